@@ -1,0 +1,262 @@
+"""Builds ACLED events from the mentions of each sentence: who, whom, where, when, how many."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from .find.actors import ActorMention
+from .find.casualties import Casualty
+from .find.claims import ClaimMention
+from .find.dates import DateMention
+from .find.places import PlaceMention
+from .find.triggers import TriggerMention
+from .records import Location
+
+GOV_SIDE = {"SYR_GOV", "SYR_PGM", "RUS", "IRN_IRGC", "IRN_PROXY", "HEZBOLLAH"}
+STATE = {"SYR_GOV", "RUS", "IRN_IRGC", "TUR", "ISR", "USA", "FRA", "GBR", "IRQ_GOV", "JOR",
+         "COALITION"}
+AIR_FORCES = {"RUS", "COALITION", "ISR", "USA", "TUR", "JOR", "FRA", "GBR", "IRQ_GOV"}
+# ACLED precedence: a lower number wins when tactics co-occur for the same actors, place and day.
+PRECEDENCE = {s: i for i, s in enumerate([
+    "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
+    "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
+    "Violent demonstration", "Mob violence", "Chemical weapon", "Air/drone strike", "Suicide bomb",
+    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Attack", "Abduction/forced disappearance", "Agreement", "Arrests",
+    "Change to group/activity", "Disrupted weapons use", "Headquarters or base established",
+    "Looting/property destruction", "Non-violent transfer of territory", "Other"])}
+
+
+@dataclass
+class Sent:
+    """All mentions of one sentence (token indices), gathered for assembly."""
+
+    index: int
+    paragraph: int
+    lo: int
+    hi: int
+    triggers: list[TriggerMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[tuple[PlaceMention, Location]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    claims: list[ClaimMention] = field(default_factory=list)
+    has_cue: bool = False
+    foreign: bool = False
+
+
+@dataclass
+class Frame:
+    """An event under construction, with the token spans that support each field."""
+
+    sent: int
+    event_type: str
+    sub_event_type: str
+    trigger: TriggerMention
+    location: Location
+    place_span: tuple[int, int] | None
+    actor1: str
+    actor2: str
+    actor_spans: list[tuple[int, int]]
+    date: date | None
+    precision: int
+    date_span: tuple[int, int] | None
+    killed: list[Casualty]
+    wounded: int | None
+    captured: int | None
+    claims: list[tuple[str, str, int, int]]
+    defaults: set[str]
+    share: int = 1
+
+
+def _near(items, pos: int, lo: int, hi: int, key=lambda x: x.first):
+    inside = [x for x in items if lo <= key(x) <= hi]
+    return sorted(inside, key=lambda x: (abs(key(x) - pos), key(x) < pos))
+
+
+def _resolve_sub(t: TriggerMention, s: Sent, actor1: str | None, victims: str | None) -> str:
+    sub = t.sub_event_type
+    if sub == "STRIKE":
+        air = any(x.strength == "air" or x.sub_event_type == "Air/drone strike" for x in s.triggers)
+        air = air or any(a.kind == "air" for a in s.actors)
+        return "Air/drone strike" if air or actor1 in ("RUS", "COALITION") \
+            else "Shelling/artillery/missile attack"
+    if sub == "TAKEOVER":
+        return "Government regains territory" if actor1 in GOV_SIDE or actor1 is None \
+            else "Non-state actor overtakes territory"
+    if sub == "SHOOT":
+        return "Attack" if victims == "civilians" else "Armed clash"
+    if sub == "DETAIN":
+        return "Arrests" if actor1 in STATE or actor1 in GOV_SIDE else "Abduction/forced disappearance"
+    return sub
+
+
+def _event_type(sub: str, fallback: str) -> str:
+    if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+        return "Violence against civilians"
+    if sub == "Armed clash":
+        return "Battles"
+    if sub in ("Arrests",):
+        return "Strategic developments"
+    return fallback
+
+
+def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str | None, str | None, list]:
+    """Picks the perpetrator nearest the trigger and a different target, civilians for civilian tolls."""
+    spans = []
+    cands = [a for a in s.actors if a.actor != "CIVILIANS"]
+    ordered = _near(cands, t.first, s.lo, s.hi)
+    # a genitive or adjective right after the trigger names the attacker: «غارات روسية», «قصف النظام»
+    after = [a for a in cands if 0 < a.first - t.last <= 3]
+    a1 = after[0] if after else (ordered[0] if ordered else None)
+    actor1 = a1.actor if a1 else None
+    if a1:
+        spans.append((a1.first, a1.last))
+    actor2 = None
+    civ = [a for a in s.actors if a.actor == "CIVILIANS"]
+    if victims == "civilians" or (civ and t.event_type != "Battles"):
+        actor2 = "CIVILIANS"
+        if civ:
+            spans.append((civ[0].first, civ[0].last))
+    else:
+        for a in ordered:
+            if a.actor != actor1:
+                actor2 = a.actor
+                spans.append((a.first, a.last))
+                break
+    return actor1, actor2, spans
+
+
+def _default_actors(event_type: str, sub: str, actor1: str | None, actor2: str | None,
+                    victims: str | None) -> tuple[str, str, set[str]]:
+    defaults: set[str] = set()
+    if actor1 is None:
+        defaults.add("actor1")
+        if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
+                   "Abduction/forced disappearance"):
+            actor1 = "UNIDENTIFIED"
+        elif actor2 in GOV_SIDE:
+            actor1 = "OPP"
+        else:
+            actor1 = "SYR_GOV"
+    if actor2 is None:
+        defaults.add("actor2")
+        if victims == "civilians" or (event_type == "Explosions/Remote violence" and
+                                      actor1 not in GOV_SIDE and victims != "fighters"):
+            actor2 = "CIVILIANS" if actor1 not in ("COALITION", "TUR") else (
+                "IS" if actor1 == "COALITION" else "YPG")
+        elif actor1 in GOV_SIDE:
+            actor2 = "OPP"
+        elif actor1 in ("TUR",):
+            actor2 = "YPG"
+        elif actor1 in ("COALITION", "SDF", "IRQ_GOV"):
+            actor2 = "IS"
+        else:
+            actor2 = "SYR_GOV"
+    return actor1, actor2, defaults
+
+
+def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]]:
+    """Returns the place(s) an event happened at: the nearest name after the trigger, with its list."""
+    if not s.places:
+        return []
+    after = [p for p in s.places if p[0].first > t.last]
+    before = [p for p in s.places if p[0].last < t.first]
+    # «في بلدة X بريف Y»: Y only situates X; skip context names that follow a more specific one
+    pool = after or before[::-1]
+    first = pool[0]
+    group = [first]
+    for p in (after[1:] if after else []):
+        prev = group[-1][0]
+        joined = p[0].first - prev.last <= 2 and p[0].cue in ("listed",)
+        if joined:
+            group.append(p)
+        elif p[0].cue not in ("rural", "province"):
+            break
+    return group
+
+
+def frames(sents: list[Sent], published: date | None) -> list[Frame]:
+    """Turns each asserted trigger into frames, one per place it names (ACLED's one-place rule)."""
+    out: list[Frame] = []
+    last_place: tuple[PlaceMention, Location] | None = None
+    last_par = -1
+    cur_date: tuple[date, int, tuple[int, int] | None] | None = None
+    for s in sents:
+        if s.paragraph != last_par:
+            last_par = s.paragraph
+        if s.dates:
+            d = s.dates[0]
+            cur_date = (d.value, d.precision, (d.first, d.last))
+        places_here = s.places
+        if s.foreign and not places_here:
+            continue
+        tolls = [c for c in s.casualties if c.kind == "killed"]
+        usable = [t for t in s.triggers if t.polarity == "asserted" and t.strength != "air"]
+        strong = [t for t in usable if t.strength == "strong"]
+        if not strong:
+            usable = [t for t in usable if tolls or (s.actors and places_here)]
+        chosen: dict[tuple, Frame] = {}
+        for t in usable:
+            group = _place_for(t, s)
+            if not group:
+                if last_place is None or not (tolls or t.strength == "strong"):
+                    continue
+                group = [last_place]
+            toll = _near(tolls, t.first, s.lo, s.hi)
+            victims = toll[0].victims if toll else None
+            actor1, actor2, spans = _pick_actors(t, s, victims)
+            sub = _resolve_sub(t, s, actor1, victims)
+            etype = _event_type(sub, t.event_type)
+            actor1, actor2, defaults = _default_actors(etype, sub, actor1, actor2, victims)
+            dm = _near(s.dates, t.first, s.lo, s.hi)
+            if dm:
+                dv, prec, dspan = dm[0].value, dm[0].precision, (dm[0].first, dm[0].last)
+            elif cur_date is not None and cur_date[0] is not None:
+                dv, prec, dspan = cur_date
+            else:
+                dv, prec, dspan = published, 1, None
+            for pm, loc in group:
+                key = (loc.place_id, round(loc.latitude, 2), round(loc.longitude, 2))
+                f = Frame(s.index, etype, sub, t, loc,
+                          (pm.first, pm.last) if pm in [g[0] for g in s.places] else None,
+                          actor1, actor2, spans, dv, prec, dspan, toll[:1], None, None, [],
+                          defaults, share=len(group))
+                wounded = [c for c in s.casualties if c.kind == "wounded"]
+                captured = [c for c in s.casualties if c.kind == "captured"]
+                f.wounded = max((c.value for c in wounded), default=None)
+                f.captured = max((c.value for c in captured), default=None)
+                old = chosen.get(key)
+                if old is None or PRECEDENCE.get(sub, 99) < PRECEDENCE.get(old.sub_event_type, 99):
+                    if old is not None and not f.killed:
+                        f.killed = old.killed
+                    chosen[key] = f
+        out.extend(chosen.values())
+        if places_here:
+            last_place = places_here[-1] if not strong else (_place_for(strong[0], s) or [places_here[-1]])[0]
+    return out
+
+
+def merge(frs: list[Frame]) -> list[Frame]:
+    """Merges frames that are one ACLED event: same type, place and day (tolls become a range)."""
+    out: list[Frame] = []
+    for f in frs:
+        for g in out:
+            same_place = g.location.place_id == f.location.place_id or (
+                abs(g.location.latitude - f.location.latitude) < 0.02
+                and abs(g.location.longitude - f.location.longitude) < 0.02)
+            if g.event_type == f.event_type and same_place and g.date == f.date and (
+                    {g.actor1, g.actor2} == {f.actor1, f.actor2} or "actor1" in f.defaults
+                    or "actor1" in g.defaults):
+                if PRECEDENCE.get(f.sub_event_type, 99) < PRECEDENCE.get(g.sub_event_type, 99):
+                    g.sub_event_type = f.sub_event_type
+                if "actor1" in g.defaults and "actor1" not in f.defaults:
+                    g.actor1, g.actor2, g.defaults = f.actor1, f.actor2, f.defaults
+                g.killed.extend(f.killed)
+                g.claims.extend(c for c in f.claims if c not in g.claims)
+                g.wounded = max(filter(None, (g.wounded, f.wounded)), default=None)
+                g.captured = max(filter(None, (g.captured, f.captured)), default=None)
+                break
+        else:
+            out.append(replace(f, killed=list(f.killed), claims=list(f.claims)))
+    return out

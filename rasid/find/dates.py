@@ -1,0 +1,153 @@
+"""Date expressions resolved against the publication date, with ACLED time precision."""
+from __future__ import annotations
+from ..normalize import norm
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..lexicon import PhraseMatcher, table
+from ..segment import Token
+
+_PAST = frozenset(norm(w) for w in {"الماضي", "الفائت", "المنصرم", "المنقضي", "السابق"})
+_NIGHT = frozenset(norm(w) for w in {"ليل", "ليله", "ليلة", "مساء", "منتصف"})
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date at tokens [first, last]: «أمس الجمعة» → 2018-10-26, precision 1."""
+
+    first: int
+    last: int
+    value: date
+    precision: int
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> PhraseMatcher:
+    entries = []
+    for row in table("calendar.tsv"):
+        entries.append((row["word"], (row["kind"], row["value"])))
+    for row in table("numbers.tsv"):
+        if row.get("kind") == "ordinal":
+            entries.append((row["word"], ("ordinal", row["value"])))
+    return PhraseMatcher(entries)
+
+
+def _month_mid(year: int, month: int) -> date:
+    return date(year, month, 15)
+
+
+def _shift_month(d: date, months: int) -> date:
+    m = d.month - 1 + months
+    return date(d.year + m // 12, m % 12 + 1, 15)
+
+
+def _relative(code: str, published: date) -> tuple[date, int] | None:
+    unit, _, amount = code.partition(":")
+    try:
+        n = int(amount)
+    except ValueError:
+        n = -3 if amount in ("few", "-few") else 0
+    if unit in ("day", "night", "days_ago", "days"):
+        return published + timedelta(days=n if n <= 0 else -n), 1 if unit != "days_ago" else 2
+    if unit in ("week", "weeks"):
+        return published + timedelta(days=7 * n), 2
+    if unit in ("month", "months"):
+        return _shift_month(published, n), 3
+    if unit in ("recent",):
+        return published - timedelta(days=3), 2
+    return None
+
+
+def _kind(m) -> tuple[str, str]:
+    for kind, value in m.payloads:
+        return kind, value
+    return "", ""
+
+
+def _payload(m, wanted: str) -> str | None:
+    for kind, value in m.payloads:
+        if kind == wanted:
+            return value
+    return None
+
+
+def dates(tokens: list[Token], published: date | None) -> list[DateMention]:
+    """Finds and resolves dates: «السابع من شباط الماضي» → 7 Feb of the publication year."""
+    matches = _matcher().find(tokens)
+    out: list[DateMention] = []
+    used: set[int] = set()
+    by_first = {m.first: m for m in matches}
+    for idx, m in enumerate(matches):
+        if m.first in used:
+            continue
+        month = _payload(m, "month")
+        if month is not None:
+            out_m = _explicit(tokens, matches, idx, int(month), published, used)
+            if out_m:
+                out.append(out_m)
+            continue
+        weekday = _payload(m, "weekday")
+        if weekday is not None and published is not None:
+            # «ليل الثلاثاء الأربعاء» names a night across two days: the first day is coded
+            nxt = by_first.get(m.last + 1)
+            last = m.last
+            if nxt is not None and _payload(nxt, "weekday") is not None:
+                last = nxt.last
+                used.add(nxt.first)
+            delta = (published.weekday() - int(weekday)) % 7
+            after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+            if delta == 0 and after in _PAST:
+                delta = 7
+            out.append(DateMention(m.first, last, published - timedelta(days=delta), 1, "date:weekday"))
+            continue
+        rel = _payload(m, "relative")
+        if rel is not None and published is not None:
+            got = _relative(rel, published)
+            if got:
+                out.append(DateMention(m.first, m.last, got[0], got[1], f"date:relative:{rel}"))
+    return out
+
+
+def _explicit(tokens, matches, idx, month, published, used) -> DateMention | None:
+    """Reads «26 أكتوبر 2018», «السابع من شباط/فبراير الماضي», «7 نيسان» or «أبريل الماضي»."""
+    m = matches[idx]
+    first, last = m.first, m.last
+    # a second month name of the other series may follow («شباط/فبراير»)
+    if idx + 1 < len(matches) and matches[idx + 1].first == last + 1 \
+            and _payload(matches[idx + 1], "month") is not None:
+        last = matches[idx + 1].last
+        used.add(matches[idx + 1].first)
+    day = None
+    j = first - 1
+    if j >= 0 and tokens[j].text == "من":
+        j -= 1
+    if j >= 0 and tokens[j].text.isdigit() and 1 <= int(tokens[j].text) <= 31:
+        day, first = int(tokens[j].text), j
+    elif j >= 0:
+        for prev in matches[:idx][::-1]:
+            if prev.last == j and _payload(prev, "ordinal") is not None:
+                day, first = int(_payload(prev, "ordinal")), prev.first
+                break
+    year = None
+    if last + 1 < len(tokens) and tokens[last + 1].text.isdigit() and len(tokens[last + 1].text) == 4:
+        year = int(tokens[last + 1].text)
+        last += 1
+    elif last + 1 < len(tokens) and tokens[last + 1].text in _PAST:
+        last += 1
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        if (month, day or 15) > (published.month, published.day + 1):
+            year -= 1
+    if not 1900 < year < 2100:
+        return None
+    try:
+        if day is not None:
+            return DateMention(first, last, date(year, month, day), 1, "date:day-month")
+        return DateMention(first, last, _month_mid(year, month), 3, "date:month")
+    except ValueError:
+        return None

@@ -1,0 +1,161 @@
+"""Place mentions: gazetteer and curated names with the cue words that set ACLED geo_precision."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import gazetteer
+from ..lexicon import PhraseMatcher, stems, table
+from ..normalize import norm
+from ..segment import Token
+
+# Cue words before a name, and what they say about it.
+_SETTLEMENT = frozenset(norm(w) for w in {"بلده", "مدينه", "قريه", "قري", "بلدات", "بلدتي", "مدينتي", "قريتي", "حي", "احياء",
+               "مخيم", "منطقه", "مناطق", "ناحيه", "مدن", "بلدتا", "قريتا", "مزرعه", "مزارع", "تجمع",
+               "مركز", "ضاحيه", "حيي", "بلده", "مدينه", "سهل", "وادي", "جبل", "تله", "تل", "معبر"})
+_RURAL = frozenset(norm(w) for w in {"ريف", "ريفي", "ارياف", "ريفا", "ريفها"})
+_PROVINCE = frozenset(norm(w) for w in {"محافظه", "محافظتي", "محافظات", "ولايه"})
+_DESERT = frozenset(norm(w) for w in {"باديه", "صحراء"})
+_NEAR = frozenset(norm(w) for w in {"قرب", "القرب", "محيط", "اطراف", "مشارف", "ضواحي", "شرق", "غرب", "شمال", "جنوب",
+         "شرقي", "غربي", "شمالي", "جنوبي", "اتجاه", "اطراف", "اكناف", "اسوار", "اطرف", "اقترب",
+         "مدخل", "اقتراب", "اقرب", "حدود", "اطار"})
+_PREP = frozenset(norm(w) for w in {"في", "علي", "الي", "من", "داخل", "بين", "عند", "نحو", "حتي", "باتجاه"})
+_FEATURE_RANK = {"admin1": 6, "city": 7, "admin2": 4, "town": 5, "admin3": 3, "airport": 5,
+                 "crossing": 5, "dam": 5, "oil": 5, "quarter": 4, "site": 4, "region": 4,
+                 "village": 2, "suburb": 2, "neighbourhood": 2, "hamlet": 1, "locality": 1}
+_SETTLED = ("city", "town", "village", "hamlet", "suburb", "neighbourhood", "locality", "quarter")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer or curated place a name may refer to."""
+
+    place_id: str
+    name: str
+    latitude: float
+    longitude: float
+    admin1: str | None
+    admin2: str | None
+    feature: str
+    population: int
+    precision: int = 1
+    representative: str = ""
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name at tokens [first, last] with its candidates and the cue before it."""
+
+    first: int
+    last: int
+    key: str
+    candidates: tuple[Candidate, ...]
+    cue: str
+    rule: str
+
+
+def _readings(word: str) -> set[str]:
+    """Returns a token's readings without clitics or article: «بريف» → {«بريف», «ريف»}."""
+    out = {word}
+    for _, stem in stems(word):
+        out.add(stem)
+        if stem.startswith("ال") and len(stem) > 3:
+            out.add(stem[2:])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _sites() -> dict[str, tuple[Candidate, ...]]:
+    out: dict[str, list[Candidate]] = {}
+    for r in table("sites.tsv"):
+        cand = Candidate(f"curated:{norm(r['name'])}", r["name"], float(r["latitude"]),
+                         float(r["longitude"]), r["admin1"] or None, None, r["feature"], 0,
+                         int(r["precision"] or 1), r.get("representative", ""))
+        for name in [r["name"]] + [a for a in r["aliases"].split(";") if a]:
+            out.setdefault(norm(name), []).append(cand)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("common_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> PhraseMatcher:
+    keys = gazetteer.match_keys()
+    if isinstance(keys, tuple) and len(keys) == 2 and isinstance(keys[1], int):
+        keys = keys[0]
+    entries = [(k, k) for k in keys]
+    entries += [(k, k) for k in _sites()]
+    return PhraseMatcher(entries)
+
+
+def _as_candidate(p) -> Candidate:
+    return Candidate(p.place_id, p.name, p.latitude, p.longitude, p.admin1 or None,
+                     p.admin2 or None, p.feature, p.population or 0)
+
+
+@lru_cache(maxsize=50000)
+def candidates(key: str) -> tuple[Candidate, ...]:
+    """Returns curated and gazetteer candidates for a normalized name: «البوكمال» → (Al Bukamal, …)."""
+    out = list(_sites().get(key, ()))
+    seen = {c.place_id for c in out}
+    for p in gazetteer.lookup(key):
+        if p.place_id not in seen:
+            out.append(_as_candidate(p))
+            seen.add(p.place_id)
+    return tuple(out)
+
+
+def _cue(tokens: list[Token], first: int) -> str:
+    for back in (1, 2):
+        j = first - back
+        if j < 0:
+            break
+        words = _readings(tokens[j].text)
+        for cue, vocab in (("rural", _RURAL), ("province", _PROVINCE), ("desert", _DESERT),
+                           ("near", _NEAR), ("settlement", _SETTLEMENT)):
+            if words & vocab:
+                return cue
+        if back == 1 and tokens[j].text in _PREP:
+            # «بالقرب من X», «في ريف X»: look one word further for a stronger cue
+            continue
+        break
+    if first > 0 and tokens[first - 1].text in _PREP:
+        return "prep"
+    if tokens[first].text[:1] in "بلف" and len(tokens[first].text) > 4:
+        return "prep"
+    return ""
+
+
+def _accept(key: str, cands: tuple[Candidate, ...], cue: str, listed: bool) -> bool:
+    common = key.replace("ال", "", 1) in _common() or key in _common()
+    if cue in ("settlement", "rural", "province", "desert", "near") or listed:
+        return True
+    top = max(_FEATURE_RANK.get(c.feature, 0) for c in cands)
+    if common:
+        return cue == "prep" and top >= 5 and len(key) > 3
+    if top >= 5:
+        return True
+    return cue == "prep" and (len(key.split()) > 1 or len(key) >= 4)
+
+
+def places(tokens: list[Token]) -> list[PlaceMention]:
+    """Finds place names: «وقصفت بلدة التح بريف إدلب» → «التح» (cue settlement), «إدلب» (rural)."""
+    out: list[PlaceMention] = []
+    for m in _matcher().find(tokens):
+        key = m.payloads[0]
+        cands = candidates(key)
+        if not cands:
+            continue
+        cue = _cue(tokens, m.first)
+        prev = out[-1] if out else None
+        # «بلدات كفر بطنا وسقبا وحرستا»: a name joined by «و» to an accepted one shares its cue
+        listed = bool(prev and prev.last >= m.first - 2 and tokens[m.first].text.startswith("و")
+                      and prev.cue in ("settlement", "prep", "listed", "near"))
+        if not _accept(key, cands, cue, listed):
+            continue
+        out.append(PlaceMention(m.first, m.last, key, cands, cue or ("listed" if listed else ""),
+                                f"place:{cue or ('listed' if listed else 'name')}"))
+    return out

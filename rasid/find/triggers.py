@@ -1,0 +1,65 @@
+"""Event triggers with their ACLED type, strength, and whether the text asserts them."""
+from __future__ import annotations
+from ..normalize import norm
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import PhraseMatcher, table
+from ..segment import Token
+
+# Words that, shortly before a trigger, mean the action did not or has not yet happened.
+_NEGATORS = frozenset(norm(w) for w in {"لم", "لن", "لا", "ليس", "عدم", "دون", "بدون", "نفي", "نفى", "نفت", "ينفي", "تنفي",
+             "نفوا", "كذب", "كذبت"})
+_IRREALIS = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هدد", "هددت", "توعد", "توعدت", "تستعد", "يستعد", "تعتزم",
+             "يعتزم", "ستشن", "سيشن", "ستقوم", "سيقوم", "اذا", "حال", "لو", "يمكن", "ربما",
+             "خطه", "تخطط", "يخطط", "محتمل", "محتمله", "احتمال", "منع", "لمنع", "تجنب", "وقف",
+             "لوقف", "ايقاف", "تحذر", "يحذر", "حذر", "حذرت", "تحذير", "دعا", "دعت", "يطالب",
+             "طالب", "طالبت", "ادان", "ادانت", "تدين", "يدين", "استنكر",
+             "ستكون", "سيكون", "ينبغي", "يجب", "اي", "أي", "بشان", "حول", "تحقيق", "التحقيق",
+             "محاسبه", "مسؤوليه", "معاقبه"})
+
+
+@dataclass(frozen=True)
+class TriggerMention:
+    """A trigger at tokens [first, last]: «غاراتها» → Explosions/Remote violence, Air/drone strike."""
+
+    first: int
+    last: int
+    event_type: str
+    sub_event_type: str
+    strength: str
+    polarity: str
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> PhraseMatcher:
+    return PhraseMatcher(((r["trigger"], (r["event_type"], r["sub_event_type"], r["strength"]))
+                          for r in table("triggers.tsv")), suffixes=True)
+
+
+def _polarity(tokens: list[Token], first: int, lo: int) -> str:
+    for tok in tokens[max(lo, first - 3):first]:
+        word = tok.text[1:] if tok.text.startswith(("و", "ف")) and len(tok.text) > 2 else tok.text
+        if word in _NEGATORS or tok.text in _NEGATORS:
+            return "negated"
+        if word in _IRREALIS or tok.text in _IRREALIS:
+            return "irrealis"
+    head = tokens[first].text
+    # «ستشن», «سيقصف»: the future prefix on an imperfect verb
+    if len(head) > 4 and head[0] == "س" and head[1] in "يتن":
+        return "irrealis"
+    return "asserted"
+
+
+def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> list[TriggerMention]:
+    """Finds triggers: «وشنت الطائرات غارات على البلدة» → an air strike trigger at «غارات»."""
+    out = []
+    starts = sorted(sentence_starts or [0])
+    for m in _matcher().find(tokens):
+        event_type, sub, strength = m.payloads[0]
+        lo = max((s for s in starts if s <= m.first), default=0)
+        out.append(TriggerMention(m.first, m.last, event_type, sub, strength,
+                                  _polarity(tokens, m.first, lo), f"trigger:{m.key}"))
+    return out

@@ -1,0 +1,116 @@
+"""Chooses one candidate per place mention from the article's context and sets geo_precision."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from . import gazetteer
+from .find.places import Candidate, PlaceMention, candidates
+from .normalize import norm
+from .records import Location
+
+_RANK = {"city": 7, "admin1": 6, "town": 5, "airport": 5, "crossing": 5, "dam": 5, "oil": 5,
+         "admin2": 4, "quarter": 4, "site": 4, "region": 4, "admin3": 3, "village": 2, "suburb": 2,
+         "neighbourhood": 2, "hamlet": 1, "locality": 1}
+_ADMIN = ("admin1", "admin2", "admin3")
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    return gazetteer.distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def _anchors(mentions: list[PlaceMention]) -> Counter:
+    """Counts governorates the article points to unambiguously (single candidate or ريف/محافظة X)."""
+    votes: Counter = Counter()
+    for m in mentions:
+        govs = {c.admin1 for c in m.candidates if c.admin1}
+        if len(govs) == 1:
+            votes[govs.pop()] += 2 if m.cue in ("rural", "province") else 1
+    return votes
+
+
+def _score(c: Candidate, m: PlaceMention, votes: Counter, neighbours: list[Candidate]) -> float:
+    s = _RANK.get(c.feature, 0) * 0.5 + math.log10(1 + (c.population or 0)) * 0.3
+    if c.admin1 and votes:
+        s += 3.0 * votes.get(c.admin1, 0) / max(votes.values())
+    if neighbours:
+        d = min(_km(c, n) for n in neighbours)
+        s += 2.0 if d < 15 else 1.0 if d < 40 else 0.0
+    if m.cue in ("rural", "province") and c.feature in ("admin1", "city"):
+        s += 2.0
+    if m.cue == "settlement" and c.feature in _ADMIN:
+        s -= 3.0
+    if c.place_id.startswith("curated:"):
+        s += 1.0
+    return s
+
+
+def _reason(c: Candidate, m: PlaceMention, rank: int, total: int, votes: Counter) -> str:
+    if total == 1:
+        return f"only candidate ({c.feature})"
+    why = [f"homonym {rank} of {total}"]
+    if c.admin1 and votes.get(c.admin1):
+        why.append(f"same governorate ({c.admin1}) as other places in the article")
+    why.append(f"{c.feature}")
+    return ": ".join(why[:1]) + ": " + ", ".join(why[1:])
+
+
+def _capital(admin1: str | None) -> Candidate | None:
+    if not admin1:
+        return None
+    try:
+        p = gazetteer.capital(admin1)
+    except (KeyError, LookupError, ValueError):
+        return None
+    if p is None:
+        return None
+    return Candidate(p.place_id, p.name, p.latitude, p.longitude, p.admin1, p.admin2 or None,
+                     p.feature, p.population or 0)
+
+
+def resolve(mentions: list[PlaceMention], sentence_of: dict[int, int]) -> dict[int, Location]:
+    """Returns a Location per mention index: «ريف دير الزور الشرقي» → Deir ez-Zor city, precision 3."""
+    votes = _anchors(mentions)
+    by_sentence: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sentence.setdefault(sentence_of.get(m.first, -1), []).append(i)
+    fixed: dict[int, Candidate] = {i: m.candidates[0] for i, m in enumerate(mentions)
+                                   if len(m.candidates) == 1}
+    out: dict[int, Location] = {}
+    for i, m in enumerate(mentions):
+        same = [fixed[j] for j in by_sentence.get(sentence_of.get(m.first, -1), ())
+                if j != i and j in fixed]
+        ranked = sorted(m.candidates, key=lambda c: -_score(c, m, votes, same))
+        best = ranked[0]
+        out[i] = _location(best, m, _reason(best, m, 1, len(ranked), votes))
+    return out
+
+
+def _location(c: Candidate, m: PlaceMention, reason: str) -> Location:
+    precision = c.precision
+    point = c
+    if c.representative:
+        rep = candidates(norm(c.representative))
+        if rep:
+            point = rep[0]
+            reason += f"; region coded to {c.representative}"
+    if m.cue in ("rural", "province", "desert") and c.feature in ("admin1", "city", "admin2"):
+        # «ريف دير الزور», «محافظة درعا»: a large area, coded to the governorate capital
+        precision = 3
+        cap = _capital(c.admin1) if c.feature == "admin1" else None
+        if cap is not None:
+            point = cap
+        reason += f"; «{m.cue}» of a governorate or city: large area"
+    elif m.cue in ("rural", "near", "desert"):
+        precision = max(precision, 2)
+        reason += f"; «{m.cue}» cue: near the named place"
+    elif c.feature == "admin1":
+        precision = 3
+        cap = _capital(c.admin1)
+        if cap is not None:
+            point = cap
+    elif c.feature in ("admin2", "admin3", "region"):
+        precision = max(precision, 2)
+    return Location(name=c.name, latitude=point.latitude, longitude=point.longitude,
+                    geo_precision=precision, place_id=c.place_id, admin1=c.admin1,
+                    admin2=c.admin2, reason=reason)

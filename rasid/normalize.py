@@ -1,0 +1,76 @@
+"""Arabic character normalization that keeps a map back to the original offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks) and tatweel carry no
+# meaning for matching names and numbers, so they are dropped rather than mapped.
+_DROP = set(range(0x064B, 0x0660)) | {0x0670, 0x0640, 0x06D6, 0x06D7, 0x06D8, 0x06D9, 0x06DA,
+                                      0x06DB, 0x06DC, 0x06DF, 0x06E0, 0x06E1, 0x06E2, 0x06E3,
+                                      0x06E4, 0x06E7, 0x06E8, 0x06EA, 0x06EB, 0x06EC, 0x06ED,
+                                      0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B,
+                                      0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+                                      0xFEFF, 0x00AD}
+
+_MAP = {
+    # alef and hamza carriers: writers use them inconsistently («أورم/اورم», «إدلب/ادلب»)
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي",
+    # final forms written both ways («حماة/حماه», «مصطفى/مصطفي»)
+    "ة": "ه", "ى": "ي",
+    # Persian/Urdu letters seen in Arabic web text
+    "ی": "ي", "ې": "ي", "ک": "ك", "ە": "ه", "ۀ": "ه",
+    # punctuation variants
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
+    "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "ـ": "",
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
+    "\t": " ", "\r": " ",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text plus, for each of its characters, the offset it came from."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Maps a [start, end) span of the normalized text back to the original text."""
+        if start >= len(self.offsets):
+            return self.original_length, self.original_length
+        o_start = self.offsets[start]
+        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+
+def _fold(ch: str) -> str:
+    if ord(ch) in _DROP:
+        return ""
+    mapped = _MAP.get(ch)
+    if mapped is not None:
+        return mapped
+    return ch.lower() if ch.isascii() else ch
+
+
+def normalize(text: str) -> Normalized:
+    """Folds Arabic spelling variants keeping offsets: «قُتِلَ ٣٠ مدنياً في إدلب» → «قتل 30 مدنيا في ادلب»."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold(ch)
+        for c in folded:
+            out.append(c)
+            offsets.append(i)
+    return Normalized("".join(out), tuple(offsets), len(text))
+
+
+def norm(text: str) -> str:
+    """Normalizes a lexicon or gazetteer string the same way: «الرَّقَّة» → «الرقه»."""
+    return " ".join("".join(_fold(c) for c in text).split())

@@ -1,0 +1,133 @@
+"""Typed, frozen records that flow through the pipeline: Article in, Event out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input report as EVENTS.md §1 defines it."""
+
+    id: str
+    text: str
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of `text` recognised as something (actor, place, number...) by a named rule."""
+
+    kind: str
+    start: int
+    end: int
+    value: Any
+    rule: str
+    surface: str = ""
+
+
+@dataclass(frozen=True)
+class Location:
+    """A resolved place with ACLED geo_precision and the reason it was chosen."""
+
+    name: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    place_id: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    reason: str = ""
+
+    def to_json(self) -> dict:
+        """Returns the EVENTS.md §2 `location` object."""
+        return {"name": self.name, "place_id": self.place_id, "admin1": self.admin1,
+                "admin2": self.admin2, "latitude": round(self.latitude, 5),
+                "longitude": round(self.longitude, 5), "geo_precision": self.geo_precision,
+                "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Fatalities:
+    """ACLED-conservative low, best-supported, and largest claimed death toll."""
+
+    low: int = 0
+    best: int = 0
+    high: int = 0
+
+    def to_json(self) -> dict:
+        """Returns the EVENTS.md §2 `fatalities` object."""
+        return {"low": self.low, "best": self.best, "high": self.high}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who says the event happened (or denies it), with the span that says so."""
+
+    source: str
+    stance: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        """Returns one EVENTS.md §2 `claims` item."""
+        return {"source": self.source, "stance": self.stance, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the article supporting an event and the rule that used it."""
+
+    start: int
+    end: int
+    rule: str
+
+    def to_json(self) -> dict:
+        """Returns one EVENTS.md §2 `evidence` item (with the rule that produced it)."""
+        return {"start": self.start, "end": self.end, "rule": self.rule}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One ACLED event: one actor pair, one place, one day."""
+
+    article_id: str
+    event_date: date | None
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    actor2: str | None
+    location: Location | None
+    fatalities: Fatalities = field(default_factory=Fatalities)
+    assoc_actor_1: tuple[str, ...] = ()
+    assoc_actor_2: tuple[str, ...] = ()
+    wounded: int | None = None
+    captured: int | None = None
+    claims: tuple[Claim, ...] = ()
+    contested: bool = False
+    evidence: tuple[Evidence, ...] = ()
+    notes: str = ""
+
+    def to_json(self) -> dict:
+        """Returns the event as one EVENTS.md §2 JSON object."""
+        return {
+            "article_id": self.article_id,
+            "event_date": self.event_date.isoformat() if self.event_date else None,
+            "time_precision": self.time_precision,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "actor1": self.actor1, "assoc_actor_1": list(self.assoc_actor_1),
+            "actor2": self.actor2, "assoc_actor_2": list(self.assoc_actor_2),
+            "location": self.location.to_json() if self.location else None,
+            "fatalities": self.fatalities.to_json(),
+            "wounded": self.wounded, "captured": self.captured,
+            "claims": [c.to_json() for c in self.claims],
+            "contested": self.contested,
+            "evidence": [e.to_json() for e in self.evidence],
+            "notes": self.notes,
+        }

@@ -1,0 +1,66 @@
+"""Sentences, clauses and tokens of normalized Arabic text, all with offsets."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# A sentence ends at a full stop, ! or ?, or at a line break; «.» between digits is a decimal point.
+_SENT_END = re.compile(r"(?<!\d)[.!?](?!\d)|\n+")
+# A clause breaks at commas, semicolons, colons, dashes and parentheses inside a sentence.
+_CLAUSE_END = re.compile(r"[,;:()\[\]]|\s-\s")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of normalized text: «وبريف» at [10, 15)."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence span of normalized text with its index in the article."""
+
+    start: int
+    end: int
+    index: int
+    paragraph: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Splits normalized text into word tokens: «قتل 5 في دوما» → [قتل, 5, في, دوما]."""
+    return [Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(_TOKEN.finditer(text))]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Splits normalized text into sentences, numbering paragraphs by blank-line or line breaks."""
+    out: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end() if m.group() in ".!?" else m.start()
+        if text[start:end].strip():
+            out.append(Sentence(start, end, len(out), paragraph))
+        if "\n" in m.group():
+            paragraph += 1
+        start = m.end()
+    if text[start:].strip():
+        out.append(Sentence(start, len(text), len(out), paragraph))
+    return out
+
+
+def clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Splits a sentence span into clause spans at commas, colons and brackets."""
+    out = []
+    s = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() > s:
+            out.append((s, m.start()))
+        s = m.end()
+    if end > s:
+        out.append((s, end))
+    return out

@@ -1,0 +1,52 @@
+import pytest
+
+from rasid.normalize import norm, normalize
+
+
+@pytest.mark.parametrize("raw, folded", [
+    ("قُتِلَ", "قتل"),
+    ("إدلب", "ادلب"),
+    ("أورم", "اورم"),
+    ("آذار", "اذار"),
+    ("حماة", "حماه"),
+    ("مصطفى", "مصطفي"),
+    ("مسؤول", "مسوول"),
+    ("رئيس", "رييس"),
+    ("الجـــيش", "الجيش"),
+    ("٢٥ قتيلاً", "25 قتيلا"),
+    ("۱۲", "12"),
+    ("«المرصد»،", '"المرصد",'),
+    ("هل؟", "هل?"),
+])
+def test_folds_spelling_variants(raw, folded):
+    assert normalize(raw).text == folded
+
+
+@pytest.mark.parametrize("raw, needle", [
+    ("أفادت مصادرُ محلية بمقتلِ ثلاثةِ مدنيينَ في إدلبَ", "ادلب"),
+    ("قصفت الطائراتُ الحربيّة بلدةَ الهبيط", "الهبيط"),
+    ("وقُتل ٧ عناصر", "7"),
+])
+def test_spans_map_back_to_original(raw, needle):
+    n = normalize(raw)
+    i = n.text.index(needle)
+    start, end = n.span(i, i + len(needle))
+    assert norm(raw[start:end]) == needle
+    assert raw[start:end].strip() == raw[start:end]
+
+
+def test_offsets_are_monotonic_and_in_range():
+    raw = "قُتِلَ ١٢ شخصاً\u200f في «دير الزور»"
+    n = normalize(raw)
+    assert list(n.offsets) == sorted(n.offsets)
+    assert all(0 <= o < len(raw) for o in n.offsets)
+    assert len(n.offsets) == len(n.text)
+
+
+def test_norm_collapses_whitespace():
+    assert norm("  دير   الزور ") == "دير الزور"
+
+
+def test_empty_text():
+    n = normalize("")
+    assert n.text == "" and n.span(0, 0) == (0, 0)

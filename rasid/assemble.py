@@ -43,6 +43,8 @@ class Sent:
     claims: list[ClaimMention] = field(default_factory=list)
     has_cue: bool = False
     foreign: bool = False
+    since: bool = False
+    background: bool = False
 
 
 @dataclass
@@ -189,13 +191,22 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             d = s.dates[0]
             cur_date = (d.value, d.precision, (d.first, d.last))
         places_here = s.places
-        if s.foreign and not places_here:
+        if s.foreign and not any(p.cue in ("settlement", "listed") for p, _ in places_here):
             continue
-        tolls = [c for c in s.casualties if c.kind == "killed"]
-        usable = [t for t in s.triggers if t.polarity == "asserted" and t.strength != "air"]
+        tolls = [c for c in s.casualties if c.kind == "killed" and c.value <= 500]
+        if len(tolls) < len([c for c in s.casualties if c.kind == "killed"]) and not tolls:
+            continue  # a cumulative toll («مقتل 1500 مدني منذ بدء الحملة») is not one event
+        # «منذ 18 شباط», «وكانت ... قد»: a campaign or background summary needs its own date
+        if (s.since or s.background) and not s.dates:
+            continue
+        specific = bool(tolls or s.dates or any(p.cue in ("settlement", "listed") for p, _ in places_here))
+        usable = [t for t in s.triggers if t.polarity == "asserted" and t.strength != "air"
+                  and not any(a.first <= t.first <= a.last for a in s.actors)]
         strong = [t for t in usable if t.strength == "strong"]
         if not strong:
-            usable = [t for t in usable if tolls or (s.actors and places_here)]
+            usable = [t for t in usable if tolls or (s.dates and places_here)]
+        if not specific:
+            usable = []
         chosen: dict[tuple, Frame] = {}
         for t in usable:
             group = _place_for(t, s)

@@ -41,7 +41,7 @@ def _score(c: Candidate, m: PlaceMention, votes: Counter, neighbours: list[Candi
     if m.cue == "settlement" and c.feature in _ADMIN:
         s -= 3.0
     if c.place_id.startswith("curated:"):
-        s += 1.0
+        s += 3.0
     return s
 
 
@@ -82,8 +82,20 @@ def resolve(mentions: list[PlaceMention], sentence_of: dict[int, int]) -> dict[i
                 if j != i and j in fixed]
         ranked = sorted(m.candidates, key=lambda c: -_score(c, m, votes, same))
         best = ranked[0]
+        if _stray(best, m, votes, same):
+            continue
         out[i] = _location(best, m, _reason(best, m, 1, len(ranked), votes))
     return out
+
+
+def _stray(c: Candidate, m: PlaceMention, votes: Counter, same: list[Candidate]) -> bool:
+    """Flags a small place far from everything else the article names (likely a misread name)."""
+    if _RANK.get(c.feature, 0) >= 4 or not votes:
+        return False
+    top = votes.most_common(1)[0][0]
+    if c.admin1 == top or votes.get(c.admin1, 0) >= 2:
+        return False
+    return not same or min(_km(c, n) for n in same) > 60
 
 
 def _location(c: Candidate, m: PlaceMention, reason: str) -> Location:

@@ -20,6 +20,7 @@ _NEAR = frozenset(norm(w) for w in {"قرب", "القرب", "محيط", "اطر�
          "شرقي", "غربي", "شمالي", "جنوبي", "اتجاه", "اطراف", "اكناف", "اسوار", "اطرف", "اقترب",
          "مدخل", "اقتراب", "اقرب", "حدود", "اطار"})
 _PREP = frozenset(norm(w) for w in {"في", "علي", "الي", "من", "داخل", "بين", "عند", "نحو", "حتي", "باتجاه"})
+_CUE_WORDS = _SETTLEMENT | _RURAL | _PROVINCE | _DESERT | _NEAR | _PREP
 _FEATURE_RANK = {"admin1": 6, "city": 7, "admin2": 4, "town": 5, "admin3": 3, "airport": 5,
                  "crossing": 5, "dam": 5, "oil": 5, "quarter": 4, "site": 4, "region": 4,
                  "village": 2, "suburb": 2, "neighbourhood": 2, "hamlet": 1, "locality": 1}
@@ -136,7 +137,8 @@ def _accept(key: str, cands: tuple[Candidate, ...], cue: str, listed: bool) -> b
     top = max(_FEATURE_RANK.get(c.feature, 0) for c in cands)
     if common:
         return cue == "prep" and top >= 5 and len(key) > 3
-    if top >= 5:
+    exact = key in gazetteer.exact_keys() or key in _sites()
+    if top >= 6 or (top == 5 and exact):
         return True
     return cue == "prep" and (len(key.split()) > 1 or len(key) >= 4)
 
@@ -146,8 +148,8 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m in _matcher().find(tokens):
         key = m.payloads[0]
-        cands = candidates(key)
-        if not cands:
+        cands = tuple(dict.fromkeys(c for k in m.payloads for c in candidates(k)))
+        if not cands or _readings(key) & _CUE_WORDS:
             continue
         cue = _cue(tokens, m.first)
         prev = out[-1] if out else None

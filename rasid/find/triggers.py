@@ -40,7 +40,9 @@ def _matcher() -> PhraseMatcher:
 
 
 def _polarity(tokens: list[Token], first: int, lo: int) -> str:
-    for tok in tokens[max(lo, first - 3):first]:
+    for k, tok in enumerate(tokens[max(lo, first - 6):first][::-1]):
+        if k >= 3 and tok.text not in ("سوف", "تهدد", "يهدد", "هدد", "توعد"):
+            continue
         word = tok.text[1:] if tok.text.startswith(("و", "ف")) and len(tok.text) > 2 else tok.text
         if word in _NEGATORS or tok.text in _NEGATORS:
             return "negated"

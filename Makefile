@@ -1,0 +1,35 @@
+# rasid: `make run` extracts events from the bundled samples, `make test` runs the tests.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED := ../shared
+
+.PHONY: venv run test bench evaluate gazetteer
+
+# Reinstalls only when pyproject.toml changes; `make venv` is cheap once installed.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(STAMP)
+
+run: venv
+	$(BIN)/rasid extract --samples
+
+test: venv
+	$(BIN)/python -m pytest
+
+bench: venv
+	$(BIN)/rasid bench
+
+# Dev gold plus the annotated examples, when ../shared is there.
+evaluate: venv
+	@if [ -f $(SHARED)/corpus/dev.gold.jsonl ]; then \
+		tmp=$$(mktemp) && cat $(SHARED)/corpus/dev.gold.jsonl $(SHARED)/examples/*.gold.jsonl > $$tmp \
+		&& $(BIN)/rasid evaluate --gold $$tmp; rc=$$?; rm -f $$tmp; exit $$rc; \
+	else echo "no $(SHARED)/corpus/dev.gold.jsonl: nothing to evaluate" >&2; fi
+
+gazetteer: venv
+	$(BIN)/pip install -e '.[build]' && $(BIN)/python scripts/build_gazetteer.py

@@ -1,0 +1,153 @@
+"""analyze(article) -> list[Event]: the pure extraction entry point the CLI, API and Dask share."""
+from __future__ import annotations
+from .normalize import norm
+
+from bisect import bisect_right
+
+from .assemble import Frame, Sent, frames, merge
+from .find.actors import actors
+from .find.casualties import casualties
+from .find.claims import claims, cue_mentions, source_mentions
+from .find.dates import dates
+from .find.numbers import numbers
+from .find.places import places
+from .find.triggers import triggers
+from .geocode import resolve
+from .normalize import Normalized, normalize
+from .notes import note
+from .records import Article, Claim, Event, Evidence, Fatalities
+from .segment import Token, sentences, tokenize
+
+_FOREIGN = frozenset(norm(w) for w in {
+    "اليمن", "صنعاء", "عدن", "الحديدة", "تعز", "غزة", "ليبيا", "بغداد", "الموصل", "الأنبار",
+    "الفلوجة", "كركوك", "أربيل", "كويه", "تكريت", "أفغانستان", "كابول", "الصومال", "مقديشو",
+    "نيجيريا", "مالي", "سيناء", "الضفة الغربية", "القدس", "الحوثيين", "الحوثي", "ميانمار"})
+_ALSO = frozenset(norm(w) for w in {"اضاف", "واضاف", "اشار", "واشار", "تابع", "وتابع", "اوضح", "واوضح", "لفت", "ولفت", "بين",
+         "وبين", "اكد", "واكد", "مضيفا", "مشيرا", "موضحا", "مؤكدا"})
+
+
+def _content_tokens(article: Article, n: Normalized) -> list[Token]:
+    """Drops tokens inside site chrome («مقالات ذات صلة», cookie banners) of the plain text."""
+    toks = tokenize(n.text)
+    try:
+        from .htmltext import chrome_spans
+        spans = chrome_spans(article.text)
+    except ImportError:
+        spans = []
+    if not spans:
+        return toks
+    starts = [s for s, _ in spans]
+    keep = []
+    for t in toks:
+        o = n.offsets[t.start]
+        i = bisect_right(starts, o) - 1
+        if i >= 0 and spans[i][0] <= o < spans[i][1]:
+            continue
+        keep.append(t)
+    return [Token(t.text, t.start, t.end, i) for i, t in enumerate(keep)]
+
+
+def _sentences(article: Article, n: Normalized, toks: list[Token]) -> list[Sent]:
+    sents = sentences(n.text)
+    ends = [s.end for s in sents]
+    out: list[Sent] = []
+    by_sent: dict[int, list[int]] = {}
+    for t in toks:
+        si = min(bisect_right(ends, t.start), len(sents) - 1) if sents else 0
+        by_sent.setdefault(si, []).append(t.index)
+    for si, idxs in sorted(by_sent.items()):
+        par = sents[si].paragraph if sents else 0
+        out.append(Sent(len(out), par, idxs[0], idxs[-1]))
+    return out
+
+
+def _assign(items, sents: list[Sent], attr: str, key=lambda x: x.first) -> None:
+    los = [s.lo for s in sents]
+    for it in items:
+        i = bisect_right(los, key(it)) - 1
+        if i >= 0:
+            getattr(sents[i], attr).append(it)
+
+
+def analyze(article: Article) -> list[Event]:
+    """Returns the ACLED-coded events of one article: «قتل 5 مدنيين في غارة على دوما» → one air strike."""
+    if not article.text or not article.text.strip():
+        return []
+    n = normalize(article.text)
+    toks = _content_tokens(article, n)
+    if not toks:
+        return []
+    sents = _sentences(article, n, toks)
+    starts = [s.lo for s in sents]
+    srcs = source_mentions(toks)
+    src_tokens = {i for m in srcs for i in range(m.first, m.last + 1)}
+    acts = [a for a in actors(toks) if a.first not in src_tokens]
+    cues = cue_mentions(toks)
+    pls = places(toks)
+    sent_of = {}
+    for s in sents:
+        for i in range(s.lo, s.hi + 1):
+            sent_of[i] = s.index
+    locs = resolve(pls, sent_of)
+    _assign(triggers(toks, starts), sents, "triggers")
+    _assign(acts, sents, "actors")
+    _assign([(p, locs[i]) for i, p in enumerate(pls) if i in locs], sents, "places",
+            key=lambda x: x[0].first)
+    _assign(dates(toks, article.published), sents, "dates")
+    _assign(casualties(toks, n.text, numbers(toks, n.text)), sents, "casualties")
+    prev_claims: list = []
+    for s in sents:
+        words = [t.text for t in toks[s.lo:s.hi + 1]]
+        s.foreign = any(w in _FOREIGN or w[1:] in _FOREIGN for w in words)
+        s.since = "منذ" in words
+        s.background = words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]
+        s.claims = claims(toks, s.lo, s.hi + 1, srcs, cues, s.actors)
+        first_word = toks[s.lo].text
+        if not s.claims and (first_word in _ALSO) and prev_claims:
+            s.claims = list(prev_claims)
+        if s.claims:
+            prev_claims = s.claims
+    frs = merge(frames(sents, article.published))
+    return [_event(article, n, toks, sents, f) for f in frs]
+
+
+def _span(n: Normalized, toks: list[Token], first: int, last: int) -> tuple[int, int]:
+    return n.span(toks[first].start, toks[last].end)
+
+
+def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent], f: Frame) -> Event:
+    s = sents[f.sent]
+    ev = [Evidence(*_span(n, toks, s.lo, s.hi), f"sentence:{f.trigger.rule}")]
+    ev.append(Evidence(*_span(n, toks, f.trigger.first, f.trigger.last), f.trigger.rule))
+    if f.place_span:
+        ev.append(Evidence(*_span(n, toks, *f.place_span), f"place:{f.location.reason}"))
+    if f.date_span:
+        ev.append(Evidence(*_span(n, toks, *f.date_span), "date"))
+    for a in f.actor_spans:
+        ev.append(Evidence(*_span(n, toks, *a), "actor"))
+    for c in f.killed:
+        ev.append(Evidence(*_span(n, toks, c.first, c.last), c.rule))
+    figures = [c.value for c in f.killed]
+    if figures:
+        best = figures[0]
+        low, high = min(figures), max(figures)
+        if f.share > 1:
+            low = low // f.share
+    else:
+        best = low = high = 0
+    claim_objs = []
+    contested = False
+    for c in s.claims:
+        start, end = _span(n, toks, c.first, c.last)
+        claim_objs.append(Claim(c.source, c.stance, start, end))
+        contested = contested or c.stance == "denies"
+    if not claim_objs:
+        start, end = _span(n, toks, s.lo, s.hi)
+        claim_objs.append(Claim(article.outlet or "outlet", "asserts", start, end))
+    ev_sorted = tuple(ev)
+    return Event(article_id=article.id, event_date=f.date, time_precision=f.precision,
+                 event_type=f.event_type, sub_event_type=f.sub_event_type, actor1=f.actor1,
+                 actor2=f.actor2, location=f.location,
+                 fatalities=Fatalities(low, best, high), wounded=f.wounded, captured=f.captured,
+                 claims=tuple(claim_objs), contested=contested, evidence=ev_sorted,
+                 notes=note(f, best))

@@ -1,0 +1,36 @@
+"""Shared fixtures: the ../shared reference data, and a stand-in for analyze()."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rasid.records import Article, Event, Evidence, Location
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """The read-only ../shared folder; tests that need it are skipped where it is absent."""
+    if not (SHARED / "corpus" / "dev.gold.jsonl").is_file():
+        pytest.skip("../shared reference data is not here")
+    return SHARED
+
+
+def one_shelling_event(article: Article) -> list[Event]:
+    """Returns one shelling event at Daraa when the text says «قصف», else none."""
+    at = article.text.find("قصف")
+    if at < 0:
+        return []
+    return [Event(article_id=article.id, event_date=article.published, time_precision=1,
+                  event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                  actor1="SYR_GOV", actor2="OPP", location=Location("درعا", 32.6189, 36.1021, 1),
+                  evidence=(Evidence(at, at + 3, "test"),))]
+
+
+@pytest.fixture
+def fake_analyze(monkeypatch):
+    """Replaces rasid.pipeline.analyze, so CLI tests do not depend on what the real extractor finds."""
+    monkeypatch.setattr("rasid.pipeline.analyze", one_shelling_event)
+    return one_shelling_event

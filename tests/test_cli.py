@@ -1,0 +1,191 @@
+"""The rasid command line, with analyze() replaced by a known stand-in (see conftest.fake_analyze)."""
+from __future__ import annotations
+
+import json
+import lzma
+
+import pytest
+from click.testing import CliRunner
+
+from rasid.cli import main
+from rasid.records import Article
+
+SHELLING = "قصفت قوات النظام بلدة الحراك شرقي درعا مساء الأحد."
+STATEMENT = "دعا المبعوث الأممي الأطراف إلى الالتزام بخفض التصعيد."
+
+
+def run(*args, stdin=None):
+    return CliRunner(mix_stderr=False).invoke(main, list(args), input=stdin)
+
+
+def jsonl(path, *records):
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n"
+                            for r in records), encoding="utf-8")
+    return path
+
+
+def events_of(output):
+    return [json.loads(line) for line in output.splitlines()]
+
+
+def test_extract_jsonl(tmp_path, fake_analyze):
+    path = jsonl(tmp_path / "in.jsonl", {"id": "a", "published": "2018-06-25", "text": SHELLING},
+                 {"id": "b", "text": STATEMENT})
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    [event] = events_of(result.stdout)
+    assert event["article_id"] == "a" and event["event_date"] == "2018-06-25"
+    assert SHELLING[event["evidence"][0]["start"]:event["evidence"][0]["end"]] == "قصف"
+    assert "درعا" in result.stdout and "\\u0" not in result.stdout  # ensure_ascii=False
+    assert "2 articles read, 0 skipped" in result.stderr and "1 events written" in result.stderr
+
+
+def test_extract_to_output_file(tmp_path, fake_analyze):
+    path = jsonl(tmp_path / "in.jsonl", {"id": "a", "text": SHELLING})
+    out = tmp_path / "events.jsonl"
+    result = run("extract", str(path), "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert [e["article_id"] for e in events_of(out.read_text(encoding="utf-8"))] == ["a"]
+
+
+def test_extract_stdin_json_lines_and_plain_text(fake_analyze):
+    record = json.dumps({"id": "s", "text": SHELLING}, ensure_ascii=False)
+    result = run("extract", "-", stdin=record + "\n")
+    assert [e["article_id"] for e in events_of(result.stdout)] == ["s"]
+    result = run("extract", "--published", "2018-06-25", stdin="عنوان\n" + SHELLING)
+    [event] = events_of(result.stdout)
+    assert (event["article_id"], event["event_date"]) == ("stdin", "2018-06-25")
+
+
+def test_extract_directory(tmp_path, fake_analyze):
+    (tmp_path / "one.txt").write_text(SHELLING, encoding="utf-8")
+    (tmp_path / "two.html").write_text(f"<p>{STATEMENT}</p><p>{SHELLING}</p>", encoding="utf-8")
+    result = run("extract", str(tmp_path))
+    assert result.exit_code == 0
+    assert [e["article_id"] for e in events_of(result.stdout)] == ["one", "two"]
+
+
+def test_malformed_lines_are_reported_with_line_numbers_and_good_lines_still_produce(tmp_path, fake_analyze):
+    path = jsonl(tmp_path / "mixed.jsonl", {"id": "a", "text": SHELLING}, "{not json", {"id": "c", "text": ""},
+                 {"id": "d", "text": SHELLING, "published": "yesterday"})
+    result = run("extract", str(path))
+    assert result.exit_code == 0
+    assert [e["article_id"] for e in events_of(result.stdout)] == ["a", "d"]
+    assert f"{path}:2: malformed JSON" in result.stderr
+    assert f"{path}:3: empty 'text'" in result.stderr
+    assert f"{path}:4: bad 'published'" in result.stderr
+    assert "2 articles read, 2 skipped, 1 warnings" in result.stderr
+
+
+def test_strict_stops_at_the_first_problem(tmp_path, fake_analyze):
+    path = jsonl(tmp_path / "mixed.jsonl", {"id": "a", "text": SHELLING}, "{not json", {"id": "c", "text": SHELLING})
+    result = run("extract", "--strict", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:2: malformed JSON" in result.stderr and "--strict" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_failing_article_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch, fake_analyze):
+    def flaky(article: Article):
+        if article.id == "bad":
+            raise RuntimeError("boom")
+        return fake_analyze(article)
+
+    monkeypatch.setattr("rasid.pipeline.analyze", flaky)
+    path = jsonl(tmp_path / "in.jsonl", {"id": "bad", "text": SHELLING}, {"id": "good", "text": SHELLING})
+    result = run("extract", str(path))
+    assert result.exit_code == 0
+    assert [e["article_id"] for e in events_of(result.stdout)] == ["good"]
+    assert "'bad'" in result.stderr and "RuntimeError: boom" in result.stderr and "1 failed" in result.stderr
+    strict = run("extract", "--strict", str(path))
+    assert strict.exit_code == 1 and "boom" in strict.stderr and "Traceback" not in strict.stderr
+
+
+@pytest.mark.parametrize("args", [["extract", "does/not/exist.jsonl"], ["extract", "--published", "2018-02-30", "-"],
+                                  ["extract", "-", "-o", "/nonexistent-dir/x.jsonl"],
+                                  ["evaluate"], ["bench", "--limit", "0", "x"], ["nonsense"]])
+def test_user_mistakes_are_usage_errors_without_traceback(args):
+    result = run(*args, stdin="")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_unreadable_input_exits_1_without_traceback(tmp_path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"\x00\x01\x02\xff")
+    result = run("extract", str(path))
+    assert result.exit_code == 1 and "neither UTF-8 nor cp1256" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_samples_are_bundled_and_read(fake_analyze):
+    result = run("extract", "--samples")
+    assert result.exit_code == 0, result.stderr
+    assert "0 skipped, 0 warnings" in result.stderr
+    read = int(result.stderr.split("rasid: ")[-1].split(" articles read")[0])
+    assert 6 <= read <= 10
+    assert all(e["article_id"].startswith("sample-") for e in events_of(result.stdout))
+
+
+GOLD_EVENT = {"event_date": "2018-06-24", "time_precision": 1, "event_type": "Explosions/Remote violence",
+              "sub_event_type": "Shelling/artillery/missile attack", "sub_event_type_alt": [],
+              "actors": ["SYR_GOV", "OPP"], "locations": [{"name": "درعا", "latitude": 32.62, "longitude": 36.10}],
+              "geo_precision": 1, "fatalities": {"min": 0, "max": 0}, "captured": None, "contested": False,
+              "sources": [], "optional": False, "evidence": "قصفت قوات النظام", "comment": ""}
+
+
+@pytest.fixture
+def tiny_gold(tmp_path):
+    return jsonl(tmp_path / "gold.jsonl",
+                 {"article": {"id": "g1", "published": "2018-06-24", "text": SHELLING}, "events": [GOLD_EVENT]},
+                 {"article": {"id": "g2", "published": "2018-06-24", "text": STATEMENT},
+                  "events": [dict(GOLD_EVENT, evidence="دعا المبعوث")]})
+
+
+def test_evaluate_runs_extraction_on_the_gold_articles(tiny_gold, fake_analyze):
+    result = run("evaluate", "--gold", str(tiny_gold))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["g1", "tp=1", "fp=0", "fn=0"]
+    assert lines[1].split() == ["g2", "tp=0", "fp=0", "fn=1"]
+    assert "precision 1.000  recall 0.500  F1 0.667" in result.stdout
+    assert "field accuracy: sub_event_type 1.000" in result.stdout
+
+
+def test_evaluate_with_system_file_json_and_errors(tiny_gold, tmp_path):
+    event = {"article_id": "g2", "event_date": "2018-06-24", "event_type": "Battles",
+             "location": {"latitude": 32.62, "longitude": 36.10}, "evidence": [{"start": 0, "end": 3}]}
+    system = jsonl(tmp_path / "sys.jsonl", event, "{broken")
+    result = run("evaluate", "--gold", str(tiny_gold), "--system", str(system), "--json", "--errors")
+    assert result.exit_code == 0
+    scores = json.loads(result.stdout)
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (0, 1, 2)
+    assert scores["per_article"] == [["g1", 0, 0, 1], ["g2", 0, 1, 1]]
+    assert scores["errors"][1]["false_alarms"][0]["evidence"] == "دعا"
+    assert "sys.jsonl:2: malformed JSON" in result.stderr
+    text = run("evaluate", "--gold", str(tiny_gold), "--system", str(system), "--errors")
+    assert "MISS" in text.stdout and "FALSE" in text.stdout and "«دعا»" in text.stdout
+
+
+def test_evaluate_bad_gold_is_a_clean_error(tmp_path):
+    bad = jsonl(tmp_path / "gold.jsonl", {"article": {"id": "x"}, "events": [{"event_type": "Battles"}]})
+    result = run("evaluate", "--gold", str(bad))
+    assert result.exit_code == 1 and "gold.jsonl:1:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bench_on_a_small_xz_file(tmp_path, fake_analyze):
+    records = [{"id": f"n{i}", "category": category, "outlet": "x", "published": "2018-01-01", "text": text}
+               for i, (category, text) in enumerate([("middleEast", SHELLING), ("sport", SHELLING),
+                                                     ("economy", STATEMENT), ("culture", STATEMENT),
+                                                     ("middleEast", SHELLING)])]
+    path = tmp_path / "small.jsonl.xz"
+    path.write_bytes(lzma.compress("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()))
+    result = run("bench", str(path), "--limit", "4")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["articles"] == 4 and report["events"] == 2 and report["events_per_100"] == 50.0
+    assert report["non_conflict"]["categories"] == ["sport", "economy", "technology", "culture"]
+    assert (report["non_conflict"]["articles"], report["non_conflict"]["events"]) == (3, 1)
+    assert report["by_category"]["middleEast"] == {"articles": 1, "events": 1, "events_per_100": 100.0}
+    assert report["peak_rss_mb"] > 0 and report["articles_per_s"] > 0

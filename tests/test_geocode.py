@@ -1,0 +1,52 @@
+import pytest
+
+from rasid.find.places import places
+from rasid.geocode import resolve
+from rasid.gazetteer import distance_km
+from rasid.normalize import normalize
+from rasid.segment import tokenize
+
+
+def _resolve(raw):
+    n = normalize(raw)
+    toks = tokenize(n.text)
+    found = places(toks)
+    locs = resolve(found, {i: 0 for i in range(len(toks))})
+    out = []
+    for i, m in enumerate(found):
+        if i in locs:
+            s, e = n.span(toks[m.first].start, toks[m.last].end)
+            out.append((raw[s:e], locs[i]))
+    return out
+
+
+@pytest.mark.parametrize("raw, surface, lat, lon, precision", [
+    ("قصفت الطائرات بلدة خان شيخون جنوب إدلب", "خان شيخون", 35.44, 36.65, 1),
+    ("اشتباكات عنيفة في ريف دير الزور الشرقي", "دير الزور", 35.33, 40.14, 3),
+    ("سقطت قذائف قرب مدينة حمص", "مدينة حمص", 34.73, 36.72, 2),
+    ("غارات على الغوطة الشرقية", "الغوطة الشرقية", 33.57, 36.40, 3),
+    ("تعرض مطار التيفور العسكري لقصف", "مطار التيفور العسكري", 34.52, 37.63, 1),
+])
+def test_precision_and_point(raw, surface, lat, lon, precision):
+    got = {s: loc for s, loc in _resolve(raw)}
+    assert surface in got, got.keys()
+    loc = got[surface]
+    assert distance_km(lat, lon, loc.latitude, loc.longitude) < 12
+    assert loc.geo_precision == precision
+    assert loc.reason
+
+
+def test_homonym_follows_the_article_governorate():
+    # الجنينة exists in several governorates; «دير الزور» in the same text picks the eastern one
+    got = dict(_resolve("سيطرت القوات على قرية الجنينة بريف دير الزور الغربي"))
+    assert got["الجنينة"].admin1 == "Deir ez-Zor"
+    assert "homonym" in got["الجنينة"].reason
+
+
+def test_common_words_are_not_places():
+    assert _resolve("وقال رئيس الحكومة إن الحرية والسلام أولوية") == []
+
+
+def test_cue_words_are_not_places():
+    names = [s for s, _ in _resolve("سيطر التنظيم على قرى في ريف حماة")]
+    assert "قرى" not in names

@@ -1,0 +1,228 @@
+"""Reading articles from JSON lines, text, HTML, directories and stdin."""
+from __future__ import annotations
+
+import io
+import json
+import lzma
+import sys
+from datetime import date
+
+import pytest
+
+from rasid.reader import (Article, ReadError, StrictError, decode, looks_like_html, parse_day,
+                          read_articles)
+
+REPORT = "قصفت قوات النظام بلدة الحراك شرقي درعا مساء الأحد."
+
+
+def jline(**fields) -> bytes:
+    return json.dumps(fields, ensure_ascii=False).encode("utf-8")
+
+
+def write_lines(path, *lines: bytes):
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def split(items):
+    items = list(items)
+    articles = [i for i in items if isinstance(i, Article)]
+    errors = [i for i in items if isinstance(i, ReadError)]
+    return articles, errors
+
+
+def test_json_lines_fields(tmp_path):
+    path = write_lines(tmp_path / "in.jsonl",
+                       jline(id="a1", outlet="صوت حوران", published="2018-06-25", url="http://x/1",
+                             title="قصف على الحراك", text=REPORT))
+    [article] = list(read_articles(path))
+    assert article == Article(id="a1", text=REPORT, outlet="صوت حوران", published=date(2018, 6, 25),
+                              url="http://x/1", title="قصف على الحراك")
+
+
+def test_cp1256_line_among_utf8_lines(tmp_path):
+    path = write_lines(tmp_path / "in.jsonl",
+                       jline(id="u", text=REPORT),
+                       b'{"id": "w", "text": "' + "قصف على درعا".encode("cp1256") + b'"}')
+    articles, errors = split(read_articles(path))
+    assert errors == []
+    assert [a.text for a in articles] == [REPORT, "قصف على درعا"]
+
+
+def test_utf8_bom_and_crlf(tmp_path):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + jline(id="b1", text=REPORT) + b"\r\n" + jline(id="b2", text="نص") + b"\r\n")
+    articles, errors = split(read_articles(path))
+    assert errors == []
+    assert [a.id for a in articles] == ["b1", "b2"]
+    assert articles[0].text == REPORT
+
+
+def test_line_separator_inside_a_string_is_not_a_line_break(tmp_path):
+    path = write_lines(tmp_path / "in.jsonl", jline(id="s", text="سطر أول\u2028سطر ثان"))
+    [article] = list(read_articles(path))
+    assert article.text == "سطر أول\u2028سطر ثان"
+
+
+def test_malformed_and_unusable_lines_are_reported_with_their_line_numbers(tmp_path):
+    path = write_lines(tmp_path / "mixed.jsonl",
+                       jline(id="ok1", text=REPORT),          # 1
+                       b'{"id": "broken", "text": ',          # 2
+                       b"",                                   # 3 blank: skipped silently
+                       jline(id="empty", text="   "),         # 4
+                       jline(id="notext"),                    # 5
+                       jline(id="num", text=42),              # 6
+                       b"[1, 2]",                             # 7
+                       jline(id="ok2", text=REPORT))          # 8
+    articles, errors = split(read_articles(path))
+    assert [a.id for a in articles] == ["ok1", "ok2"]
+    assert [(e.line_no, e.kept) for e in errors] == [(2, False), (4, False), (5, False), (6, False), (7, False)]
+    assert "malformed JSON" in errors[0].message
+    assert "empty 'text'" in errors[1].message
+    assert "missing 'text'" in errors[2].message
+    assert "'text' is int" in errors[3].message
+    assert str(errors[0]).startswith(f"{path}:2: ")
+
+
+def test_bad_published_keeps_the_article_without_a_date(tmp_path):
+    path = write_lines(tmp_path / "d.jsonl", jline(id="d1", published="2018-02-30", text=REPORT),
+                       jline(id="d2", published="أمس", text=REPORT),
+                       jline(id="d3", published="2018-06-25T08:30:00Z", text=REPORT))
+    articles, errors = split(read_articles(path))
+    assert [(a.id, a.published) for a in articles] == [("d1", None), ("d2", None), ("d3", date(2018, 6, 25))]
+    assert [(e.line_no, e.kept) for e in errors] == [(1, True), (2, True)]
+    assert "published" in errors[0].message
+
+
+def test_published_option_dates_json_lines_without_a_date(tmp_path):
+    path = write_lines(tmp_path / "p.jsonl", jline(id="p1", text=REPORT),
+                       jline(id="p2", published="2018-01-02", text=REPORT))
+    articles = list(read_articles(path, published=date(2018, 7, 1)))
+    assert [a.published for a in articles] == [date(2018, 7, 1), date(2018, 1, 2)]
+
+
+def test_missing_id_is_made_from_the_file_and_line(tmp_path):
+    path = write_lines(tmp_path / "noid.jsonl", jline(text=REPORT))
+    errors, articles = split(read_articles(path))[::-1]
+    assert articles[0].id == "noid.jsonl:1"
+    assert errors[0].kept
+
+
+def test_html_text_in_json_is_converted(tmp_path):
+    html = "<div class='share'>شارك</div><p>قُتل مدنيان&nbsp;في قصف على <b>إدلب</b>.</p><p>وقال المرصد إن القصف استمر.</p>"
+    path = write_lines(tmp_path / "h.jsonl", jline(id="h", text=html))
+    [article] = list(read_articles(path))
+    assert article.text == "قُتل مدنيان في قصف على إدلب.\nوقال المرصد إن القصف استمر."
+
+
+def test_huge_text_is_reported_and_skipped(tmp_path):
+    path = write_lines(tmp_path / "big.jsonl", jline(id="big", text="قصف " * 30), jline(id="small", text=REPORT))
+    articles, errors = split(read_articles(path, max_chars=100))
+    assert [a.id for a in articles] == ["small"]
+    assert errors[0].line_no == 1 and "over the limit" in errors[0].message
+    assert len(list(read_articles(path, max_chars=None))) == 2
+
+
+def test_strict_raises_at_the_first_problem(tmp_path):
+    path = write_lines(tmp_path / "s.jsonl", jline(id="ok", text=REPORT), b"{oops", jline(id="late", text=REPORT))
+    items = read_articles(path, strict=True)
+    assert next(items).id == "ok"
+    with pytest.raises(StrictError, match=":2: malformed JSON"):
+        next(items)
+
+
+def test_duplicate_ids_are_warned(tmp_path):
+    path = write_lines(tmp_path / "dup.jsonl", jline(id="x", text=REPORT), jline(id="x", text=REPORT))
+    articles, errors = split(read_articles(path))
+    assert len(articles) == 2
+    assert errors[0].line_no == 2 and errors[0].kept and "duplicate" in errors[0].message
+
+
+def test_text_file_title_id_and_published(tmp_path):
+    path = tmp_path / "hirak-0625.txt"
+    path.write_text("\n\n  قصف على الحراك  \n" + REPORT + "\n", encoding="utf-8")
+    [article] = list(read_articles(path, published=date(2018, 6, 25)))
+    assert (article.id, article.title, article.published) == ("hirak-0625", "قصف على الحراك", date(2018, 6, 25))
+    assert REPORT in article.text
+
+
+def test_cp1256_text_file(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes(REPORT.encode("cp1256"))
+    [article] = list(read_articles(path))
+    assert article.text == REPORT
+
+
+def test_binary_file_is_reported(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8")
+    [error] = list(read_articles(path))
+    assert isinstance(error, ReadError) and "neither UTF-8 nor cp1256" in error.message
+
+
+def test_html_file(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>موقع</title><script>var a = 1;</script></head><body>"
+                    "<nav><a>الرئيسية</a></nav><h1>غارات على خان شيخون</h1>"
+                    "<p>قُتل سبعة مدنيين &amp; أصيب عشرة.</p><footer>حقوق النشر محفوظة</footer></body></html>",
+                    encoding="utf-8")
+    [article] = list(read_articles(path))
+    assert article.id == "page"
+    assert article.title == "غارات على خان شيخون"
+    assert article.text == "غارات على خان شيخون\nقُتل سبعة مدنيين & أصيب عشرة."
+
+
+def test_directory_is_read_recursively_in_order_and_skips_other_files(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text("تقرير أول", encoding="utf-8")
+    (tmp_path / "b" / "c.jsonl").write_bytes(jline(id="c1", text="تقرير ثالث") + b"\n")
+    (tmp_path / "b" / "b.htm").write_text("<p>تقرير ثان</p>", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".hidden.txt").write_text("مخفي", encoding="utf-8")
+    articles, errors = split(read_articles(tmp_path))
+    assert errors == []
+    assert [a.id for a in articles] == ["a", "b", "c1"]
+
+
+def test_compressed_json_lines(tmp_path):
+    path = tmp_path / "in.jsonl.xz"
+    path.write_bytes(lzma.compress(jline(id="z", text=REPORT) + b"\n"))
+    assert [a.id for a in read_articles(path)] == ["z"]
+
+
+def test_missing_path_is_an_error_not_an_exception(tmp_path):
+    [error] = list(read_articles(tmp_path / "nowhere.jsonl"))
+    assert isinstance(error, ReadError) and "no such file" in error.message
+
+
+@pytest.fixture
+def stdin(monkeypatch):
+    def feed(data: bytes):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    return feed
+
+
+def test_stdin_json_lines(stdin):
+    stdin(b"\n" + jline(id="s1", text=REPORT) + b"\nnot json\n")
+    articles, errors = split(read_articles("-"))
+    assert [a.id for a in articles] == ["s1"]
+    assert errors[0].source == "<stdin>" and errors[0].line_no == 3
+
+
+def test_stdin_plain_text(stdin):
+    stdin(("عنوان الخبر\n" + REPORT).encode("cp1256"))
+    [article] = list(read_articles("-", published=date(2018, 6, 25)))
+    assert (article.id, article.title, article.published) == ("stdin", "عنوان الخبر", date(2018, 6, 25))
+    assert article.text.endswith(REPORT)
+
+
+def test_decode_and_helpers():
+    assert decode("إدلب".encode("utf-8")) == ("إدلب", "utf-8")
+    assert decode(b"\xef\xbb\xbf" + "إدلب".encode("utf-8")) == ("إدلب", "utf-8")
+    assert decode("إدلب".encode("cp1256")) == ("إدلب", "cp1256")
+    assert decode("إدلب".encode("utf-16")) == ("إدلب", "utf-16")
+    assert looks_like_html("<p>قصف</p>") and looks_like_html("سطر<br/>سطر")
+    assert not looks_like_html("العدد < 5 و > 2")
+    assert parse_day("2018-10-26") == date(2018, 10, 26)
+    with pytest.raises(ValueError):
+        parse_day("26/10/2018")

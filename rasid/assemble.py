@@ -187,14 +187,16 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
     for s in sents:
         if s.paragraph != last_par:
             last_par = s.paragraph
+            # a date carried into a new paragraph is more often stale than right
+            cur_date = None
         if s.dates:
             d = s.dates[0]
             cur_date = (d.value, d.precision, (d.first, d.last))
         places_here = s.places
         if s.foreign and not any(p.cue in ("settlement", "listed") for p, _ in places_here):
             continue
-        tolls = [c for c in s.casualties if c.kind == "killed" and c.value <= 500]
-        if len(tolls) < len([c for c in s.casualties if c.kind == "killed"]) and not tolls:
+        tolls = [c for c in s.casualties if c.kind == "killed"]
+        if any(c.value > 500 for c in tolls):
             continue  # a cumulative toll («مقتل 1500 مدني منذ بدء الحملة») is not one event
         # «منذ 18 شباط», «وكانت ... قد»: a campaign or background summary needs its own date
         if (s.since or s.background) and not s.dates:
@@ -203,6 +205,10 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         usable = [t for t in s.triggers if t.polarity == "asserted" and t.strength != "air"
                   and not any(a.first <= t.first <= a.last for a in s.actors)]
         strong = [t for t in usable if t.strength == "strong"]
+        # «الهجوم», «الهجمات»: a definite weak trigger points back to an event told elsewhere
+        usable = [t for t in usable if t.strength == "strong" or not t.definite]
+        if any(t.event_type != "Battles" for t in strong):
+            usable = [t for t in usable if t.strength == "strong" or t.event_type != "Battles"]
         if not strong:
             usable = [t for t in usable if tolls or (s.dates and places_here)]
         if not specific:
@@ -243,8 +249,11 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                         f.killed = old.killed
                     chosen[key] = f
         out.extend(chosen.values())
-        if places_here:
-            last_place = places_here[-1] if not strong else (_place_for(strong[0], s) or [places_here[-1]])[0]
+        made = [f for f in chosen.values() if f.place_span is not None]
+        if made:
+            last_place = next(p for p in s.places if (p[0].first, p[0].last) == made[0].place_span)
+        elif places_here and not chosen:
+            last_place = places_here[0]
     return out
 
 

@@ -22,6 +22,9 @@ _FOREIGN = frozenset(norm(w) for w in {
     "اليمن", "صنعاء", "عدن", "الحديدة", "تعز", "غزة", "ليبيا", "بغداد", "الموصل", "الأنبار",
     "الفلوجة", "كركوك", "أربيل", "كويه", "تكريت", "أفغانستان", "كابول", "الصومال", "مقديشو",
     "نيجيريا", "مالي", "سيناء", "الضفة الغربية", "القدس", "الحوثيين", "الحوثي", "ميانمار"})
+# Belligerents' own channels: their denials speak for the party.
+_SPEAKS_FOR = {"RUS_MOD": "RUS", "SANA": "SYR_GOV", "SYR_GOV_PR": "SYR_GOV",
+               "COALITION_PR": "COALITION", "SDF_PR": "SDF", "AMAQ": "IS"}
 _ALSO = frozenset(norm(w) for w in {"اضاف", "واضاف", "اشار", "واشار", "تابع", "وتابع", "اوضح", "واوضح", "لفت", "ولفت", "بين",
          "وبين", "اكد", "واكد", "مضيفا", "مشيرا", "موضحا", "مؤكدا"})
 
@@ -99,7 +102,7 @@ def analyze(article: Article) -> list[Event]:
     for s in sents:
         words = [t.text for t in toks[s.lo:s.hi + 1]]
         s.foreign = any(w in _FOREIGN or w[1:] in _FOREIGN for w in words)
-        s.since = "منذ" in words
+        s.since = "منذ" in words or "حمله" in words or "تصعيد" in words
         s.background = words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]
         s.claims = claims(toks, s.lo, s.hi + 1, srcs, cues, s.actors)
         first_word = toks[s.lo].text
@@ -108,14 +111,17 @@ def analyze(article: Article) -> list[Event]:
         if s.claims:
             prev_claims = s.claims
     frs = merge(frames(sents, article.published))
-    return [_event(article, n, toks, sents, f) for f in frs]
+    denied = {_SPEAKS_FOR.get(c.source, c.source) for st in sents for c in st.claims
+              if c.stance == "denies"}
+    return [_event(article, n, toks, sents, f, denied) for f in frs]
 
 
 def _span(n: Normalized, toks: list[Token], first: int, last: int) -> tuple[int, int]:
     return n.span(toks[first].start, toks[last].end)
 
 
-def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent], f: Frame) -> Event:
+def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent], f: Frame,
+           denied: set[str]) -> Event:
     s = sents[f.sent]
     ev = [Evidence(*_span(n, toks, s.lo, s.hi), f"sentence:{f.trigger.rule}")]
     ev.append(Evidence(*_span(n, toks, f.trigger.first, f.trigger.last), f.trigger.rule))
@@ -141,6 +147,10 @@ def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent]
         start, end = _span(n, toks, c.first, c.last)
         claim_objs.append(Claim(c.source, c.stance, start, end))
         contested = contested or c.stance == "denies"
+    # a party that denies anywhere in the report contests the strikes attributed to it
+    if f.actor1 in denied and f.event_type in ("Explosions/Remote violence",
+                                               "Violence against civilians"):
+        contested = True
     if not claim_objs:
         start, end = _span(n, toks, s.lo, s.hi)
         claim_objs.append(Claim(article.outlet or "outlet", "asserts", start, end))

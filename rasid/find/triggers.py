@@ -31,6 +31,7 @@ class TriggerMention:
     strength: str
     polarity: str
     rule: str
+    definite: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,8 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
     for m in _matcher().find(tokens):
         event_type, sub, strength = m.payloads[0]
         lo = max((s for s in starts if s <= m.first), default=0)
+        head = tokens[m.first].text[m.skip:]
         out.append(TriggerMention(m.first, m.last, event_type, sub, strength,
-                                  _polarity(tokens, m.first, lo), f"trigger:{m.key}"))
+                                  _polarity(tokens, m.first, lo), f"trigger:{m.key}",
+                                  head.startswith("ال") or tokens[m.first].text.startswith("لل")))
     return out

@@ -10,6 +10,8 @@ from ..lexicon import PhraseMatcher, table
 from ..segment import Token
 
 _PAST = frozenset(norm(w) for w in {"الماضي", "الفائت", "المنصرم", "المنقضي", "السابق"})
+_DAY_WORDS = frozenset(norm(w) for w in {"يوم", "ليل", "ليلة", "فجر", "صباح", "مساء", "ظهر",
+                                         "عصر", "أمس", "ليلتي", "نهار", "منتصف"})
 _NIGHT = frozenset(norm(w) for w in {"ليل", "ليله", "ليلة", "مساء", "منتصف"})
 
 
@@ -90,6 +92,8 @@ def dates(tokens: list[Token], published: date | None) -> list[DateMention]:
                 out.append(out_m)
             continue
         weekday = _payload(m, "weekday")
+        if weekday is not None and not _is_day_name(tokens, m):
+            weekday = None
         if weekday is not None and published is not None:
             # «ليل الثلاثاء الأربعاء» names a night across two days: the first day is coded
             nxt = by_first.get(m.last + 1)
@@ -109,6 +113,18 @@ def dates(tokens: list[Token], published: date | None) -> list[DateMention]:
             if got:
                 out.append(DateMention(m.first, m.last, got[0], got[1], f"date:relative:{rel}"))
     return out
+
+
+def _is_day_name(tokens: list[Token], m) -> bool:
+    """Tells «الأحد»/«يوم الأحد» (Sunday) from «أحد» (one): the day needs «ال» or «يوم» before it."""
+    head = tokens[m.first].text
+    if head[m.skip:].startswith("ال") or head.startswith("لل") or _bare_prev(head) in _DAY_WORDS:
+        return True
+    return m.first > 0 and _bare_prev(tokens[m.first - 1].text) in _DAY_WORDS
+
+
+def _bare_prev(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 
 def _explicit(tokens, matches, idx, month, published, used) -> DateMention | None:

@@ -87,7 +87,7 @@ def _matcher() -> PhraseMatcher:
     keys = gazetteer.match_keys()
     if isinstance(keys, tuple) and len(keys) == 2 and isinstance(keys[1], int):
         keys = keys[0]
-    entries = [(k, k) for k in keys]
+    entries = [(k, k) for k in sorted(keys)]  # sorted: set order would make ties run-dependent
     entries += [(k, k) for k in _sites()]
     return PhraseMatcher(entries)
 

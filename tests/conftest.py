@@ -34,3 +34,26 @@ def fake_analyze(monkeypatch):
     """Replaces rasid.pipeline.analyze, so CLI tests do not depend on what the real extractor finds."""
     monkeypatch.setattr("rasid.pipeline.analyze", one_shelling_event)
     return one_shelling_event
+
+
+class Tokenized:
+    """A raw string with its normalized form and tokens, for the finder tests (rasid/find/*)."""
+
+    def __init__(self, raw: str):
+        from rasid.normalize import normalize
+        from rasid.segment import tokenize
+        self.raw = raw
+        self.norm = normalize(raw)
+        self.tokens = tokenize(self.norm.text)
+
+    def surface(self, first: int, last: int) -> str:
+        """Returns the original (un-normalized) text of tokens [first, last]."""
+        start, end = self.norm.span(self.tokens[first].start, self.tokens[last].end)
+        assert 0 <= start < end <= len(self.raw)
+        return self.raw[start:end]
+
+
+@pytest.fixture
+def arabic():
+    """Tokenizes a raw Arabic string: ``arabic("قتل 5")`` → a Tokenized with .tokens, .norm, .surface()."""
+    return Tokenized

@@ -20,6 +20,10 @@ _IRREALIS = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هد�
              "محاسبه", "مسؤوليه", "معاقبه"})
 
 
+# Imperfect verbs that, with the future prefix, announce an action not yet taken («سيشن غارات»).
+_FUTURE_STEMS = frozenset(norm(w) for w in {"شن", "قوم", "واصل", "ستهدف", "بدا", "طلق", "نفذ"})
+
+
 @dataclass(frozen=True)
 class TriggerMention:
     """A trigger at tokens [first, last]: «غاراتها» → Explosions/Remote violence, Air/drone strike."""
@@ -49,10 +53,12 @@ def _polarity(tokens: list[Token], first: int, lo: int) -> str:
             return "negated"
         if word in _IRREALIS or tok.text in _IRREALIS:
             return "irrealis"
-    head = tokens[first].text
-    # «ستشن», «سيقصف»: the future prefix on an imperfect verb
-    if len(head) > 4 and head[0] == "س" and head[1] in "يتن":
-        return "irrealis"
+    # «ستشن», «سيقصف»: the future prefix on an imperfect verb (the word before the trigger, so
+    # triggers that merely start with «سي/ست» such as «سيطرت», «سيارة» are not read as future)
+    if first > lo:
+        prev = tokens[first - 1].text
+        if len(prev) > 4 and prev[0] == "س" and prev[1] in "يتن" and prev[2:] in _FUTURE_STEMS:
+            return "irrealis"
     return "asserted"
 
 

@@ -1,0 +1,113 @@
+"""rasid.find.dates: relative and explicit dates resolved against the publication date."""
+from datetime import date
+
+import pytest
+
+from rasid.find.dates import dates
+
+PUBLISHED = date(2018, 10, 27)  # a Saturday
+
+
+def _found(arabic, raw, published=PUBLISHED):
+    t = arabic(raw)
+    return [(t.surface(d.first, d.last), d.value, d.precision) for d in dates(t.tokens, published)]
+
+
+def test_published_is_a_saturday():
+    assert PUBLISHED.weekday() == 5
+
+
+@pytest.mark.parametrize("raw, surface, value", [
+    ("قصفت الطائرات البلدة اليوم", "اليوم", date(2018, 10, 27)),
+    ("قصفت الطائرات البلدة فجر اليوم", "فجر اليوم", date(2018, 10, 27)),
+    ("قصفت الطائرات البلدة أمس", "أمس", date(2018, 10, 26)),
+    ("قصفت الطائرات البلدة مساء أمس", "مساء أمس", date(2018, 10, 26)),
+    ("قصفت الطائرات البلدة الليلة الماضية", "الليلة الماضية", date(2018, 10, 26)),
+    ("قصفت الطائرات البلدة أول أمس", "أول أمس", date(2018, 10, 25)),
+    ("قصفت الطائرات البلدة يوم الجمعة", "يوم الجمعة", date(2018, 10, 26)),
+    ("قصفت الطائرات البلدة يوم الخميس", "يوم الخميس", date(2018, 10, 25)),
+    ("قتل ثلاثة في السابع من شباط/فبراير الماضي", "السابع من شباط/فبراير الماضي", date(2018, 2, 7)),
+    ("قتل ثلاثة في 26 أكتوبر 2018", "26 أكتوبر 2018", date(2018, 10, 26)),
+    ("قتل ثلاثة في 3 تشرين الأول", "3 تشرين الأول", date(2018, 10, 3)),
+    ("قتل ثلاثة في الأول من أكتوبر", "الأول من أكتوبر", date(2018, 10, 1)),
+    # a day after the publication date without a year is last year's
+    ("قتل ثلاثة في الخامس من نوفمبر", "الخامس من نوفمبر", date(2017, 11, 5)),
+    ("قتل ثلاثة في 31 ديسمبر", "31 ديسمبر", date(2017, 12, 31)),
+])
+def test_day_known(arabic, raw, surface, value):
+    assert _found(arabic, raw) == [(surface, value, 1)]
+
+
+def test_yesterday_with_weekday(arabic):
+    # «أمس الجمعة»: every mention agrees on Friday 26 October
+    got = _found(arabic, "قصفت الطائرات البلدة أمس الجمعة")
+    assert got and {(v, p) for _, v, p in got} == {(date(2018, 10, 26), 1)}
+    assert got[0][0] == "أمس"
+
+
+@pytest.mark.parametrize("raw, value", [
+    # a night across two days is coded to the first day
+    ("قصفت الطائرات البلدة ليل الاثنين الثلاثاء", date(2018, 10, 22)),  # the Monday
+    ("قصفت الطائرات البلدة ليلة الجمعة السبت", date(2018, 10, 26)),
+])
+def test_night_across_two_days(arabic, raw, value):
+    got = _found(arabic, raw)
+    assert [(v, p) for _, v, p in got] == [(value, 1)]
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("قصفت الطائرات البلدة يوم السبت", date(2018, 10, 27)),     # the publication day itself
+    ("قصفت الطائرات البلدة السبت الماضي", date(2018, 10, 20)),  # «الماضي»: a week back
+])
+def test_weekday_of_the_publication_day(arabic, raw, value):
+    assert [(v, p) for _, v, p in _found(arabic, raw)] == [(value, 1)]
+
+
+def test_a_few_days_ago_is_a_span(arabic):
+    [(surface, value, precision)] = _found(arabic, "قصفت الطائرات البلدة قبل أيام")
+    assert surface == "قبل أيام" and precision == 2
+    assert date(2018, 10, 22) <= value <= date(2018, 10, 25)
+
+
+def test_last_week(arabic):
+    [(surface, value, precision)] = _found(arabic, "قصفت الطائرات البلدة الأسبوع الماضي")
+    assert surface == "الأسبوع الماضي" and precision == 2
+    assert date(2018, 10, 15) <= value <= date(2018, 10, 24)
+
+
+@pytest.mark.parametrize("raw, surface, value", [
+    ("قصفت الطائرات البلدة الشهر الماضي", "الشهر الماضي", date(2018, 9, 15)),
+    ("قتل ثلاثة في نوفمبر الماضي", "نوفمبر الماضي", date(2017, 11, 15)),
+])
+def test_month_only(arabic, raw, surface, value):
+    assert _found(arabic, raw) == [(surface, value, 3)]
+
+
+@pytest.mark.parametrize("raw", [
+    "قتل أحد العناصر في الاشتباك",   # «أحد» is «one», not Sunday
+    "قصفت الطائرات البلدة",
+])
+def test_no_date(arabic, raw):
+    assert _found(arabic, raw) == []
+
+
+def test_relative_date_needs_a_publication_date(arabic):
+    assert _found(arabic, "قصفت الطائرات البلدة أمس", published=None) == []
+
+
+def test_explicit_year_needs_no_publication_date(arabic):
+    assert _found(arabic, "قتل ثلاثة في 26 أكتوبر 2018", published=None) == \
+        [("26 أكتوبر 2018", date(2018, 10, 26), 1)]
+
+
+@pytest.mark.xfail(strict=True, reason="compound ordinal «الخامس والعشرين من الشهر الجاري» is read as "
+                                       "«الشهر الجاري» only: mid-month, precision 3")
+def test_compound_ordinal_of_this_month(arabic):
+    got = _found(arabic, "قتل ثلاثة في الخامس والعشرين من الشهر الجاري")
+    assert got and got[0][1:] == (date(2018, 10, 25), 1)
+
+
+@pytest.mark.xfail(strict=True, reason="numeric dates «12/10/2018» are not read")
+def test_numeric_date(arabic):
+    got = _found(arabic, "قتل ثلاثة في 12/10/2018")
+    assert got and got[0][1:] == (date(2018, 10, 12), 1)

@@ -1,0 +1,195 @@
+"""rasid.pipeline.analyze on short reports, and a regression floor on the dev benchmark."""
+import dataclasses
+import json
+import unicodedata
+from datetime import date
+
+import pytest
+
+from rasid.evaluate import score
+from rasid.gazetteer import distance_km
+from rasid.pipeline import analyze
+from rasid.reader import to_article
+from rasid.records import Article
+
+PUBLISHED = date(2018, 10, 27)  # a Saturday: «أمس» is Friday 26 October
+ARIHA = (35.8128, 36.6106)        # أريحا, Idlib
+ABU_DUHUR = (35.7400, 37.0464)    # أبو الظهور, Idlib
+
+# F1 on dev.gold.jsonl + examples/*.gold.jsonl was 0.528 when this test was written (tp 51, fp 64,
+# fn 27); the floor sits below it so that ordinary tuning passes and a real regression does not.
+DEV_F1_FLOOR = 0.45
+
+AIR_STRIKE = ("قتل 9 مدنيين بينهم 4 أطفال أمس في غارات روسية استهدفت مدينة أريحا بريف إدلب الجنوبي، "
+              "بحسب المرصد السوري لحقوق الإنسان.")
+TAKEOVER = "وسيطرت قوات النظام اليوم على قرية أبو الظهور بريف إدلب الشرقي بعد معارك عنيفة مع فصائل المعارضة."
+CLASH = ("قال المرصد السوري لحقوق الإنسان إن اشتباكات عنيفة اندلعت أمس بين هيئة تحرير الشام وفصائل "
+         "المعارضة في بلدة كفرنبل بريف إدلب.")
+IS_CLASH = ("اندلعت اشتباكات عنيفة أمس بين قوات سوريا الديمقراطية وتنظيم داعش في بلدة هجين بريف دير الزور "
+            "الشرقي، ما أدى إلى مقتل 12 عنصرا من التنظيم.")
+CAR_BOMB = "انفجرت سيارة مفخخة أمس في مدينة أعزاز بريف حلب الشمالي ما أدى إلى مقتل 5 مدنيين."
+DIACRITICS = "قُتِلَ ٧ مدنيينَ أمسِ في غارةٍ جويــةٍ على بلدة سَراقب بريف إدلب."
+DENIED = "ونفت وزارة الدفاع الروسية أن تكون طائراتها قد قصفت مدينة أريحا أمس."
+DENIED_ANY = "ونفت وزارة الدفاع الروسية أن تكون طائراتها قد شنت أي غارة على مدينة أريحا."
+THREAT = "تهدد تركيا بشن هجوم على مدينة منبج في ريف حلب."
+PREPARING = "يستعد الجيش لشن هجوم على بلدة اللطامنة في ريف حماة."
+ALL_TEXTS = [AIR_STRIKE, TAKEOVER, CLASH, IS_CLASH, CAR_BOMB, DIACRITICS, DENIED, DENIED_ANY, THREAT,
+             PREPARING]
+
+
+def _run(text, published=PUBLISHED):
+    return analyze(Article(id="t1", text=text, published=published, outlet="test-outlet"))
+
+
+def _km(event, point):
+    return distance_km(point[0], point[1], event.location.latitude, event.location.longitude)
+
+
+def test_air_strike_with_civilian_toll():
+    [ev] = _run(AIR_STRIKE)
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (ev.actor1, ev.actor2) == ("RUS", "CIVILIANS")
+    assert _km(ev, ARIHA) <= 10 and ev.location.geo_precision == 1
+    assert ev.fatalities.best == 9          # «بينهم 4 أطفال» is part of the 9
+    assert (ev.event_date, ev.time_precision) == (date(2018, 10, 26), 1)
+    assert ("SOHR", "asserts") in [(c.source, c.stance) for c in ev.claims]
+    assert not ev.contested
+    assert ev.article_id == "t1" and ev.notes
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("قتل 9 مدنيين أمس بغارات روسية على مدينة أريحا بريف إدلب.",
+                 marks=pytest.mark.xfail(strict=True, reason="«بغارات روسية»: the clitic «ب» hides the head "
+                                                             "noun, actor1 defaults to SYR_GOV")),
+    pytest.param("قتل 9 مدنيين أمس في غارات جوية روسية على مدينة أريحا بريف إدلب.",
+                 marks=pytest.mark.xfail(strict=True, reason="«غارات جوية روسية»: «جوية» between noun and "
+                                                             "nisba, actor1 defaults to SYR_GOV")),
+])
+def test_russian_strike_phrasings(text):
+    [ev] = _run(text)
+    assert ev.actor1 == "RUS"
+
+
+def test_government_takeover_of_a_village():
+    evs = _run(TAKEOVER)
+    taken = [e for e in evs if e.sub_event_type == "Government regains territory"]
+    assert len(taken) == 1
+    ev = taken[0]
+    assert ev.event_type == "Battles"
+    assert {ev.actor1, ev.actor2} == {"SYR_GOV", "OPP"} and ev.actor1 == "SYR_GOV"
+    assert _km(ev, ABU_DUHUR) <= 10
+    assert (ev.event_date, ev.time_precision) == (PUBLISHED, 1)
+
+
+@pytest.mark.xfail(strict=True, reason="«بعد معارك» adds a second event, an Armed clash placed at the "
+                                       "Idlib region (geo_precision 3), beside the takeover of the same day")
+def test_takeover_is_one_event():
+    assert [e.sub_event_type for e in _run(TAKEOVER)] == ["Government regains territory"]
+
+
+def test_takeover_without_conjunction():
+    evs = _run(TAKEOVER[1:])  # the same report, starting «سيطرت»
+    assert "Government regains territory" in [e.sub_event_type for e in evs]
+
+
+def test_monitor_name_is_not_an_actor():
+    # «المرصد السوري» must not put SYR_GOV into the pair
+    [ev] = _run(CLASH)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert {ev.actor1, ev.actor2} == {"HTS", "OPP"}
+    assert ("SOHR", "asserts") in [(c.source, c.stance) for c in ev.claims]
+
+
+def test_clash_with_fighter_toll():
+    [ev] = _run(IS_CLASH)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert {ev.actor1, ev.actor2} == {"SDF", "IS"}
+    assert ev.location.admin1 == "Deir ez-Zor" and ev.location.geo_precision == 1
+    assert ev.fatalities.best == 12
+
+
+def test_car_bomb():
+    [ev] = _run(CAR_BOMB)
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert (ev.actor1, ev.actor2) == ("UNIDENTIFIED", "CIVILIANS")
+    assert ev.fatalities.best == 5 and ev.location.admin1 == "Aleppo"
+
+
+def test_car_bomb_named_by_its_vehicle_only():
+    evs = _run("استهدفت سيارة مفخخة سوقا شعبيا في مدينة أعزاز أمس ما أدى إلى مقتل 5 مدنيين.")
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+
+
+def test_denied_strike_with_no_assertion_is_no_event():
+    assert _run(DENIED_ANY) == []
+
+
+@pytest.mark.xfail(strict=True, reason="a strike only denied (RUS_MOD denies, nobody asserts) still yields "
+                                       "an event, contested, with actor1 SYR_GOV")
+def test_denied_strike_is_no_event():
+    assert _run(DENIED) == []
+
+
+@pytest.mark.parametrize("text", [THREAT, PREPARING])
+def test_threat_or_plan_is_no_event(text):
+    assert _run(text) == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n  ", "هذا نص لا يتحدث عن أي حدث."])
+def test_nothing_to_code(text):
+    assert _run(text) == []
+
+
+def test_diacritics_keep_offsets_on_the_original():
+    [ev] = _run(DIACRITICS)
+    quoted = {e.rule: DIACRITICS[e.start:e.end] for e in ev.evidence}
+    assert quoted["casualty:killed:digits"] == "٧"
+    assert any(q == "سَراقب" for r, q in quoted.items() if r.startswith("place:"))
+    assert ev.fatalities.best == 7 and ev.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", ALL_TEXTS)
+def test_spans_lie_inside_the_text(text):
+    for ev in _run(text):
+        assert ev.evidence
+        for span in list(ev.evidence) + list(ev.claims):
+            assert 0 <= span.start < span.end <= len(text)
+        assert ev.fatalities.low <= ev.fatalities.best <= ev.fatalities.high
+
+
+@pytest.mark.xfail(strict=True, reason="a span ending on a letter drops the diacritic after it («أمسِ» → "
+                                       "«أمس»), so text[start:end] is not the word as written")
+def test_spans_end_on_a_word_boundary():
+    for ev in _run(DIACRITICS):
+        for span in ev.evidence:
+            assert span.end == len(DIACRITICS) or unicodedata.category(DIACRITICS[span.end]) != "Mn"
+
+
+def test_deterministic_and_pure():
+    article = Article(id="t1", text=AIR_STRIKE, published=PUBLISHED, outlet="test-outlet")
+    before = dataclasses.replace(article)
+    first = [e.to_json() for e in analyze(article)]
+    other = [e.to_json() for e in analyze(Article(id="t2", text=TAKEOVER, published=PUBLISHED))]
+    again = [e.to_json() for e in analyze(article)]
+    assert first and other
+    assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
+    assert article == before
+
+
+def _gold_lines(shared_dir):
+    from rasid.evaluate import read_gold
+    lines = read_gold(shared_dir / "corpus" / "dev.gold.jsonl")
+    for path in sorted((shared_dir / "examples").glob("*.gold.jsonl")):
+        lines += read_gold(path)
+    return lines
+
+
+def test_dev_benchmark_floor(shared_dir):
+    gold = _gold_lines(shared_dir)
+    system = []
+    for i, line in enumerate(gold):
+        article, _ = to_article(line["article"], "gold", i)
+        if article is not None:
+            system += [e.to_json() for e in analyze(article)]
+    result = score(gold, system)
+    assert result["f1"] >= DEV_F1_FLOOR, {k: v for k, v in result.items() if k != "per_article"}

@@ -303,45 +303,46 @@ def _check_event(event: Any) -> str | None:
     return None
 
 
-def read_gold(path: str | Path) -> list[dict]:
-    """Reads an EVENTS.md §5 gold file, raising GoldError with the line of the first unusable line."""
-    lines = []
+def _json_lines(path: str | Path):
+    """Yields (line number, parsed value or None, JSON error message or None) for non-blank lines."""
     with open(path, encoding="utf-8-sig") as handle:
         for line_no, raw in enumerate(handle, 1):
             if not raw.strip():
                 continue
             try:
-                line = json.loads(raw)
+                yield line_no, json.loads(raw), None
             except json.JSONDecodeError as err:
-                raise GoldError(f"{path}:{line_no}: malformed JSON: {err.msg}") from None
-            if not isinstance(line, dict) or not isinstance(line.get("article"), dict) \
-                    or not isinstance(line["article"].get("id"), str):
-                raise GoldError(f"{path}:{line_no}: expected {{\"article\": {{\"id\": ...}}, \"events\": [...]}}")
-            if "skip" not in line:
-                if not isinstance(line.get("events"), list):
-                    raise GoldError(f"{path}:{line_no}: 'events' is not a list")
-                for event in line["events"]:
-                    problem = _check_event(event)
-                    if problem:
-                        raise GoldError(f"{path}:{line_no}: {problem}")
-            lines.append(line)
+                yield line_no, None, err.msg
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """Reads an EVENTS.md §5 gold file, raising GoldError with the line of the first unusable line."""
+    lines = []
+    for line_no, line, error in _json_lines(path):
+        if error is not None:
+            raise GoldError(f"{path}:{line_no}: malformed JSON: {error}")
+        if not isinstance(line, dict) or not isinstance(line.get("article"), dict) \
+                or not isinstance(line["article"].get("id"), str):
+            raise GoldError(f"{path}:{line_no}: expected {{\"article\": {{\"id\": ...}}, \"events\": [...]}}")
+        if "skip" not in line:
+            if not isinstance(line.get("events"), list):
+                raise GoldError(f"{path}:{line_no}: 'events' is not a list")
+            for event in line["events"]:
+                problem = _check_event(event)
+                if problem:
+                    raise GoldError(f"{path}:{line_no}: {problem}")
+        lines.append(line)
     return lines
 
 
 def read_system(path: str | Path) -> tuple[list[dict], list[str]]:
     """Reads system events (JSON lines), returning them and a message per unreadable line, which is left out."""
     events, problems = [], []
-    with open(path, encoding="utf-8-sig") as handle:
-        for line_no, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                event = json.loads(raw)
-            except json.JSONDecodeError as err:
-                problems.append(f"{path}:{line_no}: malformed JSON: {err.msg}; left out")
-                continue
-            if not isinstance(event, dict):
-                problems.append(f"{path}:{line_no}: not a JSON object; left out")
-                continue
+    for line_no, event, error in _json_lines(path):
+        if error is not None:
+            problems.append(f"{path}:{line_no}: malformed JSON: {error}; left out")
+        elif not isinstance(event, dict):
+            problems.append(f"{path}:{line_no}: not a JSON object; left out")
+        else:
             events.append(event)
     return events, problems

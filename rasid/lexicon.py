@@ -48,6 +48,15 @@ def stems(word: str) -> list[tuple[int, str]]:
     return out
 
 
+def readings(word: str) -> set[str]:
+    """Returns a token's readings without clitics or article: «وبالبوكمال» → {…, «البوكمال», «بوكمال»}."""
+    out = {word}
+    for _, stem in stems(word):
+        out.add(stem)
+        out.add(_strip_article(stem))
+    return out
+
+
 class PhraseMatcher:
     """Finds lexicon phrases in tokens, reading through proclitics («وبريف») and the article."""
 

@@ -5,7 +5,7 @@ from ..normalize import norm
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import PhraseMatcher, table
+from ..lexicon import PhraseMatcher, readings, table
 from ..segment import Token
 
 
@@ -14,12 +14,6 @@ _HEADS = frozenset(norm(w) for w in {"غارات", "غاره", "طائرات", "
           "صواريخ", "صاروخ", "مدفعيه", "حربيه", "جيش", "جنود", "مروحيات", "مسيره", "مسيرات",
           "الحربيه", "قذائف", "دبابات", "عمليه", "هجمات", "هجوم", "قوه", "دوريه", "دوريات",
           "حربي", "مستشارين", "مقاتلين", "ضباط", "عسكريه", "عسكري", "الحربي"})
-
-
-def _bare(word: str) -> str:
-    if word.startswith("و") and len(word) > 3:
-        word = word[1:]
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
 @dataclass(frozen=True)
@@ -55,7 +49,7 @@ def actors(tokens: list[Token]) -> list[ActorMention]:
     for m in nisba.find(tokens):
         if m.first in covered or m.first == 0:
             continue
-        if _bare(tokens[m.first - 1].text) not in _HEADS and nisba_last != m.first - 1:
+        if not readings(tokens[m.first - 1].text) & _HEADS and nisba_last != m.first - 1:
             continue
         nisba_last = m.last
         actor, kind = m.payloads[0]

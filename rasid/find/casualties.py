@@ -5,7 +5,7 @@ from ..normalize import norm
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import PhraseMatcher
+from ..lexicon import PhraseMatcher, readings
 from ..segment import Token
 from .numbers import Number, numbers
 
@@ -62,10 +62,10 @@ def _cue_matcher() -> PhraseMatcher:
 
 def _victims(tokens: list[Token], after: int) -> str | None:
     for tok in tokens[after + 1: after + 3]:
-        word = tok.text[2:] if tok.text.startswith("ال") else tok.text
-        if word in _CIVILIAN or word.lstrip("و") in _CIVILIAN:
+        words = readings(tok.text)
+        if words & _CIVILIAN:
             return "civilians"
-        if word in _FIGHTER:
+        if words & _FIGHTER:
             return "fighters"
     return None
 

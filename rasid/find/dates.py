@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..lexicon import PhraseMatcher, table
+from ..lexicon import PhraseMatcher, readings, table
 from ..segment import Token
 
 _PAST = frozenset(norm(w) for w in {"الماضي", "الفائت", "المنصرم", "المنقضي", "السابق"})
@@ -118,13 +118,9 @@ def dates(tokens: list[Token], published: date | None) -> list[DateMention]:
 def _is_day_name(tokens: list[Token], m) -> bool:
     """Tells «الأحد»/«يوم الأحد» (Sunday) from «أحد» (one): the day needs «ال» or «يوم» before it."""
     head = tokens[m.first].text
-    if head[m.skip:].startswith("ال") or head.startswith("لل") or _bare_prev(head) in _DAY_WORDS:
+    if head[m.skip:].startswith("ال") or head.startswith("لل") or readings(head) & _DAY_WORDS:
         return True
-    return m.first > 0 and _bare_prev(tokens[m.first - 1].text) in _DAY_WORDS
-
-
-def _bare_prev(word: str) -> str:
-    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    return m.first > 0 and bool(readings(tokens[m.first - 1].text) & _DAY_WORDS)
 
 
 def _explicit(tokens, matches, idx, month, published, used) -> DateMention | None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import gazetteer
-from ..lexicon import PhraseMatcher, stems, table
+from ..lexicon import PhraseMatcher, readings, table
 from ..normalize import norm
 from ..segment import Token
 
@@ -53,16 +53,6 @@ class PlaceMention:
     candidates: tuple[Candidate, ...]
     cue: str
     rule: str
-
-
-def _readings(word: str) -> set[str]:
-    """Returns a token's readings without clitics or article: «بريف» → {«بريف», «ريف»}."""
-    out = {word}
-    for _, stem in stems(word):
-        out.add(stem)
-        if stem.startswith("ال") and len(stem) > 3:
-            out.add(stem[2:])
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +104,7 @@ def _cue(tokens: list[Token], first: int) -> str:
         j = first - back
         if j < 0:
             break
-        words = _readings(tokens[j].text)
+        words = readings(tokens[j].text)
         for cue, vocab in (("rural", _RURAL), ("province", _PROVINCE), ("desert", _DESERT),
                            ("near", _NEAR), ("settlement", _SETTLEMENT)):
             if words & vocab:
@@ -149,7 +139,7 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
     for m in _matcher().find(tokens):
         key = m.payloads[0]
         cands = tuple(dict.fromkeys(c for k in m.payloads for c in candidates(k)))
-        if not cands or _readings(key) & _CUE_WORDS:
+        if not cands or readings(key) & _CUE_WORDS:
             continue
         cue = _cue(tokens, m.first)
         prev = out[-1] if out else None

@@ -69,6 +69,8 @@ class Frame:
     claims: list[tuple[str, str, int, int]]
     defaults: set[str]
     share: int = 1
+    # where the date came from: "here" (this sentence), "carried" (an earlier one), "published"
+    dated: str = "here"
 
 
 def _near(items, pos: int, lo: int, hi: int, key=lambda x: x.first):
@@ -168,7 +170,16 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
     pool = after or before[::-1]
     first = pool[0]
     group = [first]
-    for p in (after[1:] if after else []):
+    if not after:
+        # «في مناطق دوما وحمورية وكفر بطنا جراء قصف»: the list before the trigger, read backwards
+        for p in before[::-1][1:]:
+            nxt = group[-1][0]
+            if nxt.cue == "listed" and nxt.first - p[0].last <= 2:
+                group.append(p)
+            else:
+                break
+        return group[::-1]
+    for p in after[1:]:
         prev = group[-1][0]
         joined = p[0].first - prev.last <= 2 and p[0].cue in ("listed",)
         if joined:
@@ -189,6 +200,10 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             last_par = s.paragraph
             # a date carried into a new paragraph is more often stale than right
             cur_date = None
+        # «منذ 18 شباط» dates a campaign's start: the sentence tells an ongoing campaign, not one event
+        if any(d.since for d in s.dates) and all(d.since for d in s.dates):
+            continue
+        s.dates = [d for d in s.dates if not d.since]
         if s.dates:
             d = s.dates[0]
             cur_date = (d.value, d.precision, (d.first, d.last))
@@ -227,18 +242,21 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             etype = _event_type(sub, t.event_type)
             actor1, actor2, defaults = _default_actors(etype, sub, actor1, actor2, victims)
             dm = _near(s.dates, t.first, s.lo, s.hi)
+            dated = "here"
             if dm:
                 dv, prec, dspan = dm[0].value, dm[0].precision, (dm[0].first, dm[0].last)
             elif cur_date is not None and cur_date[0] is not None:
                 dv, prec, dspan = cur_date
+                dated = "carried"
             else:
                 dv, prec, dspan = published, 1, None
+                dated = "published"
             for pm, loc in group:
                 key = (loc.place_id, round(loc.latitude, 2), round(loc.longitude, 2))
                 f = Frame(s.index, etype, sub, t, loc,
                           (pm.first, pm.last) if pm in [g[0] for g in s.places] else None,
                           actor1, actor2, spans, dv, prec, dspan, toll[:1], None, None, [],
-                          defaults, share=len(group))
+                          defaults, share=len(group), dated=dated)
                 wounded = [c for c in s.casualties if c.kind == "wounded"]
                 captured = [c for c in s.casualties if c.kind == "captured"]
                 f.wounded = max((c.value for c in wounded), default=None)
@@ -257,26 +275,79 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
     return out
 
 
-def merge(frs: list[Frame]) -> list[Frame]:
-    """Merges frames that are one ACLED event: same type, place and day (tolls become a range)."""
+def _close(a: Location, b: Location, km: float = 1.0) -> bool:
+    """Tells whether two locations are one place: the same entry, or two sources' points for a town."""
+    if a.place_id == b.place_id:
+        return True
+    # a region's centroid may fall on a town inside it («الغوطة الشرقية» on «دوما»)
+    if 3 in (a.geo_precision, b.geo_precision):
+        return False
+    return abs(a.latitude - b.latitude) < km / 111 and abs(a.longitude - b.longitude) < km / 111
+
+
+_STRIKES = {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
+def _kin(a: str, b: str) -> bool:
+    """Tells whether two sub-types may name one event: equal, or both bombardment (the air cue
+    is often in one retelling only)."""
+    return a == b or (a in _STRIKES and b in _STRIKES)
+
+
+def _same_pair(f: Frame, g: Frame) -> bool:
+    """Tells whether two frames can be one event: same pair or perpetrator, or one side defaulted."""
+    if {f.actor1, f.actor2} == {g.actor1, g.actor2}:
+        return True
+    if f.defaults or g.defaults:
+        return True
+    return f.actor1 == g.actor1
+
+
+def _fold(g: Frame, f: Frame) -> None:
+    """Folds frame f into g: the better-dated, better-attributed reading wins each field."""
+    if PRECEDENCE.get(f.sub_event_type, 99) < PRECEDENCE.get(g.sub_event_type, 99):
+        g.sub_event_type = f.sub_event_type
+    rank = {"here": 0, "carried": 1, "published": 2}
+    if rank[f.dated] < rank[g.dated]:
+        g.date, g.precision, g.date_span, g.dated = f.date, f.precision, f.date_span, f.dated
+    if len(g.defaults) > len(f.defaults):
+        g.actor1, g.actor2, g.defaults, g.actor_spans = f.actor1, f.actor2, f.defaults, f.actor_spans
+    g.killed.extend(f.killed)
+    g.claims.extend(c for c in f.claims if c not in g.claims)
+    g.wounded = max(filter(None, (g.wounded, f.wounded)), default=None)
+    g.captured = max(filter(None, (g.captured, f.captured)), default=None)
+
+
+def consolidate(frs: list[Frame]) -> list[Frame]:
+    """Folds the article's retellings of one event together and drops region-wide summaries.
+
+    A report tells its main event several times: in the title, the lead and the body, often with
+    the date only once («قصف على دوما» … «قصف دوما أمس الجمعة»). ACLED keeps one event per actor
+    pair, place and day, at the most specific place, so a region-level frame («غارات على ريف
+    إدلب») is dropped when the same kind of event is coded that day at a place inside the region.
+    """
     out: list[Frame] = []
     for f in frs:
         for g in out:
-            same_place = g.location.place_id == f.location.place_id or (
-                abs(g.location.latitude - f.location.latitude) < 0.02
-                and abs(g.location.longitude - f.location.longitude) < 0.02)
-            if g.event_type == f.event_type and same_place and g.date == f.date and (
-                    {g.actor1, g.actor2} == {f.actor1, f.actor2} or "actor1" in f.defaults
-                    or "actor1" in g.defaults):
-                if PRECEDENCE.get(f.sub_event_type, 99) < PRECEDENCE.get(g.sub_event_type, 99):
-                    g.sub_event_type = f.sub_event_type
-                if "actor1" in g.defaults and "actor1" not in f.defaults:
-                    g.actor1, g.actor2, g.defaults = f.actor1, f.actor2, f.defaults
-                g.killed.extend(f.killed)
-                g.claims.extend(c for c in f.claims if c not in g.claims)
-                g.wounded = max(filter(None, (g.wounded, f.wounded)), default=None)
-                g.captured = max(filter(None, (g.captured, f.captured)), default=None)
+            if not _kin(g.sub_event_type, f.sub_event_type) or not _close(g.location, f.location):
+                continue
+            same_day = g.date == f.date
+            undated = "published" in (f.dated, g.dated) and g.date and f.date and \
+                abs((g.date - f.date).days) <= 2
+            if (same_day or undated) and _same_pair(f, g):
+                _fold(g, f)
                 break
         else:
             out.append(replace(f, killed=list(f.killed), claims=list(f.claims)))
-    return out
+    specific = [f for f in out if f.location.geo_precision < 3]
+    keep = []
+    for f in out:
+        # a region named beside a town in one sentence is a separate count («عشرة في ريف درعا
+        # وسبعة في الطيبة»); only a region told in another sentence is a summary
+        if f.location.geo_precision == 3 and f.location.admin1 and any(
+                g.event_type == f.event_type and g.location.admin1 == f.location.admin1
+                and g.sent != f.sent
+                and g.date and f.date and abs((g.date - f.date).days) <= 1 for g in specific):
+            continue
+        keep.append(f)
+    return keep

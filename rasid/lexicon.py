@@ -79,12 +79,14 @@ class PhraseMatcher:
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
-    def _heads(self, word: str) -> list[tuple[int, str]]:
+    def _heads(self, word: str, taa: bool = False) -> list[tuple[int, str]]:
         out = []
         for skip, stem in stems(word):
             out.append((skip, _strip_article(stem)))
             if self._suffixes and len(stem) > 4:
                 for suf in _SUFFIXES:
+                    if suf == "ه" and taa:
+                        break
                     if stem.endswith(suf) and len(stem) - len(suf) >= 3:
                         out.append((skip, _strip_article(stem[: -len(suf)])))
                         break
@@ -96,7 +98,8 @@ class PhraseMatcher:
             if t == w:
                 continue
             if j == len(tail) - 1 and self._suffixes and any(
-                    t.endswith(s) and t[: -len(s)] == w for s in _SUFFIXES):
+                    t.endswith(s) and t[: -len(s)] == w and not (s == "ه" and tokens[i + 1 + j].taa)
+                    for s in _SUFFIXES):
                 continue
             return False
         return True
@@ -108,7 +111,7 @@ class PhraseMatcher:
         n = len(tokens)
         while i < n:
             best: Match | None = None
-            for skip, head in self._heads(tokens[i].text):
+            for skip, head in self._heads(tokens[i].text, tokens[i].taa):
                 for tail, payloads in self._index.get(head, ()):
                     last = i + len(tail)
                     if last >= n or (tail and not self._tail_ok(tokens, i, tail)):

@@ -4,7 +4,7 @@ from .normalize import norm
 
 from bisect import bisect_right
 
-from .assemble import Frame, Sent, frames, merge
+from .assemble import Frame, Sent, consolidate, frames
 from .find.actors import actors
 from .find.casualties import casualties
 from .find.claims import claims, cue_mentions, source_mentions
@@ -31,7 +31,8 @@ _ALSO = frozenset(norm(w) for w in {"اضاف", "واضاف", "اشار", "وا�
 
 def _content_tokens(article: Article, n: Normalized) -> list[Token]:
     """Drops tokens inside site chrome («مقالات ذات صلة», cookie banners) of the plain text."""
-    toks = tokenize(n.text)
+    toks = [Token(t.text, t.start, t.end, t.index, True) if t.text.endswith("ه")
+            and article.text[n.offsets[t.end - 1]] == "ة" else t for t in tokenize(n.text)]
     try:
         from .htmltext import chrome_spans
         spans = chrome_spans(article.text)
@@ -47,7 +48,7 @@ def _content_tokens(article: Article, n: Normalized) -> list[Token]:
         if i >= 0 and spans[i][0] <= o < spans[i][1]:
             continue
         keep.append(t)
-    return [Token(t.text, t.start, t.end, i) for i, t in enumerate(keep)]
+    return [Token(t.text, t.start, t.end, i, t.taa) for i, t in enumerate(keep)]
 
 
 def _sentences(article: Article, n: Normalized, toks: list[Token]) -> list[Sent]:
@@ -110,7 +111,7 @@ def analyze(article: Article) -> list[Event]:
             s.claims = list(prev_claims)
         if s.claims:
             prev_claims = s.claims
-    frs = merge(frames(sents, article.published))
+    frs = consolidate(frames(sents, article.published))
     denied = {_SPEAKS_FOR.get(c.source, c.source) for st in sents for c in st.claims
               if c.stance == "denies"}
     return [_event(article, n, toks, sents, f, denied) for f in frs]

@@ -19,6 +19,8 @@ class Token:
     start: int
     end: int
     index: int
+    # the final «ه» was «ة» in the original: «سيطرة» is a noun, not «سيطر» + the pronoun «ه»
+    taa: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 from ..normalize import norm
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -24,6 +24,8 @@ class DateMention:
     value: date
     precision: int
     rule: str
+    # «منذ 18 شباط»: the start of a period, not the day something happened
+    since: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +114,15 @@ def dates(tokens: list[Token], published: date | None) -> list[DateMention]:
             got = _relative(rel, published)
             if got:
                 out.append(DateMention(m.first, m.last, got[0], got[1], f"date:relative:{rel}"))
-    return out
+    return [replace(d, since=True) if _after_since(tokens, d.first) else d for d in out]
+
+
+_SINCE = frozenset(norm(w) for w in {"منذ", "ومنذ", "مذ"})
+
+
+def _after_since(tokens: list[Token], first: int) -> bool:
+    """Tells whether «منذ» opens the date: «منذ مساء الأحد», «منذ 18 شباط» → True."""
+    return any(tokens[j].text in _SINCE for j in range(max(0, first - 2), first))
 
 
 def _is_day_name(tokens: list[Token], m) -> bool:

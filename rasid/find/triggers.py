@@ -20,6 +20,11 @@ _IRREALIS = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هد�
              "محاسبه", "مسؤوليه", "معاقبه"})
 
 
+# Words before a control noun that make it a standing state, not a takeover: «تحت سيطرة»,
+# «مناطق سيطرة المعارضة», «الخاضعة لسيطرة».
+_STATE_BEFORE = frozenset(norm(w) for w in {"تحت", "مناطق", "منطقة", "المناطق", "الخاضعة", "خاضعة",
+                                            "الخاضعين", "نفوذ", "خطوط", "حدود"})
+
 # Imperfect verbs that, with the future prefix, announce an action not yet taken («سيشن غارات»).
 _FUTURE_STEMS = frozenset(norm(w) for w in {"شن", "قوم", "واصل", "ستهدف", "بدا", "طلق", "نفذ"})
 
@@ -70,7 +75,15 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         event_type, sub, strength = m.payloads[0]
         lo = max((s for s in starts if s <= m.first), default=0)
         head = tokens[m.first].text[m.skip:]
+        polarity = _polarity(tokens, m.first, lo)
+        if sub == "TAKEOVER" and polarity == "asserted":
+            clitic = tokens[m.first].text[:m.skip]
+            # «لاستعادة السيطرة», «للسيطرة على»: a purpose, not a result
+            if "ل" in clitic or tokens[m.first].text.startswith("لل"):
+                polarity = "irrealis"
+            elif m.first > lo and tokens[m.first - 1].text in _STATE_BEFORE:
+                polarity = "state"
         out.append(TriggerMention(m.first, m.last, event_type, sub, strength,
-                                  _polarity(tokens, m.first, lo), f"trigger:{m.key}",
+                                  polarity, f"trigger:{m.key}",
                                   head.startswith("ال") or tokens[m.first].text.startswith("لل")))
     return out

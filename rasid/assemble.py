@@ -45,6 +45,7 @@ class Sent:
     foreign: bool = False
     since: bool = False
     background: bool = False
+    words: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -189,6 +190,41 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
     return group
 
 
+_MOVES = {"TAKEOVER", "Non-violent transfer of territory"}
+_SHARE = frozenset({"المئه", "بالمئه", "المائه", "بالمائه", "بالميه", "المئويه"})
+
+
+def _moves_somewhere(t: TriggerMention, s: Sent) -> bool:
+    """Tells whether a takeover names the place taken: «سيطرت على بلدة X», not «استعادت قوتها».
+
+    A share of a region («السيطرة على 48 بالمئة من الغوطة») is a progress summary, not an event.
+    """
+    ahead = [p for p, _ in s.places if 0 < p.first - t.last <= 8]
+    if not ahead:
+        return False
+    return not any(w in _SHARE for w in s.words[t.last + 1 - s.lo:ahead[0].first - s.lo])
+
+
+def _broad(f: Frame, s: Sent) -> bool:
+    """Tells whether a frame sits at a region or governorate: «شرقي محافظة دير الزور», «ريف درعا»."""
+    if f.location.geo_precision == 3:
+        return True
+    pm = next((p for p, _ in s.places if (p.first, p.last) == f.place_span), None)
+    return pm is not None and (pm.cue in ("rural", "province") or pm.key.startswith(("محافظه", "المحافظه")))
+
+
+def _narrowest(fs: list[Frame], s: Sent) -> list[Frame]:
+    """Drops a sentence's frame at a governorate when the same kind of event is placed in a town of it.
+
+    «هجوم على قسد شرقي محافظة دير الزور … السيطرة على هجين» is one battle at Hajin; a region with
+    its own toll («عشرة في ريف درعا وسبعة في الطيبة») stays a separate count.
+    """
+    fine = [f for f in fs if not _broad(f, s)]
+    return [f for f in fs if not (
+        _broad(f, s) and not f.killed and any(
+            g.event_type == f.event_type and g.location.admin1 == f.location.admin1 for g in fine))]
+
+
 def frames(sents: list[Sent], published: date | None) -> list[Frame]:
     """Turns each asserted trigger into frames, one per place it names (ACLED's one-place rule)."""
     out: list[Frame] = []
@@ -221,15 +257,20 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                   and not any(a.first <= t.first <= a.last for a in s.actors)]
         strong = [t for t in usable if t.strength == "strong"]
         # «الهجوم», «الهجمات»: a definite weak trigger points back to an event told elsewhere
-        usable = [t for t in usable if t.strength == "strong" or not t.definite]
-        if any(t.event_type != "Battles" for t in strong):
-            usable = [t for t in usable if t.strength == "strong" or t.event_type != "Battles"]
+        # unless the sentence itself places, dates and counts it («الهجمات على الهبيط الأحد قتلت طفلا»)
+        usable = [t for t in usable if t.strength == "strong" or not t.definite
+                  or (tolls and s.dates and places_here)]
+        # a weak word beside a strong trigger («قصفه … قناص على سطحه») is detail of that event
+        if strong:
+            usable = [t for t in usable if t.strength == "strong"]
         if not strong:
             usable = [t for t in usable if tolls or (s.dates and places_here)]
         if not specific:
             usable = []
         chosen: dict[tuple, Frame] = {}
         for t in usable:
+            if t.sub_event_type in _MOVES and not _moves_somewhere(t, s):
+                continue
             group = _place_for(t, s)
             if not group:
                 if last_place is None or not (tolls or t.strength == "strong"):
@@ -252,6 +293,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 dv, prec, dspan = published, 1, None
                 dated = "published"
             for pm, loc in group:
+                # ACLED's agreements are local (an evacuation deal for a town), not region-wide
+                if sub == "Agreement" and loc.geo_precision == 3:
+                    continue
                 key = (loc.place_id, round(loc.latitude, 2), round(loc.longitude, 2))
                 f = Frame(s.index, etype, sub, t, loc,
                           (pm.first, pm.last) if pm in [g[0] for g in s.places] else None,
@@ -266,7 +310,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                     if old is not None and not f.killed:
                         f.killed = old.killed
                     chosen[key] = f
-        out.extend(chosen.values())
+        out.extend(_narrowest(list(chosen.values()), s))
         made = [f for f in chosen.values() if f.place_span is not None]
         if made:
             last_place = next(p for p in s.places if (p[0].first, p[0].last) == made[0].place_span)
@@ -318,6 +362,22 @@ def _fold(g: Frame, f: Frame) -> None:
     g.captured = max(filter(None, (g.captured, f.captured)), default=None)
 
 
+def _one_sided(frs: list[Frame]) -> None:
+    """Recodes a «هجوم» that killed civilians: no armed clash, but the report's kind of bombardment.
+
+    ACLED's armed clash needs two armed sides. «الهجمات على الهبيط قتلت طفلا» in a report of air
+    strikes is one more air strike; without any bombardment in the report it is an attack.
+    """
+    kinds = [f.sub_event_type for f in frs if f.event_type == "Explosions/Remote violence"]
+    for f in frs:
+        if f.sub_event_type == "Armed clash" and f.actor2 == "CIVILIANS":
+            if kinds:
+                f.sub_event_type = max(set(kinds), key=kinds.count)
+                f.event_type = "Explosions/Remote violence"
+            else:
+                f.sub_event_type, f.event_type = "Attack", "Violence against civilians"
+
+
 def consolidate(frs: list[Frame]) -> list[Frame]:
     """Folds the article's retellings of one event together and drops region-wide summaries.
 
@@ -326,14 +386,18 @@ def consolidate(frs: list[Frame]) -> list[Frame]:
     pair, place and day, at the most specific place, so a region-level frame («غارات على ريف
     إدلب») is dropped when the same kind of event is coded that day at a place inside the region.
     """
+    _one_sided(frs)
     out: list[Frame] = []
     for f in frs:
         for g in out:
             if not _kin(g.sub_event_type, f.sub_event_type) or not _close(g.location, f.location):
                 continue
             same_day = g.date == f.date
+            # an undated retelling joins a dated telling, unless their tolls tell them apart
             undated = "published" in (f.dated, g.dated) and g.date and f.date and \
-                abs((g.date - f.date).days) <= 2
+                abs((g.date - f.date).days) <= 2 and not (
+                    f.killed and g.killed and {c.value for c in f.killed}.isdisjoint(
+                        c.value for c in g.killed))
             if (same_day or undated) and _same_pair(f, g):
                 _fold(g, f)
                 break

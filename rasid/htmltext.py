@@ -160,4 +160,16 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         elif not key or line_re.fullmatch(key):
             spans.append((start, end))
+        elif i > 1 and i < len(lines) and _is_link_like(content) and _is_link_like(lines[i][2]) \
+                and _is_prose(lines[i - 2][2]):
+            # Headline links after the body, whose box title was lost with the markup: two or more
+            # unpunctuated short lines in a row after a prose paragraph.
+            while i < len(lines) and _is_link_like(lines[i][2]):
+                end = lines[i][1]
+                i += 1
+            spans.append((start, end))
     return spans
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) > _MAX_LINK_WORDS and line.rstrip().endswith((".", "۔"))

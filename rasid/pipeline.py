@@ -102,6 +102,7 @@ def analyze(article: Article) -> list[Event]:
     prev_claims: list = []
     for s in sents:
         words = [t.text for t in toks[s.lo:s.hi + 1]]
+        s.words = words
         s.foreign = any(w in _FOREIGN or w[1:] in _FOREIGN for w in words)
         s.since = "منذ" in words or "حمله" in words or "تصعيد" in words
         s.background = words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]

@@ -16,6 +16,15 @@ _HEADS = frozenset(norm(w) for w in {"غارات", "غاره", "طائرات", "
           "حربي", "مستشارين", "مقاتلين", "ضباط", "عسكريه", "عسكري", "الحربي"})
 
 
+# Adjectives that may stand between the head noun and the nationality («غارات جوية روسية»).
+_BETWEEN = frozenset(norm(w) for w in {"جوية", "مدفعي", "مدفعية", "صاروخي", "صاروخية", "مكثفة",
+                                       "مكثف", "عنيفة", "عنيف", "كثيفة", "كثيف", "حربية", "مسيرة",
+                                       "جديدة", "جديد", "متواصلة", "متواصل", "عسكرية", "خاصة"})
+# Words that make a country name a territory, not a party: «الحدود مع العراق», «الأراضي التركية».
+_TERRITORY = frozenset(norm(w) for w in {"الحدود", "حدود", "الحدودية", "الأراضي", "أراضي",
+                                         "أجواء", "الأجواء", "عمق", "داخل"})
+
+
 @dataclass(frozen=True)
 class ActorMention:
     """An actor id at tokens [first, last]: «لقوات النظام» → SYR_GOV (kind alias)."""
@@ -43,13 +52,19 @@ def actors(tokens: list[Token]) -> list[ActorMention]:
     for m in aliases.find(tokens):
         # an alias shared by two ids stays ambiguous only if the catalogue lists it twice
         actor, kind = m.payloads[0]
+        if kind == "generic" and any(t.text in _TERRITORY
+                                     for t in tokens[max(0, m.first - 2):m.first]):
+            continue
         out.append(ActorMention(m.first, m.last, actor, kind, f"actor:{kind}"))
         covered.update(range(m.first, m.last + 1))
     nisba_last = -2
     for m in nisba.find(tokens):
         if m.first in covered or m.first == 0:
             continue
-        if not readings(tokens[m.first - 1].text) & _HEADS and nisba_last != m.first - 1:
+        before = readings(tokens[m.first - 1].text)
+        headed = bool(before & _HEADS) or (bool(before & _BETWEEN) and m.first > 1
+                                           and bool(readings(tokens[m.first - 2].text) & _HEADS))
+        if not headed and nisba_last != m.first - 1:
             continue
         nisba_last = m.last
         actor, kind = m.payloads[0]

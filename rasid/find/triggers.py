@@ -17,7 +17,7 @@ _IRREALIS = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هد�
              "لوقف", "ايقاف", "تحذر", "يحذر", "حذر", "حذرت", "تحذير", "دعا", "دعت", "يطالب",
              "طالب", "طالبت", "ادان", "ادانت", "تدين", "يدين", "استنكر",
              "ستكون", "سيكون", "ينبغي", "يجب", "اي", "أي", "بشان", "حول", "تحقيق", "التحقيق",
-             "محاسبه", "مسؤوليه", "معاقبه"})
+             "محاسبه", "مسؤوليه", "معاقبه", "توشك", "يوشك", "اوشكت", "اوشك", "وشك"})
 
 
 # Words before a control noun that make it a standing state, not a takeover: «تحت سيطرة»,
@@ -76,7 +76,7 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         lo = max((s for s in starts if s <= m.first), default=0)
         head = tokens[m.first].text[m.skip:]
         polarity = _polarity(tokens, m.first, lo)
-        if sub == "TAKEOVER" and polarity == "asserted":
+        if sub in ("TAKEOVER", "Non-violent transfer of territory") and polarity == "asserted":
             clitic = tokens[m.first].text[:m.skip]
             # «لاستعادة السيطرة», «للسيطرة على»: a purpose, not a result
             if "ل" in clitic or tokens[m.first].text.startswith("لل"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from .normalize import norm
 from .find.actors import ActorMention
 from .find.casualties import Casualty
 from .find.claims import ClaimMention
@@ -106,14 +107,61 @@ def _event_type(sub: str, fallback: str) -> str:
     return fallback
 
 
+# Speech verbs whose complement («قال المرصد، الموالي للمعارضة، إن …») holds the event: actors in
+# the speaker's own description are not parties to it.
+_SPEECH = frozenset(norm(w) for w in {
+    "قال", "قالت", "وقال", "وقالت", "أفاد", "أفادت", "وأفاد", "وأفادت", "ذكر", "ذكرت", "وذكر",
+    "وذكرت", "أعلن", "أعلنت", "وأعلن", "وأعلنت", "أكد", "أكدت", "وأكد", "وأكدت", "أشار", "أشارت",
+    "وأشار", "وأشارت", "أوضح", "أوضحت", "وأوضح", "وأوضحت", "وثق", "وثقت", "ووثق", "ووثقت",
+    "أضاف", "أضافت", "وأضاف", "وأضافت", "اتهم", "اتهمت", "واتهم", "واتهمت", "نقلت", "ونقلت",
+    "أكدت", "رجح", "رجحت", "تقول", "يقول", "تشير", "يشير", "وتشير", "ويشير"})
+_THAT = frozenset(norm(w) for w in {"أن", "إن", "أنه", "أنها", "إنه", "إنها", "بأن", "بأنه", "بأنها"})
+# Words after a trigger that open its target («غارات على مقرات لهيئة تحرير الشام») or a new clause.
+_TARGET = frozenset(norm(w) for w in {"على", "ضد", "استهدف", "استهدفت", "مستهدفا", "مستهدفة",
+                                      "طالت", "طال"})
+_BREAK = frozenset(norm(w) for w in {"فيما", "بينما", "حين", "كما", "حيث", "بعدما", "وسط", "إثر"})
+
+
+def _speaker_end(s: Sent, before: int) -> int:
+    """Returns the first token after «قال X إن» that precedes `before`, or the sentence start."""
+    start, spoke = s.lo, False
+    for k in range(s.lo, before):
+        w = s.words[k - s.lo]
+        if w in _SPEECH:
+            spoke = True
+        elif spoke and w in _THAT:
+            start, spoke = k + 1, False
+    return start
+
+
 def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str | None, str | None, list]:
-    """Picks the perpetrator nearest the trigger and a different target, civilians for civilian tolls."""
+    """Picks the perpetrator and a different target: «قتل تسعة موالين للنظام جراء قصف» → (None, SYR_PGM).
+
+    The perpetrator is the genitive or adjective right after the trigger («غارات روسية», «قصف
+    النظام»), else the nearest actor before it, else an agent after it that is not in the target
+    phrase («على …») or a later clause. Actors named as casualties are targets.
+    """
     spans = []
-    cands = [a for a in s.actors if a.actor != "CIVILIANS"]
-    ordered = _near(cands, t.first, s.lo, s.hi)
-    # a genitive or adjective right after the trigger names the attacker: «غارات روسية», «قصف النظام»
-    after = [a for a in cands if 0 < a.first - t.last <= 3]
-    a1 = after[0] if after else (ordered[0] if ordered else None)
+    start = _speaker_end(s, t.first)
+    # the dead of a battle or takeover may be either side; of a bombing they are its target
+    hit = set() if t.event_type == "Battles" else {
+        a.first for c in s.casualties for a in s.actors if c.first <= a.first <= c.last + 5
+        and (a.first < t.first or c.first > t.last)}
+    cands = [a for a in s.actors if a.actor != "CIVILIANS" and a.first >= start]
+    agents = [a for a in cands if a.first not in hit]
+
+    def clear(a) -> bool:
+        between = s.words[t.last + 1 - s.lo:a.first - s.lo]
+        return not any(w in _TARGET or w in _BREAK for w in between)
+
+    after = [a for a in agents if a.first > t.last and clear(a)]
+    before = [a for a in agents if a.last < t.first]
+    if after and after[0].first - t.last <= 3:
+        a1 = after[0]
+    elif before:
+        a1 = before[-1]
+    else:
+        a1 = after[0] if after else None
     actor1 = a1.actor if a1 else None
     if a1:
         spans.append((a1.first, a1.last))
@@ -124,30 +172,31 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
         if civ:
             spans.append((civ[0].first, civ[0].last))
     else:
-        for a in ordered:
-            if a.actor != actor1:
-                actor2 = a.actor
-                spans.append((a.first, a.last))
-                break
+        rest = sorted((a for a in cands if a.actor != actor1),
+                      key=lambda a: (a.first not in hit, abs(a.first - t.first)))
+        if rest:
+            actor2 = rest[0].actor
+            spans.append((rest[0].first, rest[0].last))
     return actor1, actor2, spans
 
 
 def _default_actors(event_type: str, sub: str, actor1: str | None, actor2: str | None,
-                    victims: str | None) -> tuple[str, str, set[str]]:
+                    victims: str | None, toll: bool = False) -> tuple[str, str, set[str]]:
+    """Fills unnamed sides the way ACLED coders do: unknown attackers of the government are
+    UNIDENTIFIED, bombardment of the opposition is the government's, its unnamed dead civilians."""
     defaults: set[str] = set()
     if actor1 is None:
         defaults.add("actor1")
         if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
-                   "Abduction/forced disappearance"):
+                   "Abduction/forced disappearance") or actor2 in GOV_SIDE:
             actor1 = "UNIDENTIFIED"
-        elif actor2 in GOV_SIDE:
-            actor1 = "OPP"
         else:
             actor1 = "SYR_GOV"
     if actor2 is None:
         defaults.add("actor2")
-        if victims == "civilians" or (event_type == "Explosions/Remote violence" and
-                                      actor1 not in GOV_SIDE and victims != "fighters"):
+        bombing = event_type == "Explosions/Remote violence"
+        if victims == "civilians" or sub == "Chemical weapon" or (bombing and toll and victims is None) or (
+                bombing and actor1 not in GOV_SIDE and victims != "fighters"):
             actor2 = "CIVILIANS" if actor1 not in ("COALITION", "TUR") else (
                 "IS" if actor1 == "COALITION" else "YPG")
         elif actor1 in GOV_SIDE:
@@ -168,6 +217,9 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
     after = [p for p in s.places if p[0].first > t.last]
     before = [p for p in s.places if p[0].last < t.first]
     # «في بلدة X بريف Y»: Y only situates X; skip context names that follow a more specific one
+    # «وفي جنوب مدينة درعا، تدور اشتباكات …»: a fronted «في» phrase places the sentence's event
+    if before and s.words and s.words[0] in ("في", "وفي") and before[0][0].first <= s.lo + 4:
+        return [before[0]]
     pool = after or before[::-1]
     first = pool[0]
     group = [first]
@@ -281,7 +333,8 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             actor1, actor2, spans = _pick_actors(t, s, victims)
             sub = _resolve_sub(t, s, actor1, victims)
             etype = _event_type(sub, t.event_type)
-            actor1, actor2, defaults = _default_actors(etype, sub, actor1, actor2, victims)
+            actor1, actor2, defaults = _default_actors(etype, sub, actor1, actor2, victims,
+                                                       bool(toll))
             dm = _near(s.dates, t.first, s.lo, s.hi)
             dated = "here"
             if dm:
@@ -378,6 +431,21 @@ def _one_sided(frs: list[Frame]) -> None:
                 f.sub_event_type, f.event_type = "Attack", "Violence against civilians"
 
 
+def _known_attackers(frs: list[Frame]) -> None:
+    """Gives an unattributed strike the one attacker the report names for its strikes of that kind.
+
+    «غارات على أجزاء أخرى قتل فيها 24» in a report of Turkish air strikes is a Turkish strike.
+    """
+    for f in frs:
+        if "actor1" not in f.defaults or f.event_type != "Explosions/Remote violence":
+            continue
+        named = [g.actor1 for g in frs if "actor1" not in g.defaults and g.actor1 != f.actor2
+                 and g.sub_event_type == f.sub_event_type]
+        if len(set(named)) == 1:
+            f.actor1 = named[0]
+            f.defaults = f.defaults - {"actor1"}
+
+
 def consolidate(frs: list[Frame]) -> list[Frame]:
     """Folds the article's retellings of one event together and drops region-wide summaries.
 
@@ -387,6 +455,7 @@ def consolidate(frs: list[Frame]) -> list[Frame]:
     إدلب») is dropped when the same kind of event is coded that day at a place inside the region.
     """
     _one_sided(frs)
+    _known_attackers(frs)
     out: list[Frame] = []
     for f in frs:
         for g in out:

@@ -13,10 +13,11 @@ from .find.numbers import numbers
 from .find.places import places
 from .find.triggers import triggers
 from .geocode import resolve
+from .lexicon import readings
 from .normalize import Normalized, normalize
 from .notes import note
 from .records import Article, Claim, Event, Evidence, Fatalities
-from .segment import Token, sentences, tokenize
+from .segment import Token, sentences, word_tokens
 
 _FOREIGN = frozenset(norm(w) for w in {
     "اليمن", "صنعاء", "عدن", "الحديدة", "تعز", "غزة", "ليبيا", "بغداد", "الموصل", "الأنبار",
@@ -31,8 +32,7 @@ _ALSO = frozenset(norm(w) for w in {"اضاف", "واضاف", "اشار", "وا�
 
 def _content_tokens(article: Article, n: Normalized) -> list[Token]:
     """Drops tokens inside site chrome («مقالات ذات صلة», cookie banners) of the plain text."""
-    toks = [Token(t.text, t.start, t.end, t.index, True) if t.text.endswith("ه")
-            and article.text[n.offsets[t.end - 1]] == "ة" else t for t in tokenize(n.text)]
+    toks = word_tokens(article.text, n.text, n.offsets)
     try:
         from .htmltext import chrome_spans
         spans = chrome_spans(article.text)
@@ -103,7 +103,8 @@ def analyze(article: Article) -> list[Event]:
     for s in sents:
         words = [t.text for t in toks[s.lo:s.hi + 1]]
         s.words = words
-        s.foreign = any(w in _FOREIGN or w[1:] in _FOREIGN for w in words)
+        # through clitics only: «شمالي» is not «ش» + «مالي»
+        s.foreign = any(not readings(w).isdisjoint(_FOREIGN) for w in words)
         s.since = "منذ" in words or "حمله" in words or "تصعيد" in words
         s.background = words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]
         s.claims = claims(toks, s.lo, s.hi + 1, srcs, cues, s.actors)

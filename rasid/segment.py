@@ -38,6 +38,12 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(_TOKEN.finditer(text))]
 
 
+def word_tokens(original: str, normalized_text: str, offsets) -> list[Token]:
+    """Tokenizes normalized text, marking words whose final «ه» was «ة»: «سيطرة» → taa=True."""
+    return [Token(t.text, t.start, t.end, t.index, True) if t.text.endswith("ه")
+            and original[offsets[t.end - 1]] == "ة" else t for t in tokenize(normalized_text)]
+
+
 def sentences(text: str) -> list[Sentence]:
     """Splits normalized text into sentences, numbering paragraphs by blank-line or line breaks."""
     out: list[Sentence] = []

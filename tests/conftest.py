@@ -41,10 +41,10 @@ class Tokenized:
 
     def __init__(self, raw: str):
         from rasid.normalize import normalize
-        from rasid.segment import tokenize
+        from rasid.segment import word_tokens
         self.raw = raw
         self.norm = normalize(raw)
-        self.tokens = tokenize(self.norm.text)
+        self.tokens = word_tokens(raw, self.norm.text, self.norm.offsets)
 
     def surface(self, first: int, last: int) -> str:
         """Returns the original (un-normalized) text of tokens [first, last]."""

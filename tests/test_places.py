@@ -52,8 +52,6 @@ def test_common_and_cue_words_are_not_places(arabic, raw):
     assert _found(arabic, raw) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a name that starts with a cue word («مخيم اليرموك») without a cue "
-                                       "or preposition before it is rejected")
 def test_camp_named_with_its_cue_word(arabic):
     names = [s for s, _, _ in _found(arabic, "قصفت الطائرات مخيم اليرموك جنوب دمشق")]
     assert "مخيم اليرموك" in names or "اليرموك" in names

@@ -137,7 +137,9 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
     """Finds place names: «وقصفت بلدة التح بريف إدلب» → «التح» (cue settlement), «إدلب» (rural)."""
     out: list[PlaceMention] = []
     for m in _matcher().find(tokens):
-        key = m.payloads[0]
+        # «عفرين» is indexed both bare and as «العفرين»: name it by the spelling the sources use
+        exact = gazetteer.exact_keys()
+        key = next((k for k in m.payloads if k in exact or k in _sites()), m.payloads[0])
         cands = tuple(dict.fromkeys(c for k in m.payloads for c in candidates(k)))
         if not cands or readings(key) & _CUE_WORDS:
             continue

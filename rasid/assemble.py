@@ -475,6 +475,10 @@ def consolidate(frs: list[Frame]) -> list[Frame]:
     specific = [f for f in out if f.location.geo_precision < 3]
     keep = []
     for f in out:
+        # «شنت تركيا هجوما الشهر الماضي على عفرين»: a month-dated, uncounted or region-wide action is
+        # a campaign told in passing, not an event a coder can place on a day
+        if f.precision == 3 and (f.location.geo_precision == 3 or not f.killed):
+            continue
         # a region named beside a town in one sentence is a separate count («عشرة في ريف درعا
         # وسبعة في الطيبة»); only a region told in another sentence is a summary
         if f.location.geo_precision == 3 and f.location.admin1 and any(

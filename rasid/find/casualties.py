@@ -111,4 +111,31 @@ def casualties(tokens: list[Token], text: str, nums: list[Number] | None = None)
             out.append(Casualty(c.payloads[0], 1, nxt, nxt,
                                 "civilians" if _SINGULAR[word] == "c" else "fighters", False, None,
                                 f"casualty:{c.payloads[0]}:singular"))
-    return sorted(out, key=lambda c: c.first)
+    return _coordinated(sorted(out, key=lambda c: c.first), tokens, nums)
+
+
+def _coordinated(out: list[Casualty], tokens: list[Token], nums: list[Number]) -> list[Casualty]:
+    """Adds victim groups joined by «و» into one toll: «قتل 15 طفلا وامرأتان» → killed 17."""
+    by_first = {n.first: n for n in nums}
+    result = []
+    for c in out:
+        j = c.last + 2
+        if c.kind != "killed" or j >= len(tokens) or not (c.victims and tokens[j].text.startswith("و")):
+            result.append(c)
+            continue
+        word = tokens[j].text[1:]
+        extra = 2 if _DUAL.get(word) else 1 if word in _SINGULAR else None
+        n = by_first.get(j)
+        if extra is None and n is not None and n.last + 1 < len(tokens) and \
+                readings(tokens[n.last + 1].text) & (_CIVILIAN | _FIGHTER):
+            extra = n.value
+        if extra is None:
+            result.append(c)
+            continue
+        last = j if n is None else n.last + 1
+        result.append(Casualty(c.kind, c.value + extra, c.first, last, c.victims, c.vague, c.hedge,
+                               f"{c.rule}+sum"))
+    # a figure summed into the toll before it is not a toll of its own
+    spans = [(c.first, c.last) for c in result if c.rule.endswith("+sum")]
+    return [c for c in result if c.rule.endswith("+sum") or not any(
+        a < c.first <= b for a, b in spans)]

@@ -30,6 +30,20 @@ _ALSO = frozenset(norm(w) for w in {"اضاف", "واضاف", "اشار", "وا�
          "وبين", "اكد", "واكد", "مضيفا", "مشيرا", "موضحا", "مؤكدا"})
 
 
+# «مؤخرا», «بعد أشهر من الانسحاب»: a past told without a day; with no date of its own the sentence
+# is background that no coder could place on a day.
+_VAGUE_PAST = frozenset(norm(w) for w in {"مؤخرا", "آنذاك", "حينها", "حينذاك"})
+_LONG = frozenset(norm(w) for w in {"أشهر", "شهور", "أسابيع", "سنوات", "أعوام", "سنين", "عامين",
+                                    "سنتين", "شهرين"})
+
+
+def _undated_past(words: list[str]) -> bool:
+    """Tells whether a sentence dates itself only vaguely: «وبعد أشهر قليلة اندلعت معارك» → True."""
+    if any(w in _VAGUE_PAST for w in words):
+        return True
+    return any(w in ("بعد", "وبعد", "قبل", "وقبل") and nxt in _LONG for w, nxt in zip(words, words[1:]))
+
+
 def _content_tokens(article: Article, n: Normalized) -> list[Token]:
     """Drops tokens inside site chrome («مقالات ذات صلة», cookie banners) of the plain text."""
     toks = word_tokens(article.text, n.text, n.offsets)
@@ -106,7 +120,8 @@ def analyze(article: Article) -> list[Event]:
         # through clitics only: «شمالي» is not «ش» + «مالي»
         s.foreign = any(not readings(w).isdisjoint(_FOREIGN) for w in words)
         s.since = "منذ" in words or "حمله" in words or "تصعيد" in words
-        s.background = words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]
+        s.background = (words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]) or \
+            _undated_past(words)
         s.claims = claims(toks, s.lo, s.hi + 1, srcs, cues, s.actors)
         first_word = toks[s.lo].text
         if not s.claims and (first_word in _ALSO) and prev_claims:

@@ -53,3 +53,11 @@ def test_adjective_without_a_weapon_noun(arabic, raw, actor):
 ])
 def test_nationality_after_a_weapon_noun(arabic, raw, surface, actor):
     assert (surface, actor) in _found(arabic, raw)
+
+
+@pytest.mark.parametrize("raw, actor", [
+    ("شرقي دير الزور قرب الحدود مع العراق", "IRQ_GOV"),
+    ("تسللت المجموعة من داخل الأراضي التركية", "TUR"),
+])
+def test_country_as_territory_is_not_a_party(arabic, raw, actor):
+    assert actor not in [a for _, a in _found(arabic, raw)]

@@ -109,3 +109,18 @@ def test_two_singular_victims(arabic):
                                        "victims None")
 def test_victim_noun_before_number(arabic):
     assert [x[:3] for x in _found(arabic, "مقتل مدنيين اثنين")] == [("killed", 2, "civilians")]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("قتل 12 طفلا وامرأتان في القصف", 14),
+    ("قتل 20 مدنيا وطفل في الغارة", 21),
+    ("قتل 8 عناصر وثلاثة مدنيين في الانفجار", 11),
+])
+def test_coordinated_victim_groups_add_up(arabic, raw, expected):
+    killed = [v for k, v, *_ in _found(arabic, raw) if k == "killed"]
+    assert killed == [expected]
+
+
+def test_a_subset_after_the_total_is_not_added(arabic):
+    killed = [v for k, v, *_ in _found(arabic, "قتل 17 مدنيا بينهم 12 طفلا وامرأتان") if k == "killed"]
+    assert killed == [17]

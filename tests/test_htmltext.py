@@ -125,3 +125,18 @@ def test_lexicon_rows_are_well_formed():
     rows = read_tsv("chrome.tsv")
     assert rows and {r["kind"] for r in rows} == {"line", "tail"}
     assert all(r["pattern"] for r in rows)
+
+
+def test_headline_links_after_the_body_without_a_box_title():
+    text = ("قصفت الطائرات الحربية بلدة في ريف إدلب الجنوبي صباح اليوم وأسفر القصف عن أضرار كبيرة في المنازل.\n"
+            "مقتل عشرة مدنيين في غارات على ريف حماة\n"
+            "الحرب في سوريا: تقارير عن قصف جديد\n")
+    [(start, end)] = chrome_spans(text)
+    assert text[start:end] == "مقتل عشرة مدنيين في غارات على ريف حماة\nالحرب في سوريا: تقارير عن قصف جديد"
+
+
+def test_a_single_short_line_after_the_body_is_kept():
+    text = ("قصفت الطائرات الحربية بلدة في ريف إدلب الجنوبي صباح اليوم وأسفر القصف عن أضرار كبيرة في المنازل.\n"
+            "مقتل عشرة مدنيين في غارات على ريف حماة\n"
+            "وقال الدفاع المدني إن فرقه ما زالت تبحث عن ناجين تحت الأنقاض في البلدة المنكوبة منذ الصباح.\n")
+    assert chrome_spans(text) == []

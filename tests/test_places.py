@@ -55,3 +55,8 @@ def test_common_and_cue_words_are_not_places(arabic, raw):
 def test_camp_named_with_its_cue_word(arabic):
     names = [s for s, _, _ in _found(arabic, "قصفت الطائرات مخيم اليرموك جنوب دمشق")]
     assert "مخيم اليرموك" in names or "اليرموك" in names
+
+
+def test_town_without_cue_is_named_by_its_source_spelling(arabic):
+    # «عفرين» is indexed both bare and with the article; a subject without cue word is still a place
+    assert [s for s, _, _ in _found(arabic, "وظلت عفرين تتعرض للقصف الجوي")] == ["عفرين"]

@@ -49,11 +49,25 @@ def _matcher() -> PhraseMatcher:
                           for r in table("triggers.tsv")), suffixes=True)
 
 
+# Verbs that, opening a sentence, make all of it a warning, threat or appeal («وحذر الوزير من أن …»).
+_FRAMING = frozenset(norm(w) for w in {"حذر", "حذرت", "هدد", "هددت", "توعد", "توعدت", "دعا", "دعت",
+                                       "طالب", "طالبت", "ناشد", "ناشدت", "يحذر", "تحذر"})
+# Words right before a trigger that make it a campaign or its traces, not an event: «حملة القصف»,
+# «آثار المعارك».
+_NOT_EVENT_BEFORE = frozenset(norm(w) for w in {"حملة", "حملات", "آثار", "اثار"})
+_FAR = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هدد", "توعد"})
+
+
 def _polarity(tokens: list[Token], first: int, lo: int) -> str:
-    for k, tok in enumerate(tokens[max(lo, first - 6):first][::-1]):
-        if k >= 3 and tok.text not in ("سوف", "تهدد", "يهدد", "هدد", "توعد"):
-            continue
+    opener = tokens[lo].text
+    if opener in _FRAMING or (opener[:1] in "وف" and opener[1:] in _FRAMING):
+        return "irrealis"
+    if first > lo and tokens[first - 1].text in _NOT_EVENT_BEFORE:
+        return "state"
+    for k, tok in enumerate(tokens[max(lo, first - 10):first][::-1]):
         word = tok.text[1:] if tok.text.startswith(("و", "ف")) and len(tok.text) > 2 else tok.text
+        if k >= 3 and tok.text not in _FAR and word not in _FAR:
+            continue
         if word in _NEGATORS or tok.text in _NEGATORS:
             return "negated"
         if word in _IRREALIS or tok.text in _IRREALIS:

@@ -57,6 +57,22 @@ def readings(word: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _heads(word: str, taa: bool, suffixes: bool) -> tuple[tuple[int, str], ...]:
+    """Lists (clitic length, head) readings of a token for lookup, shared by all matchers (cached)."""
+    out = []
+    for skip, stem in stems(word):
+        out.append((skip, _strip_article(stem)))
+        if suffixes and len(stem) > 4:
+            for suf in _SUFFIXES:
+                if suf == "ه" and taa:
+                    break
+                if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+                    out.append((skip, _strip_article(stem[: -len(suf)])))
+                    break
+    return tuple(out)
+
+
 class PhraseMatcher:
     """Finds lexicon phrases in tokens, reading through proclitics («وبريف») and the article."""
 
@@ -79,18 +95,8 @@ class PhraseMatcher:
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
-    def _heads(self, word: str, taa: bool = False) -> list[tuple[int, str]]:
-        out = []
-        for skip, stem in stems(word):
-            out.append((skip, _strip_article(stem)))
-            if self._suffixes and len(stem) > 4:
-                for suf in _SUFFIXES:
-                    if suf == "ه" and taa:
-                        break
-                    if stem.endswith(suf) and len(stem) - len(suf) >= 3:
-                        out.append((skip, _strip_article(stem[: -len(suf)])))
-                        break
-        return out
+    def _heads(self, word: str, taa: bool = False) -> tuple[tuple[int, str], ...]:
+        return _heads(word, taa, self._suffixes)
 
     def _tail_ok(self, tokens: list[Token], i: int, tail: tuple[str, ...]) -> bool:
         for j, w in enumerate(tail):

@@ -50,27 +50,23 @@ class Normalized:
         return o_start, o_end
 
 
-def _fold(ch: str) -> str:
-    if ord(ch) in _DROP:
-        return ""
-    mapped = _MAP.get(ch)
-    if mapped is not None:
-        return mapped
-    return ch.lower() if ch.isascii() else ch
+# Every fold maps one character to at most one, so str.translate does the work and the offset map is
+# the list of kept positions.
+_TABLE = {**{c: None for c in _DROP}, **{ord(k): (v or None) for k, v in _MAP.items()},
+          **{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
+_DELETED = frozenset(chr(c) for c, v in _TABLE.items() if v is None)
 
 
 def normalize(text: str) -> Normalized:
     """Folds Arabic spelling variants keeping offsets: «قُتِلَ ٣٠ مدنياً في إدلب» → «قتل 30 مدنيا في ادلب»."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold(ch)
-        for c in folded:
-            out.append(c)
-            offsets.append(i)
-    return Normalized("".join(out), tuple(offsets), len(text))
+    out = text.translate(_TABLE)
+    if len(out) == len(text):
+        offsets = tuple(range(len(text)))
+    else:
+        offsets = tuple(i for i, ch in enumerate(text) if ch not in _DELETED)
+    return Normalized(out, offsets, len(text))
 
 
 def norm(text: str) -> str:
     """Normalizes a lexicon or gazetteer string the same way: «الرَّقَّة» → «الرقه»."""
-    return " ".join("".join(_fold(c) for c in text).split())
+    return " ".join(text.translate(_TABLE).split())

@@ -298,6 +298,11 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         places_here = s.places
         if s.foreign and not any(p.cue in ("settlement", "listed") for p, _ in places_here):
             continue
+        # «ونفت الدفاع الروسية أن تكون طائراتها قصفت …»: a sentence that only reports a denial
+        # asserts no event; with another source asserting it, the event stands, contested
+        if s.claims and all(c.stance == "denies" for c in s.claims) and \
+                min(c.first for c in s.claims) < min((t.first for t in s.triggers), default=0):
+            continue
         tolls = [c for c in s.casualties if c.kind == "killed"]
         if any(c.value > 500 for c in tolls):
             continue  # a cumulative toll («مقتل 1500 مدني منذ بدء الحملة») is not one event

@@ -46,7 +46,12 @@ class Normalized:
         if start >= len(self.offsets):
             return self.original_length, self.original_length
         o_start = self.offsets[start]
-        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        if end <= start:
+            return o_start, o_start
+        # characters dropped right after the span (a final kasra, tatweel) belong to its last word
+        o_end = self.offsets[end] if end < len(self.offsets) else self.original_length
+        if end < len(self.offsets) and o_end > self.offsets[end - 1] + 1 and self.text[end - 1] == " ":
+            o_end = self.offsets[end - 1] + 1
         return o_start, o_end
 
 

@@ -118,8 +118,6 @@ def test_denied_strike_with_no_assertion_is_no_event():
     assert _run(DENIED_ANY) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a strike only denied (RUS_MOD denies, nobody asserts) still yields "
-                                       "an event, contested, with actor1 SYR_GOV")
 def test_denied_strike_is_no_event():
     assert _run(DENIED) == []
 
@@ -151,8 +149,6 @@ def test_spans_lie_inside_the_text(text):
         assert ev.fatalities.low <= ev.fatalities.best <= ev.fatalities.high
 
 
-@pytest.mark.xfail(strict=True, reason="a span ending on a letter drops the diacritic after it («أمسِ» → "
-                                       "«أمس»), so text[start:end] is not the word as written")
 def test_spans_end_on_a_word_boundary():
     for ev in _run(DIACRITICS):
         for span in ev.evidence:

@@ -64,14 +64,19 @@ def _polarity(tokens: list[Token], first: int, lo: int) -> str:
         return "irrealis"
     if first > lo and tokens[first - 1].text in _NOT_EVENT_BEFORE:
         return "state"
+    mood = None
     for k, tok in enumerate(tokens[max(lo, first - 10):first][::-1]):
         word = tok.text[1:] if tok.text.startswith(("و", "ف")) and len(tok.text) > 2 else tok.text
-        if k >= 3 and tok.text not in _FAR and word not in _FAR:
+        # «لم تشن الطائرات أي غارة»: a negated verb's object may sit a few words on
+        if k >= 3 and tok.text not in _FAR and word not in _FAR and not (k < 5 and word in ("لم", "لن")):
             continue
+        # «لم تشن أي غارة»: a negator anywhere in reach outranks a nearer irrealis word
         if word in _NEGATORS or tok.text in _NEGATORS:
             return "negated"
-        if word in _IRREALIS or tok.text in _IRREALIS:
-            return "irrealis"
+        if mood is None and (word in _IRREALIS or tok.text in _IRREALIS):
+            mood = "irrealis"
+    if mood:
+        return mood
     # «ستشن», «سيقصف»: the future prefix on an imperfect verb (the word before the trigger, so
     # triggers that merely start with «سي/ست» such as «سيطرت», «سيارة» are not read as future)
     if first > lo:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from .normalize import norm
 from .find.actors import ActorMention
@@ -75,6 +75,27 @@ class Frame:
     dated: str = "here"
 
 
+# Words that open a second, separate happening inside one sentence: «… قتل 20 مدنيا، في وقت يستعد
+# الأكراد للتصدي لهجوم تركي»; a toll, actor or place on one side does not belong to a trigger on the other.
+_SEPARATE = frozenset(norm(w) for w in {"فيما", "بينما", "حين", "تزامنا", "بالتزامن", "غداة"})
+
+
+def _span_of(s: Sent, pos: int) -> tuple[int, int]:
+    """Returns the token range of the part of the sentence holding `pos`, split at «فيما», «في وقت» …."""
+    lo, hi = s.lo, s.hi
+    for k, w in enumerate(s.words):
+        i = s.lo + k
+        cut = w in _SEPARATE or (w == "وقت" and k and s.words[k - 1] in ("في", "وفي"))
+        if not cut:
+            continue
+        start = i - 1 if w == "وقت" else i
+        if start <= pos:
+            lo = max(lo, i + 1)
+        else:
+            hi = min(hi, start - 1)
+    return lo, hi
+
+
 def _near(items, pos: int, lo: int, hi: int, key=lambda x: x.first):
     inside = [x for x in items if lo <= key(x) <= hi]
     return sorted(inside, key=lambda x: (abs(key(x) - pos), key(x) < pos))
@@ -142,12 +163,13 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
     phrase («على …») or a later clause. Actors named as casualties are targets.
     """
     spans = []
-    start = _speaker_end(s, t.first)
+    part_lo, part_hi = _span_of(s, t.first)
+    start = max(_speaker_end(s, t.first), part_lo)
     # the dead of a battle or takeover may be either side; of a bombing they are its target
     hit = set() if t.event_type == "Battles" else {
         a.first for c in s.casualties for a in s.actors if c.first <= a.first <= c.last + 5
         and (a.first < t.first or c.first > t.last)}
-    cands = [a for a in s.actors if a.actor != "CIVILIANS" and a.first >= start]
+    cands = [a for a in s.actors if a.actor != "CIVILIANS" and start <= a.first <= part_hi]
     agents = [a for a in cands if a.first not in hit]
 
     def clear(a) -> bool:
@@ -166,7 +188,7 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
     if a1:
         spans.append((a1.first, a1.last))
     actor2 = None
-    civ = [a for a in s.actors if a.actor == "CIVILIANS"]
+    civ = [a for a in s.actors if a.actor == "CIVILIANS" and part_lo <= a.first <= part_hi]
     if victims == "civilians" or (civ and t.event_type != "Battles"):
         actor2 = "CIVILIANS"
         if civ:
@@ -333,7 +355,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 if last_place is None or not (tolls or t.strength == "strong"):
                     continue
                 group = [last_place]
-            toll = _near(tolls, t.first, s.lo, s.hi)
+            toll = _near(tolls, t.first, *_span_of(s, t.first))
             victims = toll[0].victims if toll else None
             actor1, actor2, spans = _pick_actors(t, s, victims)
             sub = _resolve_sub(t, s, actor1, victims)
@@ -350,6 +372,10 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             else:
                 dv, prec, dspan = published, 1, None
                 dated = "published"
+            part_lo = _span_of(s, t.first)[0]
+            if part_lo > s.lo and s.words[part_lo - 1 - s.lo] == "غداه" and dv is not None:
+                # «وتأتي هذه الغارات غداة مقتل 20 مدنيا في غارة …»: the day before the main telling
+                dv -= timedelta(days=1)
             for pm, loc in group:
                 # ACLED's agreements are local (an evacuation deal for a town), not region-wide
                 if sub == "Agreement" and loc.geo_precision == 3:
@@ -364,7 +390,10 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 f.wounded = max((c.value for c in wounded), default=None)
                 f.captured = max((c.value for c in captured), default=None)
                 old = chosen.get(key)
-                if old is None or PRECEDENCE.get(sub, 99) < PRECEDENCE.get(old.sub_event_type, 99):
+                rank, old_rank = PRECEDENCE.get(sub, 99), PRECEDENCE.get(
+                    old.sub_event_type, 99) if old else 99
+                # at one place, the higher-precedence tactic wins; at equal rank, the counted telling
+                if old is None or rank < old_rank or (rank == old_rank and f.killed and not old.killed):
                     if old is not None and not f.killed:
                         f.killed = old.killed
                     chosen[key] = f

@@ -143,6 +143,11 @@ _TARGET = frozenset(norm(w) for w in {"على", "ضد", "استهدف", "است�
 _BREAK = frozenset(norm(w) for w in {"فيما", "بينما", "حين", "كما", "حيث", "بعدما", "وسط", "إثر"})
 
 
+# Control nouns and stative verbs before an actor that make it the holder of a place, not an agent.
+_HOLDING = frozenset(norm(w) for w in {"سيطرة", "لسيطرة", "السيطرة", "للسيطرة", "تسيطر", "يسيطر",
+                                       "نفوذ", "الخاضعة", "الخاضع", "معاقل", "معقل"})
+
+
 def _speaker_end(s: Sent, before: int) -> int:
     """Returns the first token after «قال X إن» that precedes `before`, or the sentence start."""
     start, spoke = s.lo, False
@@ -170,7 +175,10 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
         a.first for c in s.casualties for a in s.actors if c.first <= a.first <= c.last + 5
         and (a.first < t.first or c.first > t.last)}
     cands = [a for a in s.actors if a.actor != "CIVILIANS" and start <= a.first <= part_hi]
-    agents = [a for a in cands if a.first not in hit]
+    # «بلدة طفس الواقعة تحت سيطرة المعارضة»: who holds the place is not who struck it
+    holders = {a.first for a in cands if any(
+        w in _HOLDING for w in s.words[max(0, a.first - s.lo - 3):a.first - s.lo])}
+    agents = [a for a in cands if a.first not in hit and a.first not in holders]
 
     def clear(a) -> bool:
         between = s.words[t.last + 1 - s.lo:a.first - s.lo]
@@ -265,7 +273,8 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
 
 
 _MOVES = {"TAKEOVER", "Non-violent transfer of territory"}
-_SHARE = frozenset({"المئه", "بالمئه", "المائه", "بالمائه", "بالميه", "المئويه"})
+_SHARE = frozenset(norm(w) for w in {"المئة", "بالمئة", "المائة", "بالمائة", "بالمية", "المية",
+                                     "المئوية"})
 
 
 def _moves_somewhere(t: TriggerMention, s: Sent) -> bool:
@@ -277,6 +286,12 @@ def _moves_somewhere(t: TriggerMention, s: Sent) -> bool:
     if not ahead:
         return False
     return not any(w in _SHARE for w in s.words[t.last + 1 - s.lo:ahead[0].first - s.lo])
+
+
+def _own_place(t: TriggerMention, s: Sent) -> bool:
+    """Tells whether a trigger's part of the sentence names a place of its own."""
+    lo, hi = _span_of(s, t.first)
+    return any(lo <= p.first <= hi for p, _ in s.places)
 
 
 def _broad(f: Frame, s: Sent) -> bool:
@@ -311,9 +326,12 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             # a date carried into a new paragraph is more often stale than right
             cur_date = None
         # «منذ 18 شباط» dates a campaign's start: the sentence tells an ongoing campaign, not one event
-        if any(d.since for d in s.dates) and all(d.since for d in s.dates):
+        # («منذ صباح اليوم», «منذ فجر أمس» is today's fighting, still going on)
+        started = [d for d in s.dates if d.since and not (
+            published and d.precision == 1 and 0 <= (published - d.value).days <= 1)]
+        if started and len(started) == len(s.dates):
             continue
-        s.dates = [d for d in s.dates if not d.since]
+        s.dates = [d for d in s.dates if d not in started]
         if s.dates:
             d = s.dates[0]
             cur_date = (d.value, d.precision, (d.first, d.last))
@@ -337,11 +355,15 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         strong = [t for t in usable if t.strength == "strong"]
         # «الهجوم», «الهجمات»: a definite weak trigger points back to an event told elsewhere
         # unless the sentence itself places, dates and counts it («الهجمات على الهبيط الأحد قتلت طفلا»)
+        # «تمكن من السيطرة على بلدة هجين»: a takeover noun names its own place (checked below)
         usable = [t for t in usable if t.strength == "strong" or not t.definite
-                  or (tolls and s.dates and places_here)]
-        # a weak word beside a strong trigger («قصفه … قناص على سطحه») is detail of that event
+                  or t.sub_event_type == "TAKEOVER" or (tolls and s.dates and places_here)]
+        # a weak word beside a strong trigger («قصفه … قناص على سطحه») is detail of that event,
+        # unless it sits in another part of the sentence («…، فيما قصفت الطائرات …»)
         if strong:
-            usable = [t for t in usable if t.strength == "strong"]
+            parts = {_span_of(s, t.first) for t in strong}
+            usable = [t for t in usable if t.strength == "strong" or (
+                _span_of(s, t.first) not in parts and _own_place(t, s))]
         if not strong:
             usable = [t for t in usable if tolls or (s.dates and places_here)]
         if not specific:
@@ -463,6 +485,8 @@ def _one_sided(frs: list[Frame]) -> None:
                 f.event_type = "Explosions/Remote violence"
             else:
                 f.sub_event_type, f.event_type = "Attack", "Violence against civilians"
+                if "actor1" in f.defaults:
+                    f.actor1 = "UNIDENTIFIED"
 
 
 def _known_attackers(frs: list[Frame]) -> None:

@@ -37,6 +37,10 @@ _LONG = frozenset(norm(w) for w in {"أشهر", "شهور", "أسابيع", "س�
                                     "سنتين", "شهرين"})
 
 
+_SHORT = frozenset(norm(w) for w in {"الصباح", "صباح", "ساعات", "الساعات", "ساعة", "الفجر", "فجر",
+                                     "ليل", "الليل", "مساء", "أمس", "اليوم", "الظهر", "ظهر", "ليلة"})
+
+
 def _undated_past(words: list[str]) -> bool:
     """Tells whether a sentence dates itself only vaguely: «وبعد أشهر قليلة اندلعت معارك» → True."""
     if any(w in _VAGUE_PAST for w in words):
@@ -119,7 +123,9 @@ def analyze(article: Article) -> list[Event]:
         s.words = words
         # through clitics only: «شمالي» is not «ش» + «مالي»
         s.foreign = any(not readings(w).isdisjoint(_FOREIGN) for w in words)
-        s.since = "منذ" in words or "حمله" in words or "تصعيد" in words
+        # «منذ الصباح» dates today's fighting; «منذ أسابيع», «منذ بدء الحملة» tell a campaign
+        s.since = any(w in ("منذ", "ومنذ") and nxt not in _SHORT for w, nxt in zip(words, words[1:])) \
+            or "حمله" in words or "تصعيد" in words
         s.background = (words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]) or \
             _undated_past(words)
         s.claims = claims(toks, s.lo, s.hi + 1, srcs, cues, s.actors)

@@ -185,7 +185,9 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
         return not any(w in _TARGET or w in _BREAK for w in between)
 
     after = [a for a in agents if a.first > t.last and clear(a)]
-    before = [a for a in agents if a.last < t.first]
+    # «شن داعش هجوما على قوات قسد … وتمكنوا من السيطرة»: the target of an earlier verb is not the agent
+    before = [a for a in agents if a.last < t.first
+              and not any(w in _TARGET for w in s.words[max(0, a.first - s.lo - 2):a.first - s.lo])]
     if after and after[0].first - t.last <= 3:
         a1 = after[0]
     elif before:

@@ -354,9 +354,6 @@ def test_target_after_ala_is_not_the_attacker(text, attacker, town):
     assert ev.location.name == town and ev.event_date == YESTERDAY
 
 
-@pytest.mark.xfail(strict=True, reason="«شن داعش هجوما على مواقع قسد …، وسيطر على بلدة هجين»: the verb's "
-                                       "implied subject is IS, but the nearest actor before it (SDF, the "
-                                       "target of the attack) is taken as the taker")
 def test_implied_subject_of_a_second_verb_is_the_attacker():
     [ev] = _run("شن تنظيم داعش أمس هجوما على مواقع قوات سوريا الديمقراطية شرقي محافظة دير الزور، "
                 "وسيطر على بلدة هجين.")

@@ -290,6 +290,14 @@ def _moves_somewhere(t: TriggerMention, s: Sent) -> bool:
     return not any(w in _SHARE for w in s.words[t.last + 1 - s.lo:ahead[0].first - s.lo])
 
 
+def _told_before(t: TriggerMention, s: Sent) -> bool:
+    """Tells whether a definite battle noun after «في/خلال/جراء» refers back: «قتلوا في الاشتباكات»."""
+    k = t.first - s.lo
+    word = s.words[k]
+    prep = word[:1] in "بل" or (k > 0 and s.words[k - 1] in ("في", "خلال", "جراء", "اثر", "بعد"))
+    return t.event_type == "Battles" and prep and not s.dates
+
+
 def _own_place(t: TriggerMention, s: Sent) -> bool:
     """Tells whether a trigger's part of the sentence names a place of its own."""
     lo, hi = _span_of(s, t.first)
@@ -357,8 +365,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         strong = [t for t in usable if t.strength == "strong"]
         # «الهجوم», «الهجمات»: a definite weak trigger points back to an event told elsewhere
         # unless the sentence itself places, dates and counts it («الهجمات على الهبيط الأحد قتلت طفلا»)
-        # «تمكن من السيطرة على بلدة هجين»: a takeover noun names its own place (checked below)
-        usable = [t for t in usable if t.strength == "strong" or not t.definite
+        # «تمكن من السيطرة على بلدة هجين»: a takeover noun names its own place (checked below);
+        # «المقتولين في الاشتباكات»: «the clashes» after a preposition are the ones told before
+        usable = [t for t in usable if not t.definite or (t.strength == "strong" and not _told_before(t, s))
                   or t.sub_event_type == "TAKEOVER" or (tolls and s.dates and places_here)]
         # a weak word beside a strong trigger («قصفه … قناص على سطحه») is detail of that event,
         # unless it sits in another part of the sentence («…، فيما قصفت الطائرات …»)

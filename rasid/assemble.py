@@ -255,6 +255,8 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
     pool = after or before[::-1]
     first = pool[0]
     group = [first]
+    if first[0].cue == "between":
+        return group
     if not after:
         # «في مناطق دوما وحمورية وكفر بطنا جراء قصف»: the list before the trigger, read backwards
         for p in before[::-1][1:]:

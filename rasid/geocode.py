@@ -19,14 +19,18 @@ def _km(a: Candidate, b: Candidate) -> float:
     return gazetteer.distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
-def _anchors(mentions: list[PlaceMention]) -> Counter:
-    """Counts governorates the article points to unambiguously (single candidate or ريف/محافظة X)."""
+def _anchors(mentions: list[PlaceMention], sentence_of: dict[int, int]) -> tuple[Counter, dict]:
+    """Counts governorates the article points to unambiguously (single candidate or ريف/محافظة X),
+    and remembers the first name and sentence that pointed to each, to explain choices."""
     votes: Counter = Counter()
+    first: dict[str, tuple[str, int]] = {}
     for m in mentions:
         govs = {c.admin1 for c in m.candidates if c.admin1}
         if len(govs) == 1:
-            votes[govs.pop()] += 2 if m.cue in ("rural", "province") else 1
-    return votes
+            gov = govs.pop()
+            votes[gov] += 2 if m.cue in ("rural", "province") else 1
+            first.setdefault(gov, (m.candidates[0].name, sentence_of.get(m.first, -1) + 1, m.first))
+    return votes, first
 
 
 def _score(c: Candidate, m: PlaceMention, votes: Counter, neighbours: list[Candidate]) -> float:
@@ -45,14 +49,33 @@ def _score(c: Candidate, m: PlaceMention, votes: Counter, neighbours: list[Candi
     return s
 
 
-def _reason(c: Candidate, m: PlaceMention, rank: int, total: int, votes: Counter) -> str:
+def _own_vote(m: PlaceMention) -> int:
+    if len({c.admin1 for c in m.candidates if c.admin1}) != 1:
+        return 0
+    return 2 if m.cue in ("rural", "province") else 1
+
+
+def _reason(c: Candidate, m: PlaceMention, rank: int, total: int, votes: Counter,
+            first: dict, same: list[Candidate]) -> str:
+    """Says why a candidate won: «homonym 3 of 5: same governorate as دير الزور in sentence 2, village»."""
     if total == 1:
         return f"only candidate ({c.feature})"
-    why = [f"homonym {rank} of {total}"]
-    if c.admin1 and votes.get(c.admin1):
+    why = []
+    anchor = first.get(c.admin1) if c.admin1 else None
+    if anchor and votes.get(c.admin1) and anchor[2] != m.first:
+        why.append(f"same governorate ({c.admin1}) as {anchor[0]} in sentence {anchor[1]}")
+    elif c.admin1 and votes.get(c.admin1, 0) > _own_vote(m):
         why.append(f"same governorate ({c.admin1}) as other places in the article")
-    why.append(f"{c.feature}")
-    return ": ".join(why[:1]) + ": " + ", ".join(why[1:])
+    if same:
+        n = min(same, key=lambda x: _km(c, x))
+        d = _km(c, n)
+        if d < 40:
+            why.append(f"{d:.0f} km from {n.name} in the same sentence")
+    if c.place_id.startswith("curated:"):
+        why.append("curated site")
+    if not why:
+        why.append("ranked first by feature and population")
+    return f"homonym {rank} of {total}: " + ", ".join(why) + f", {c.feature}"
 
 
 def _capital(admin1: str | None) -> Candidate | None:
@@ -70,7 +93,7 @@ def _capital(admin1: str | None) -> Candidate | None:
 
 def resolve(mentions: list[PlaceMention], sentence_of: dict[int, int]) -> dict[int, Location]:
     """Returns a Location per mention index: «ريف دير الزور الشرقي» → Deir ez-Zor city, precision 3."""
-    votes = _anchors(mentions)
+    votes, first = _anchors(mentions, sentence_of)
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(sentence_of.get(m.first, -1), []).append(i)
@@ -84,7 +107,8 @@ def resolve(mentions: list[PlaceMention], sentence_of: dict[int, int]) -> dict[i
         best = ranked[0]
         if _stray(best, m, votes, same):
             continue
-        out[i] = _location(best, m, _reason(best, m, 1, len(ranked), votes))
+        rank = m.candidates.index(best) + 1
+        out[i] = _location(best, m, _reason(best, m, rank, len(ranked), votes, first, same))
     return out
 
 
@@ -106,7 +130,14 @@ def _location(c: Candidate, m: PlaceMention, reason: str) -> Location:
         if rep:
             point = rep[0]
             reason += f"; region coded to {c.representative}"
-    if m.cue in ("rural", "province", "desert") and c.feature in ("admin1", "city", "admin2"):
+    if m.cue == "desert":
+        # «بادية البوكمال», «البادية»: open desert, only a large region is known
+        precision = 3
+        reason += "; «بادية» cue: desert area around the named place"
+    elif m.cue == "between":
+        precision = max(precision, 2)
+        reason += "; «بين» cue: between two named places, coded to the first"
+    elif m.cue in ("rural", "province") and c.feature in ("admin1", "city", "admin2"):
         # «ريف دير الزور», «محافظة درعا»: a large area, coded to the governorate capital
         precision = 3
         cap = _capital(c.admin1) if c.feature == "admin1" else None

@@ -3,6 +3,7 @@ from __future__ import annotations
 from .normalize import norm
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from .assemble import Frame, Sent, consolidate, frames
 from .find.actors import actors
@@ -105,7 +106,9 @@ def analyze(article: Article) -> list[Event]:
     src_tokens = {i for m in srcs for i in range(m.first, m.last + 1)}
     acts = [a for a in actors(toks) if a.first not in src_tokens]
     cues = cue_mentions(toks)
-    pls = places(toks)
+    # «بين العباس وهجين»: a stretch between two places, ACLED's precision 2 at the first
+    pls = [replace(p, cue="between") if any(t.text in ("بين", "وبين") for t in toks[max(0, p.first - 2):p.first])
+           else p for p in places(toks)]
     sent_of = {}
     for s in sents:
         for i in range(s.lo, s.hi + 1):

@@ -50,3 +50,34 @@ def test_common_words_are_not_places():
 def test_cue_words_are_not_places():
     names = [s for s, _ in _resolve("سيطر التنظيم على قرى في ريف حماة")]
     assert "قرى" not in names
+
+
+def test_reason_names_the_anchor_and_its_sentence():
+    raw = "قصفت الطائرات مدينة الميادين بريف دير الزور. ثم قصفت قرية الجنينة."
+    n = normalize(raw)
+    toks = tokenize(n.text)
+    found = places(toks)
+    second = next(i for i, t in enumerate(toks) if t.text == "ثم")
+    locs = resolve(found, {i: 0 if i < second else 1 for i in range(len(toks))})
+    [j] = [i for i, m in enumerate(found) if "جنين" in m.key]
+    assert locs[j].admin1 == "Deir ez-Zor"
+    assert "homonym" in locs[j].reason and "in sentence 1" in locs[j].reason
+
+
+def _event_location(text):
+    from datetime import date
+    from rasid.pipeline import analyze
+    from rasid.records import Article
+    [ev] = analyze(Article("g", text, "o", date(2018, 10, 27)))
+    return ev.location
+
+
+def test_between_two_places_is_precision_two_at_the_first():
+    loc = _event_location("اندلعت اشتباكات عنيفة أمس في المنطقة الواقعة بين بلدتي الباغوز والسوسة "
+                          "بريف دير الزور الشرقي.")
+    assert loc.geo_precision == 2 and "باغوز" in loc.name and "«بين»" in loc.reason
+
+
+def test_desert_is_a_large_region():
+    loc = _event_location("قصفت الطائرات الحربية أمس مواقع للتنظيم في بادية البوكمال.")
+    assert loc.geo_precision == 3 and loc.admin1 == "Deir ez-Zor"

@@ -47,6 +47,7 @@ class Sent:
     since: bool = False
     background: bool = False
     words: list[str] = field(default_factory=list)
+    unresolved: list = field(default_factory=list)
 
 
 @dataclass
@@ -300,6 +301,18 @@ def _told_before(t: TriggerMention, s: Sent) -> bool:
     return t.event_type == "Battles" and prep and not s.dates
 
 
+def _unlisted(t: TriggerMention, s: Sent, pm: PlaceMention, loc: Location) -> Location:
+    """Names the event's place as written when the gazetteer lacks it, coded to the known place
+    that situates it: «قصف قرية الأباغوز بريف دير الزور» → «الأباغوز» at ريف دير الزور."""
+    between = [u for u in s.unresolved if t.last < u.first < pm.first and pm.first - u.last <= 4]
+    if not between:
+        return loc
+    u = between[0]
+    return replace(loc, name=u.text, place_id=None, geo_precision=max(loc.geo_precision, 2),
+                   reason=f"unresolved: «{u.text}» is not in the gazetteer; coded to {loc.name} "
+                          f"({loc.reason})")
+
+
 def _own_place(t: TriggerMention, s: Sent) -> bool:
     """Tells whether a trigger's part of the sentence names a place of its own."""
     lo, hi = _span_of(s, t.first)
@@ -415,6 +428,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 # ACLED's agreements are local (an evacuation deal for a town), not region-wide
                 if sub == "Agreement" and loc.geo_precision == 3:
                     continue
+                loc = _unlisted(t, s, pm, loc) if len(group) == 1 else loc
                 key = (loc.place_id, round(loc.latitude, 2), round(loc.longitude, 2))
                 f = Frame(s.index, etype, sub, t, loc,
                           (pm.first, pm.last) if pm in [g[0] for g in s.places] else None,

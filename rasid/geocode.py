@@ -4,10 +4,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from . import gazetteer
 from .find.places import Candidate, PlaceMention, candidates
+from .lexicon import readings, table
 from .normalize import norm
 from .records import Location
+from .segment import Token
 
 _RANK = {"city": 7, "admin1": 6, "town": 5, "airport": 5, "crossing": 5, "dam": 5, "oil": 5,
          "admin2": 4, "quarter": 4, "site": 4, "region": 4, "admin3": 3, "village": 2, "suburb": 2,
@@ -157,3 +162,39 @@ def _location(c: Candidate, m: PlaceMention, reason: str) -> Location:
     return Location(name=c.name, latitude=point.latitude, longitude=point.longitude,
                     geo_precision=precision, place_id=c.place_id, admin1=c.admin1,
                     admin2=c.admin2, reason=reason)
+
+
+# Words that announce a settlement name right after them («قرية X», «بلدة X»).
+_NAMED_BY = frozenset(norm(w) for w in {"قرية", "بلدة", "مدينة", "بلدتي", "قريتي", "مخيم", "حي",
+                                        "مزرعة", "ناحية"})
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A settlement name the text gives that no gazetteer lists: «قرية الأباغوز» → «الأباغوز»."""
+
+    first: int
+    last: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("common_words.tsv"))
+
+
+def unresolved(tokens: list[Token], mentions: list[PlaceMention]) -> list[Unresolved]:
+    """Lists names after «قرية/بلدة/مدينة» that matched no place: «في قرية الأباغوز» → [«الأباغوز»]."""
+    known = {i for m in mentions for i in range(m.first - 1, m.last + 1)}
+    out = []
+    for i, tok in enumerate(tokens[:-1]):
+        if i in known or not readings(tok.text) & _NAMED_BY:
+            continue
+        name = tokens[i + 1]
+        bare = name.text[2:] if name.text.startswith("ال") else name.text
+        # a conjunction opens a new phrase, and frequent words are not names
+        if i + 1 in known or name.text.isdigit() or len(bare) < 3 or name.text[0] == "و" \
+                or readings(name.text) & (_common() | _NAMED_BY):
+            continue
+        out.append(Unresolved(i + 1, i + 1, name.text))
+    return out

@@ -13,7 +13,7 @@ from .find.dates import dates
 from .find.numbers import numbers
 from .find.places import places
 from .find.triggers import triggers
-from .geocode import resolve
+from .geocode import resolve, unresolved
 from .lexicon import readings
 from .normalize import Normalized, normalize
 from .notes import note
@@ -114,6 +114,11 @@ def analyze(article: Article) -> list[Event]:
         for i in range(s.lo, s.hi + 1):
             sent_of[i] = s.index
     locs = resolve(pls, sent_of)
+    unlisted = []
+    for u in unresolved(toks, pls):
+        start, end = _span(n, toks, u.first, u.last)
+        unlisted.append(replace(u, text=article.text[start:end]))
+    _assign(unlisted, sents, "unresolved")
     _assign(triggers(toks, starts), sents, "triggers")
     _assign(acts, sents, "actors")
     _assign([(p, locs[i]) for i, p in enumerate(pls) if i in locs], sents, "places",

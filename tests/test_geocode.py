@@ -81,3 +81,17 @@ def test_between_two_places_is_precision_two_at_the_first():
 def test_desert_is_a_large_region():
     loc = _event_location("قصفت الطائرات الحربية أمس مواقع للتنظيم في بادية البوكمال.")
     assert loc.geo_precision == 3 and loc.admin1 == "Deir ez-Zor"
+
+
+def test_a_name_missing_from_the_gazetteer_is_reported_not_dropped():
+    # «الكرمشانة» (an invented hamlet) is no gazetteer entry; the event keeps it as written,
+    # coded to the known place that situates it
+    loc = _event_location("قصفت الطائرات الحربية أمس قرية الكرمشانة بريف دير الزور الشرقي.")
+    assert loc.place_id is None and loc.name == "الكرمشانة"
+    assert loc.reason.startswith("unresolved:") and loc.admin1 == "Deir ez-Zor" and loc.geo_precision >= 2
+
+
+def test_unresolved_lists_only_names_after_settlement_words(arabic):
+    from rasid.geocode import unresolved
+    t = arabic("دخلت القوات قرية الكرمشانة وبلدة حرستا في بلدة كبيرة")
+    assert [t.surface(u.first, u.last) for u in unresolved(t.tokens, places(t.tokens))] == ["الكرمشانة"]

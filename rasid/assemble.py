@@ -374,7 +374,8 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         # «منذ 18 شباط», «وكانت ... قد»: a campaign or background summary needs its own date
         if (s.since or s.background) and not s.dates:
             continue
-        specific = bool(tolls or s.dates or any(p.cue in ("settlement", "listed") for p, _ in places_here))
+        specific = bool(tolls or s.dates or any(p.cue in ("settlement", "listed", "near", "between")
+                                                  for p, _ in places_here))
         usable = [t for t in s.triggers if t.polarity == "asserted" and t.strength != "air"
                   and not any(a.first <= t.first <= a.last for a in s.actors)]
         strong = [t for t in usable if t.strength == "strong"]
@@ -391,7 +392,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             usable = [t for t in usable if t.strength == "strong" or (
                 _span_of(s, t.first) not in parts and _own_place(t, s))]
         if not strong:
-            usable = [t for t in usable if tolls or (s.dates and places_here)]
+            # «سقط صاروخان إسرائيليان قرب مطار دمشق»: a weapon with its shooter named is an attack
+            usable = [t for t in usable if tolls or (s.dates and places_here) or (
+                places_here and any(a.kind == "nisba" and 0 < a.first - t.last <= 1 for a in s.actors))]
         if not specific:
             usable = []
         chosen: dict[tuple, Frame] = {}

@@ -38,13 +38,18 @@ def _anchors(mentions: list[PlaceMention], sentence_of: dict[int, int]) -> tuple
     return votes, first
 
 
-def _score(c: Candidate, m: PlaceMention, votes: Counter, neighbours: list[Candidate]) -> float:
+def _score(c: Candidate, m: PlaceMention, votes: Counter, neighbours: list[Candidate],
+           elsewhere: list[Candidate] = ()) -> float:
     s = _RANK.get(c.feature, 0) * 0.5 + math.log10(1 + (c.population or 0)) * 0.3
     if c.admin1 and votes:
         s += 3.0 * votes.get(c.admin1, 0) / max(votes.values())
     if neighbours:
         d = min(_km(c, n) for n in neighbours)
         s += 2.0 if d < 15 else 1.0 if d < 40 else 0.0
+    if elsewhere:
+        # places named elsewhere in the report pull less than those of the same sentence
+        d = min(_km(c, n) for n in elsewhere)
+        s += 1.0 if d < 25 else 0.0
     if m.cue in ("rural", "province") and c.feature in ("admin1", "city"):
         s += 2.0
     if m.cue == "settlement" and c.feature in _ADMIN:
@@ -61,7 +66,7 @@ def _own_vote(m: PlaceMention) -> int:
 
 
 def _reason(c: Candidate, m: PlaceMention, rank: int, total: int, votes: Counter,
-            first: dict, same: list[Candidate]) -> str:
+            first: dict, same: list[Candidate], elsewhere: list[Candidate] = ()) -> str:
     """Says why a candidate won: «homonym 3 of 5: same governorate as دير الزور in sentence 2, village»."""
     if total == 1:
         return f"only candidate ({c.feature})"
@@ -76,6 +81,10 @@ def _reason(c: Candidate, m: PlaceMention, rank: int, total: int, votes: Counter
         d = _km(c, n)
         if d < 40:
             why.append(f"{d:.0f} km from {n.name} in the same sentence")
+    elif elsewhere:
+        n = min(elsewhere, key=lambda x: _km(c, x))
+        if _km(c, n) < 25:
+            why.append(f"{_km(c, n):.0f} km from {n.name}, named elsewhere in the report")
     if c.place_id.startswith("curated:"):
         why.append("curated site")
     if not why:
@@ -108,12 +117,13 @@ def resolve(mentions: list[PlaceMention], sentence_of: dict[int, int]) -> dict[i
     for i, m in enumerate(mentions):
         same = [fixed[j] for j in by_sentence.get(sentence_of.get(m.first, -1), ())
                 if j != i and j in fixed]
-        ranked = sorted(m.candidates, key=lambda c: -_score(c, m, votes, same))
+        elsewhere = [c for j, c in fixed.items() if j != i and c not in same]
+        ranked = sorted(m.candidates, key=lambda c: -_score(c, m, votes, same, elsewhere))
         best = ranked[0]
         if _stray(best, m, votes, same):
             continue
         rank = m.candidates.index(best) + 1
-        out[i] = _location(best, m, _reason(best, m, rank, len(ranked), votes, first, same))
+        out[i] = _location(best, m, _reason(best, m, rank, len(ranked), votes, first, same, elsewhere))
     return out
 
 

@@ -251,7 +251,9 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
     before = [p for p in s.places if p[0].last < t.first]
     # «في بلدة X بريف Y»: Y only situates X; skip context names that follow a more specific one
     # «وفي جنوب مدينة درعا، تدور اشتباكات …»: a fronted «في» phrase places the sentence's event
-    if before and s.words and s.words[0] in ("في", "وفي") and before[0][0].first <= s.lo + 4:
+    # (unless a town named after the trigger is more precise: «وفي محافظة حلب، … على بلدة أورم»)
+    if before and s.words and s.words[0] in ("في", "وفي") and before[0][0].first <= s.lo + 4 \
+            and not any(p.cue == "settlement" for p, _ in after):
         return [before[0]]
     pool = after or before[::-1]
     first = pool[0]
@@ -374,7 +376,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         # «منذ 18 شباط», «وكانت ... قد»: a campaign or background summary needs its own date
         if (s.since or s.background) and not s.dates:
             continue
-        specific = bool(tolls or s.dates or any(p.cue in ("settlement", "listed", "near", "between")
+        specific = bool(tolls or s.dates or any(p.cue in ("settlement", "listed", "near", "between", "area")
                                                   for p, _ in places_here))
         usable = [t for t in s.triggers if t.polarity == "asserted" and t.strength != "air"
                   and not any(a.first <= t.first <= a.last for a in s.actors)]

@@ -149,6 +149,9 @@ def _location(c: Candidate, m: PlaceMention, reason: str) -> Location:
         # «بادية البوكمال», «البادية»: open desert, only a large region is known
         precision = 3
         reason += "; «بادية» cue: desert area around the named place"
+    elif m.cue == "area":
+        precision = max(precision, 2)
+        reason += "; «منطقة/محيط» cue: the area around the named place"
     elif m.cue == "between":
         precision = max(precision, 2)
         reason += "; «بين» cue: between two named places, coded to the first"

@@ -38,6 +38,7 @@ _LONG = frozenset(norm(w) for w in {"أشهر", "شهور", "أسابيع", "س�
                                     "سنتين", "شهرين"})
 
 
+_AREA = frozenset(norm(w) for w in {"منطقة", "محيط", "ضواحي", "أطراف"})
 _SHORT = frozenset(norm(w) for w in {"الصباح", "صباح", "ساعات", "الساعات", "ساعة", "الفجر", "فجر",
                                      "ليل", "الليل", "مساء", "أمس", "اليوم", "الظهر", "ظهر", "ليلة"})
 
@@ -107,8 +108,11 @@ def analyze(article: Article) -> list[Event]:
     acts = [a for a in actors(toks) if a.first not in src_tokens]
     cues = cue_mentions(toks)
     # «بين العباس وهجين»: a stretch between two places, ACLED's precision 2 at the first
+    # «منطقة الكسوة», «محيط الهبيط»: the area around a town, ACLED's precision 2
     pls = [replace(p, cue="between") if any(t.text in ("بين", "وبين") for t in toks[max(0, p.first - 2):p.first])
-           else p for p in places(toks)]
+           else replace(p, cue="area") if p.cue in ("settlement", "near") and any(
+               readings(t.text) & _AREA for t in toks[max(0, p.first - 2):p.first]) else p
+           for p in places(toks)]
     sent_of = {}
     for s in sents:
         for i in range(s.lo, s.hi + 1):

@@ -95,3 +95,17 @@ def test_unresolved_lists_only_names_after_settlement_words(arabic):
     from rasid.geocode import unresolved
     t = arabic("دخلت القوات قرية الكرمشانة وبلدة حرستا في بلدة كبيرة")
     assert [t.surface(u.first, u.last) for u in unresolved(t.tokens, places(t.tokens))] == ["الكرمشانة"]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل تسعة عناصر أمس جراء قصف صاروخي استهدف منطقة الكسوة جنوب دمشق.",
+    "شنت الطائرات الروسية أمس غارات على مقرات للفصائل في محيط بلدة الهبيط.",
+])
+def test_area_around_a_town_is_precision_two(text):
+    loc = _event_location(text)
+    assert loc.geo_precision == 2 and loc.place_id
+
+
+def test_a_town_after_the_trigger_beats_a_fronted_governorate():
+    loc = _event_location("وفي محافظة حلب المجاورة، أسفرت ضربات جوية أمس على بلدة أورم الكبرى عن مقتل 18 مدنيا.")
+    assert "أورم" in loc.name and loc.geo_precision == 1

@@ -78,7 +78,8 @@ class Frame:
 
 # Words that open a second, separate happening inside one sentence: «… قتل 20 مدنيا، في وقت يستعد
 # الأكراد للتصدي لهجوم تركي»; a toll, actor or place on one side does not belong to a trigger on the other.
-_SEPARATE = frozenset(norm(w) for w in {"فيما", "بينما", "حين", "تزامنا", "بالتزامن", "غداة"})
+_SEPARATE = frozenset(norm(w) for w in {"فيما", "بينما", "حين", "تزامنا", "بالتزامن", "غداة", "لكن",
+                                        "ولكن"})
 
 
 def _span_of(s: Sent, pos: int) -> tuple[int, int]:
@@ -169,6 +170,7 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
     phrase («على …») or a later clause. Actors named as casualties are targets.
     """
     spans = []
+    allies: set[int] = set()
     part_lo, part_hi = _span_of(s, t.first)
     start = max(_speaker_end(s, t.first), part_lo)
     # the dead of a battle or takeover may be either side; of a bombing they are its target
@@ -192,7 +194,13 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
     if after and after[0].first - t.last <= 3:
         a1 = after[0]
     elif before:
-        a1 = before[-1]
+        # «قوات النظام وعناصر تابعة لميليشيا الدفاع الوطني وميليشيات شيعية»: a coordinated subject
+        # is led by its first member; the others are its associates
+        k = len(before) - 1
+        while k > 0 and before[k].first - before[k - 1].last <= 3:
+            k -= 1
+        a1 = before[k]
+        allies = {a.first for a in before[k + 1:]}
     else:
         a1 = after[0] if after else None
     actor1 = a1.actor if a1 else None
@@ -205,7 +213,7 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
         if civ:
             spans.append((civ[0].first, civ[0].last))
     else:
-        rest = sorted((a for a in cands if a.actor != actor1),
+        rest = sorted((a for a in cands if a.actor != actor1 and a.first not in allies),
                       key=lambda a: (a.first not in hit, abs(a.first - t.first)))
         if rest:
             actor2 = rest[0].actor

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import PhraseMatcher, table
+from ..lexicon import PhraseMatcher, readings, table
+from ..normalize import norm
 from ..segment import Token
 
 
@@ -19,11 +20,33 @@ class ClaimMention:
     rule: str
 
 
+# A capital speaks for its government only as the subject of a speech verb («ونفت موسكو»); as a place
+# («قصف في دمشق») it is no source, so the capitals live here rather than among the aliases of sources.tsv,
+# whose every mention is a claim. Values are the government's source id in sources.tsv.
+_CAPITALS = {
+    "موسكو": "RUS_GOV", "دمشق": "SYR_GOV_PR", "أنقرة": "TUR_GOV", "طهران": "IRN_GOV",
+    "واشنطن": "US_GOV", "تل أبيب": "ISR_GOV", "بغداد": "IRQ_GOV_PR", "باريس": "FRA_GOV",
+    "لندن": "GBR_GOV",
+}
+# «وكالة الأنباء», «وكالات أنباء»: «أنباء» names a news agency there, not a rumour.
+_AGENCY = frozenset(norm(w) for w in ("وكالة", "وكالات"))
+_RUMOUR_NOUN = norm("أنباء")
+# Particles between a speech verb's subject and a hedge that is its object: «أشار المرصد إلى أنباء عن».
+_OBJECT_PARTICLES = frozenset(norm(w) for w in ("إلى", "عن"))
+
+
+def _key(phrase: str) -> str:
+    """Returns a phrase as PhraseMatcher keys it: «أنباء عن» → «انباء عن», «الأنباء» → «انباء»."""
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(phrase).split())
+
+
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
+def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, frozenset[str]]:
     sources = PhraseMatcher((r["alias"], r["id"]) for r in table("sources.tsv"))
     cues = PhraseMatcher(((r["cue"], r["stance"]) for r in table("attribution.tsv")), suffixes=True)
-    return sources, cues
+    capitals = PhraseMatcher(_CAPITALS.items())
+    verbs = frozenset(_key(r["cue"]) for r in table("attribution.tsv") if r["kind"] == "verb")
+    return sources, cues, capitals, verbs
 
 
 def source_mentions(tokens: list[Token]):
@@ -31,14 +54,65 @@ def source_mentions(tokens: list[Token]):
     return _matchers()[0].find(tokens)
 
 
+def _names_an_agency(tokens: list[Token], c) -> bool:
+    """Tells whether a «أنباء» cue is part of an agency's name: «وكالة الأنباء», «تاس للأنباء عن» → True."""
+    if c.key.split()[0] != _RUMOUR_NOUN:
+        return False
+    word = tokens[c.first].text
+    if word[0] in "وف" and len(word) > 4:
+        word = word[1:]
+    return word.startswith("لل") or (c.first > 0 and bool(readings(tokens[c.first - 1].text) & _AGENCY))
+
+
 def cue_mentions(tokens: list[Token]):
-    """Returns attribution cue matches with their stance: «نفت» → denies."""
-    return _matchers()[1].find(tokens)
+    """Returns attribution cue matches with their stance: «نفت» → denies; «وكالة الأنباء» → no cue."""
+    return [c for c in _matchers()[1].find(tokens) if not _names_an_agency(tokens, c)]
+
+
+def _capital_claims(tokens: list[Token], in_s, taken) -> list[ClaimMention]:
+    """Returns capitals that are the subject of a speech verb: «ونفت موسكو» → RUS_GOV denies."""
+    verbs = _matchers()[3]
+    out: list[ClaimMention] = []
+    prev: tuple[int, str] | None = None  # (last token, stance) of the claim a «و» may extend
+    for m in _matchers()[2].find(tokens):
+        word = tokens[m.first].text
+        stance = None
+        if m.skip == 0:
+            # VSO only: a capital opening a sentence is often a dateline («دمشق - قال مصدر»)
+            cue = next((c for c in in_s if c.last == m.first - 1 and c.key in verbs), None)
+            stance = cue.payloads[0] if cue else None
+        elif m.skip == 1 and word[0] == "و" and prev and prev[0] == m.first - 1:
+            # «نفت دمشق وموسكو»: a capital joined to a speaking one speaks with it
+            stance = prev[1]
+        if stance is None or any(a <= m.first <= b for a, b in taken):
+            prev = None
+            continue
+        out.append(ClaimMention(m.first, m.last, m.payloads[0], stance, "claim:capital"))
+        prev = (m.last, stance)
+    return out
+
+
+def _relays(tokens: list[Token], s, c) -> bool:
+    """Tells whether cue c is the object right after source s: «نقل المرصد أنباء», «أشار المرصد إلى أنباء»."""
+    return c.first == s.last + 1 or (c.first == s.last + 2 and tokens[s.last + 1].text in _OBJECT_PARTICLES)
+
+
+def _object_of(tokens: list[Token], c, s, sources) -> bool:
+    """Tells whether s comes after cue c's own subject: «كذبت سانا رواية الناشطين» → True for «الناشطين»."""
+    for o in sources:
+        # the same source named twice is an apposition: «وكالة الأنباء السورية (سانا)»
+        if c.last < o.first and o.last < s.first and o.payloads[0] != s.payloads[0]:
+            # «نفت سانا ووكالة أعماق»: a source joined by «و» to the subject shares its verb
+            if not (s.first == o.last + 1 and tokens[s.first].text[0] == "و"):
+                return True
+    return False
 
 
 def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors) -> list[ClaimMention]:
-    """Pairs sources (or acting parties) with the nearest attribution cue in tokens [lo, hi)."""
-    in_s = [c for c in cues if lo <= c.first < hi]
+    """Pairs sources, capitals and denying parties with cues in tokens [lo, hi): «ونفت موسكو» → RUS_GOV denies."""
+    # a cue word inside a source's own name is part of the name: «إذاعة البيان», «وكالة الأنباء الرسمية»
+    inside = {i for s in sources for i in range(s.first, s.last + 1)}
+    in_s = [c for c in cues if lo <= c.first < hi and not all(i in inside for i in range(c.first, c.last + 1))]
     out: list[ClaimMention] = []
     for s in sources:
         if not lo <= s.first < hi:
@@ -46,12 +120,20 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors) -> list
         stance, gap = "asserts", 99
         for c in in_s:
             d = s.first - c.last if c.last < s.first else c.first - s.last + 2
+            if c.last < s.first and _object_of(tokens, c, s, sources):
+                continue
             if 0 < d <= 6 and d < gap:
                 stance, gap = c.payloads[0], d
+        if stance == "asserts" and any(c.payloads[0] == "uncertain" and _relays(tokens, s, c) for c in in_s):
+            # a hedge right after the source is what its speech verb relays: «نقل المرصد أنباء عن»
+            stance = "uncertain"
         out.append(ClaimMention(s.first, s.last, s.payloads[0], stance, "claim:source"))
-    # a party that denies speaks for itself: «ونفت موسكو», «نفى الجيش التركي»
+    taken = [(o.first, o.last) for o in out] + [(a.first, a.last) for a in actors]
+    out += [c for c in _capital_claims(tokens, in_s, taken) if lo <= c.first < hi]
+    # a party that denies speaks for itself: «نفى الجيش التركي», «نفت هيئة تحرير الشام»
     for c in in_s:
-        if c.payloads[0] != "denies":
+        # a source or capital right after the verb is its subject; a party further on is its object
+        if c.payloads[0] != "denies" or any(o.first == c.last + 1 for o in out):
             continue
         for a in actors:
             if 0 < a.first - c.last <= 3 and not any(o.first <= a.first <= o.last for o in out):

@@ -73,6 +73,26 @@ def test_hedge_is_kept(arabic):
     assert (c.value, c.hedge) == (30, "min")
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # ACLED's words → numbers: several → 3, dozens → 12, hundreds → 100, all marked vague
+    ("مقتل عدة مدنيين", ("killed", 3, "civilians", True, None)),
+    ("أصيب عدد من الأشخاص", ("wounded", 3, "civilians", True, None)),
+    ("أصيب العشرات بجروح", ("wounded", 12, None, True, None)),
+    ("مقتل مئات العناصر", ("killed", 100, "fighters", True, None)),
+    # hedges keep the figure ACLED codes and say how it bounds the toll
+    ("قتل نحو 30 مدنيا", ("killed", 30, "civilians", False, "approx")),
+    ("قتل حوالي عشرين عنصرا", ("killed", 20, "fighters", False, "approx")),
+    ("قتل قرابة مئتي مدني", ("killed", 200, "civilians", False, "approx")),
+    ("قتل أكثر من 40 مدنيا", ("killed", 40, "civilians", False, "min")),
+    ("قتل سبعة مدنيين على الأقل", ("killed", 7, "civilians", False, "min")),
+    ("قتل 30 شخصا تقريبا", ("killed", 30, "civilians", False, "approx")),
+])
+def test_acled_words_to_numbers(arabic, raw, expected):
+    t = arabic(raw)
+    assert [(c.kind, c.value, c.victims, c.vague, c.hedge) for c in casualties(t.tokens, t.norm.text)] \
+        == [expected]
+
+
 def test_vague_flag(arabic):
     t = arabic("سقط العشرات من القتلى")
     [c] = casualties(t.tokens, t.norm.text)
@@ -82,39 +102,111 @@ def test_vague_flag(arabic):
 @pytest.mark.parametrize("raw", [
     "وقعت 3 غارات على البلدة",                 # a count of strikes, no casualty word
     "قتل مدنيون في عام 2015 بقصف على البلدة",   # a year is not a toll
+    "قتل مدنيون في عام ألفين وثمانية عشر",      # nor a year in words
     "قصفت الطائرات البلدة",
+    "ارتفع عدد القتلى 48 بالمئة عن العام الماضي",  # a percentage
+    "تراجع عدد الضحايا 30 في المئة",
+    "ارتفعت حصيلة القتلى بنسبة 48% هذا العام",
+    "حكم على القاتل بالسجن 500 عام",                 # years of a sentence
+    "بلغت خسائر الضحايا 2.6 مليار دولار",            # a decimal sum of money
 ])
 def test_no_toll(arabic, raw):
     assert _found(arabic, raw) == []
 
 
-@pytest.mark.xfail(strict=True, reason="«و10» is one token (conjunction glued to digits), so the wounded "
-                                       "figure is lost")
-def test_conjunction_glued_to_digits(arabic):
-    assert [x[:2] for x in _found(arabic, "سقوط 5 قتلى و10 جرحى")] == [("killed", 5), ("wounded", 10)]
+@pytest.mark.parametrize("raw, expected", [
+    # a distance, an age, a clock time, a duration or a weekday beside a real toll is not a toll
+    ("قتل مدني على بعد 20 كيلومترا من الحدود", ("killed", 1, "civilians", "مدني")),
+    ("قتل مدني في قصف على بعد 3 كم من البلدة", ("killed", 1, "civilians", "مدني")),
+    ("مقتل طفل عمره 5 سنوات", ("killed", 1, "civilians", "طفل")),
+    ("أصيب رجل يبلغ من العمر 40 عاما", ("wounded", 1, "civilians", "رجل")),
+    ("قتل مدني في الساعة 5 صباحا", ("killed", 1, "civilians", "مدني")),
+    ("سقط 3 قتلى خلال 24 ساعة", ("killed", 3, None, "3")),
+    ("قتل جندي يوم الاثنين", ("killed", 1, "fighters", "جندي")),   # Monday, not «the two»
+    ("قتل 5 يوم الجمعة", ("killed", 5, None, "5")),                 # a date after a toll
+    ("قتل 5 عام 2015", ("killed", 5, None, "5")),
+    ("قتل مدني بعد 5 دقائق و29 ثانية", ("killed", 1, "civilians", "مدني")),
+])
+def test_measures_beside_a_toll_are_not_tolls(arabic, raw, expected):
+    assert _found(arabic, raw) == [expected]
 
 
-@pytest.mark.xfail(strict=True, reason="«4 صواريخ» (a weapon count) is taken as killed because «وقتل» "
-                                       "follows within 5 tokens")
-def test_weapon_count_is_not_a_toll(arabic):
-    assert [x[:2] for x in _found(arabic, "استهدفت 4 صواريخ البلدة وقتل 2 مدنيين")] == [("killed", 2)]
+def test_subject_first_toll_with_a_subset_clause(arabic):
+    # the hedge and the «بينهم» aside stand between the figure and «قتلوا»
+    raw = "47 مدنيا على الأقل بينهم 9 أطفال قتلوا وأصيب عشرات آخرون بجروح"
+    assert [x[:2] for x in _found(arabic, raw)] == [("killed", 47), ("wounded", 12)]
 
 
-@pytest.mark.xfail(strict=True, reason="«مقتل طفل وامرأة» counts only the child: 1 instead of 2")
-def test_two_singular_victims(arabic):
-    assert sum(v for k, v, _, _ in _found(arabic, "مقتل طفل وامرأة") if k == "killed") == 2
+@pytest.mark.parametrize("raw, expected", [
+    # «و10» is one token: the conjunction glued to the digits
+    ("سقوط 5 قتلى و10 جرحى", [("killed", 5), ("wounded", 10)]),
+    ("خلف القصف 12 قتيلا و7 جرحى", [("killed", 12), ("wounded", 7)]),
+    ("قتل مدني و4 جرحى", [("killed", 1), ("wounded", 4)]),
+    ("أعلن المستشفى قتيلين و20 جريحا", [("wounded", 20)]),   # «و20» takes «جريحا», not «قتيلين»
+    ("انتشلت 17 جثة، و5 ما زالوا مفقودين", [("killed", 17)]),
+])
+def test_conjunction_glued_to_digits(arabic, raw, expected):
+    assert [x[:2] for x in _found(arabic, raw)] == expected
 
 
-@pytest.mark.xfail(strict=True, reason="victim noun before the number («مدنيين اثنين») is not read: "
-                                       "victims None")
-def test_victim_noun_before_number(arabic):
-    assert [x[:3] for x in _found(arabic, "مقتل مدنيين اثنين")] == [("killed", 2, "civilians")]
+@pytest.mark.parametrize("raw, expected", [
+    # a figure right before a weapon, vehicle or strike noun counts things, not victims
+    ("استهدفت 4 صواريخ البلدة وقتل 2 مدنيين", [("killed", 2)]),
+    ("أطلقوا 4 صواريخ وقتل شخص", [("killed", 1)]),
+    ("سقطت 3 قذائف على الحي وأصيب طفل", [("wounded", 1)]),
+    ("ألقت المروحيات 6 براميل وقتل 2 مدنيين", [("killed", 2)]),
+    ("شنت الطائرات عشرات الغارات وقتل مدني", [("killed", 1)]),
+    ("دمرت 5 سيارات وأصيب 3 عناصر", [("wounded", 3)]),
+    ("أطلقوا صاروخين اثنين وقتل مدني", [("killed", 1)]),
+    # «بقذائف» is how they died: the figure before it is still the toll
+    ("قتل 5 بقذائف الهاون", [("killed", 5)]),
+    ("قتلت الغارات 5 مدنيين", [("killed", 5)]),
+])
+def test_weapon_count_is_not_a_toll(arabic, raw, expected):
+    assert [x[:2] for x in _found(arabic, raw)] == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("مقتل طفل وامرأة", 2),
+    ("مقتل طفل وامرأة ورجل", 3),
+    ("قتل جندي وضابطين", 3),
+    ("مقتل 13 شخصا و13 مهاجما", 26),
+    ("قتل 6 أطفال وامرأة واحدة و3 شبان", 10),
+])
+def test_coordinated_singular_victims(arabic, raw, expected):
+    assert [v for k, v, _, _ in _found(arabic, raw) if k == "killed"] == [expected]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # the number follows its noun: adjectival «اثنين / واحد» and the definite «الخمسة»
+    ("مقتل مدنيين اثنين", ("killed", 2, "civilians", "مدنيين اثنين")),
+    ("مقتل جنديين اثنين", ("killed", 2, "fighters", "جنديين اثنين")),
+    ("مقتل طفل واحد", ("killed", 1, "civilians", "طفل واحد")),
+    ("مقتل الجنود الخمسة في الكمين", ("killed", 5, "fighters", "الجنود الخمسة")),
+    ("قال المصدر إن مدنيين اثنين قتلا في القصف", ("killed", 2, "civilians", "مدنيين اثنين")),
+    ("مقتل متظاهر واحد", ("killed", 1, None, "واحد")),
+    # «اثنين من الحرس» is «two of the guards»: the gunman before it is the killer
+    ("قتل مسلح اثنين من الحرس", ("killed", 2, None, "اثنين")),
+])
+def test_victim_noun_before_number(arabic, raw, expected):
+    assert _found(arabic, raw) == [expected]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # «واحد» after any other noun describes that noun
+    ("قتل 4 أشخاص من عائلة واحدة", [("killed", 4)]),
+    ("قتل 3 مدنيين بعد يوم واحد من الهدنة", [("killed", 3)]),
+])
+def test_adjectival_one_is_not_a_toll(arabic, raw, expected):
+    assert [x[:2] for x in _found(arabic, raw)] == expected
 
 
 @pytest.mark.parametrize("raw, expected", [
     ("قتل 12 طفلا وامرأتان في القصف", 14),
     ("قتل 20 مدنيا وطفل في الغارة", 21),
     ("قتل 8 عناصر وثلاثة مدنيين في الانفجار", 11),
+    ("قتل 8 عناصر و3 مدنيين في الانفجار", 11),
+    ("قتل 20 من المدنيين وطفلان", 22),
 ])
 def test_coordinated_victim_groups_add_up(arabic, raw, expected):
     killed = [v for k, v, *_ in _found(arabic, raw) if k == "killed"]
@@ -124,3 +216,27 @@ def test_coordinated_victim_groups_add_up(arabic, raw, expected):
 def test_a_subset_after_the_total_is_not_added(arabic):
     killed = [v for k, v, *_ in _found(arabic, "قتل 17 مدنيا بينهم 12 طفلا وامرأتان") if k == "killed"]
     assert killed == [17]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # every group joined inside the «بينهم» aside is part of it
+    ("مقتل 21 مدنيا بينهم 5 أطفال و4 نساء", [("killed", 21)]),
+    ("أصيب 72 شخصا بينهم 18 طفلا و10 نساء", [("wounded", 72)]),
+    # the aside stands between a subject-first figure and its verb
+    ("قال المرصد إن 120 مدنيا، من بينهم 20 طفلا، قتلوا في الغارات", [("killed", 120)]),
+])
+def test_subset_aside(arabic, raw, expected):
+    assert [x[:2] for x in _found(arabic, raw)] == expected
+
+
+def test_wounded_groups_add_up(arabic):
+    assert [x[:2] for x in _found(arabic, "أصيب 24 طفلا و8 نساء")] == [("wounded", 32)]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a cue opening a new «و» clause does not reach back to the figure before it
+    ("قتل في المعارك نحو عشرة آلاف شخص من الطرفين وأصيب آلاف آخرون", [("killed", 10000), ("wounded", 1000)]),
+    ("قتل أكثر من 50 فلسطينيا وجرح الآلاف", [("killed", 50), ("wounded", 1000)]),
+])
+def test_a_later_clause_keeps_its_own_kind(arabic, raw, expected):
+    assert [x[:2] for x in _found(arabic, raw)] == expected

@@ -1,17 +1,17 @@
 """Killed, wounded and captured figures: a number tied to a casualty word nearby."""
 from __future__ import annotations
-from ..normalize import norm
 
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, readings
+from ..normalize import norm
 from ..segment import Token
 from .numbers import Number, numbers
 
 # Casualty cues; a figure takes the kind of the nearest cue within a few tokens.
 _CUES = {
-    "killed": ["مقتل", "قتل", "قتلت", "قتلوا", "قتلى", "قتيل", "قتيلا", "قتيلان", "قتيلين",
+    "killed": ["مقتل", "قتل", "قتلت", "قتلوا", "قتلا", "قتلى", "قتيل", "قتيلا", "قتيلان", "قتيلين",
                "مصرع", "لقي حتفه", "لقوا حتفهم", "لقي مصرعه", "لقوا مصرعهم", "حتفهم", "مصرعهم",
                "استشهاد", "استشهد", "استشهدوا", "شهداء", "شهيد", "شهيدا", "ضحايا", "ضحية",
                "حصيلة", "أودى بحياة", "أودت بحياة", "جثث", "جثة", "الموتى", "وفاة", "توفي",
@@ -24,11 +24,13 @@ _CUES = {
 _CIVILIAN = frozenset(norm(w) for w in {"مدني", "مدنيا", "مدنيين", "مدنيون", "طفل", "طفلا", "اطفال", "طفلان", "طفلين",
              "امراه", "نساء", "امراتان", "امراتين", "سيده", "مواطن", "مواطنا", "مواطنين",
              "شخص", "شخصا", "اشخاص", "شخصين", "شخصان", "مسعف", "مسعفين", "متطوع", "صحفي",
-             "صحفيا", "عامل", "عمال", "مزارع", "مزارعين", "نازح", "نازحين", "رضيع", "ضحيه"})
+             "صحفيا", "عامل", "عمال", "مزارع", "مزارعين", "نازح", "نازحين", "رضيع", "ضحيه",
+             "رجل", "رجلا", "رجلين", "شاب", "شابا", "شبان", "شابين", "فتى", "فتيان", "فتاه", "فتيات"})
 _FIGHTER = frozenset(norm(w) for w in {"عنصر", "عنصرا", "عناصر", "مقاتل", "مقاتلا", "مقاتلين", "مقاتلون", "جندي", "جنديا",
             "جنود", "جنديين", "ضابط", "ضباط", "ضابطا", "مسلح", "مسلحا", "مسلحين", "عسكري",
             "عسكريا", "عسكريين", "قياديا", "قيادي", "عناصرها", "مرتزق", "مرتزقا", "ارهابي",
-            "ارهابيا", "ارهابيين", "جهادي", "جهاديا", "جهاديين", "متطرفا", "متطرفين"})
+            "ارهابيا", "ارهابيين", "جهادي", "جهاديا", "جهاديين", "متطرفا", "متطرفين",
+            "مهاجم", "مهاجما", "مهاجمين", "مهاجمون"})
 # A figure after these words counts part of a larger toll already given.
 _SUBSET = frozenset(norm(w) for w in {"بينهم", "منهم", "بينهن", "منهن", "بينها"})
 _SINGULAR = {"طفل": "c", "طفله": "c", "شخص": "c", "مدني": "c", "امراه": "c", "رجل": "c",
@@ -39,6 +41,26 @@ _DUAL = {"طفلين": "c", "طفلان": "c", "شخصين": "c", "شخصان": 
 
 _SINGULAR = {norm(k): v for k, v in _SINGULAR.items()}
 _DUAL = {norm(k): v for k, v in _DUAL.items()}
+# Counted things that are not people: a figure before one («4 صواريخ», «20 كيلومترا», «5 سنوات»,
+# «48 بالمئة») counts weapons, vehicles, buildings, strikes, time, distance or a share, never victims.
+# «يوم» and «مساء» are left out, and «عام» is checked apart: «قتل 5 يوم الجمعة» dates a toll.
+_NOT_PEOPLE = frozenset(norm(w) for w in {
+    "صاروخ", "صاروخا", "صاروخين", "صاروخان", "صواريخ", "قذيفه", "قذيفتين", "قذيفتان", "قذائف",
+    "غاره", "غارتين", "غارتان", "غارات", "برميل", "برميلا", "برميلين", "براميل", "قنبله", "قنبلتين",
+    "قنابل", "عبوه", "عبوتين", "عبوات", "لغم", "لغما", "الغام", "رصاصه", "رصاصات", "طلقه", "طلقات",
+    "ضربه", "ضربات", "هجوم", "هجوما", "هجمات", "طائره", "طائرتين", "طائرات", "مسيره", "مسيرات",
+    "سياره", "سيارتين", "سيارات", "اليات", "دبابه", "دبابات", "مدرعه", "مدرعات", "عربه",
+    "عربات", "مركبه", "مركبات", "شاحنه", "شاحنات", "مدفع", "مدافع", "منزل", "منزلا", "منازل", "مبنى",
+    "مباني", "مبان", "بيوت", "قريه", "قري", "بلده", "بلدات", "موقع", "مواقع", "نقطه", "نقاط",
+    "مره", "مرات", "ساعه", "ساعات", "يوما", "ايام", "اسبوعا", "اسابيع", "شهرا", "اشهر", "سنوات",
+    "سنين", "عاما", "اعوام", "دقيقه", "دقائق", "ثانيه", "ثوان", "ثواني",
+    "كيلومتر", "كيلومترا", "كيلومترات", "كم", "كيلو", "متر", "مترا", "امتار", "ميل", "اميال",
+    "بالميه", "بالمايه", "دولار", "دولارا", "ليره"})
+# A figure after these words is a clock time, an age, a year, a share or a serial number.
+_NOT_AFTER = frozenset(norm(w) for w in {"الساعة", "ساعة", "عمره", "عمرها", "العمر", "بعمر", "عمر", "سن",
+                                         "عام", "العام", "سنة", "نسبة", "بنسبة", "رقم", "الرقم"})
+# Post-nominal numbers: «مدنيين اثنين», «طفل واحد» and the definite «الجنود الخمسة» follow their noun.
+_ADJECTIVAL = frozenset(norm(w) for w in {"واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "اثنتين"})
 
 
 @dataclass(frozen=True)
@@ -60,14 +82,137 @@ def _cue_matcher() -> PhraseMatcher:
     return PhraseMatcher(((w, k) for k, ws in _CUES.items() for w in ws), suffixes=True)
 
 
-def _victims(tokens: list[Token], after: int) -> str | None:
-    for tok in tokens[after + 1: after + 3]:
-        words = readings(tok.text)
-        if words & _CIVILIAN:
-            return "civilians"
-        if words & _FIGHTER:
-            return "fighters"
+def _who(tok: Token) -> str | None:
+    """Names the victims a noun counts, through clitics: «والمدنيين» → civilians; «جنود» → fighters."""
+    words = readings(tok.text)
+    if words & _CIVILIAN:
+        return "civilians"
+    if words & _FIGHTER:
+        return "fighters"
     return None
+
+
+def _victims(tokens: list[Token], after: int) -> str | None:
+    """Names the victims in the two tokens after a figure: «5 من المدنيين» → civilians."""
+    for tok in tokens[after + 1: after + 3]:
+        who = _who(tok)
+        if who:
+            return who
+    return None
+
+
+def _bare(tok: Token) -> set[str]:
+    """A token as written and without its article, but keeping «ب»: «بقذائف» is how, not what."""
+    t = tok.text
+    return {t, t[2:]} if t.startswith("ال") and len(t) > 3 else {t}
+
+
+def _post_nominal(n: Number, tokens: list[Token]) -> bool:
+    """Tells a number word that follows its noun: «مدنيين اثنين», «الجنود الخمسة» → True."""
+    if n.first == 0 or not n.rule.startswith("number-word") or n.vague:
+        return False
+    word = tokens[n.first].text
+    # «اثنين من الحرس» is a partitive head («two of the guards»), not an adjective
+    if n.last + 1 < len(tokens) and tokens[n.last + 1].text == "من":
+        return False
+    return word in _ADJECTIVAL or word.startswith("ال")
+
+
+def _not_a_toll(n: Number, tokens: list[Token], text: str) -> bool:
+    """Tells figures that count no people: «4 صواريخ», «الساعة 5», «عام 2018», «48%» → True."""
+    # people are counted whole: «2.6 مليون» composes, a bare «2.6» is a rate or a size
+    if n.value > 20000 or (n.rule == "digits" and 1900 <= n.value <= 2100) or \
+            n.rule.startswith("decimal"):
+        return True
+    # «يوم الاثنين» is Monday, not «the two»
+    if tokens[n.first].text in ("الاثنين", "والاثنين"):
+        return True
+    before = tokens[n.first - 1] if n.first > 0 else None
+    if before is not None and (before.text in _SUBSET or _bare(before) & _NOT_AFTER):
+        return True
+    if n.last + 1 < len(tokens):
+        nxt = tokens[n.last + 1]
+        if _bare(nxt) & _NOT_PEOPLE or "%" in text[tokens[n.last].end:nxt.start]:
+            return True
+        # «500 عام» is a span of years; «قتل 5 عام 2015» dates a toll
+        year_next = n.last + 2 < len(tokens) and tokens[n.last + 2].text.isdigit()
+        if nxt.text in ("عام", "سنه") and not year_next:
+            return True
+        # «في المئة»
+        if nxt.text == "في" and n.last + 2 < len(tokens) and tokens[n.last + 2].text in ("الميه", "المايه"):
+            return True
+    elif "%" in text[tokens[n.last].end:tokens[n.last].end + 2]:
+        return True
+    # «صاروخين اثنين»: the noun before a post-nominal number says what was counted
+    return before is not None and _post_nominal(n, tokens) and bool(_bare(before) & _NOT_PEOPLE)
+
+
+def _cue_for(first: int, last: int, cues, tokens: list[Token], asides: dict[int, int],
+             ends: set[int]):
+    """Picks the nearest cue that gives a figure its kind: «قتل 5 مدنيين» → «قتل»."""
+    joined = tokens[first].text.startswith("و")
+    # «قتيلين و20 جريحا»: a figure joined by «و» takes the casualty noun right after it
+    if joined:
+        nxt = next((c for c in cues if c.first == last + 1 and c.skip == 0), None)
+        if nxt is not None:
+            return nxt
+    best, gap = None, 99
+    for c in cues:
+        # «17 جثة، و5 اعتبروا مفقودين»: the noun after 17 counts 17, not the figure joined to it
+        if joined and c.last < first and c.skip == 0 and c.first - 1 in ends:
+            continue
+        # «عشرة آلاف شخص … وأصيب»: a cue opening a new «و» clause does not reach back
+        if c.first > last and c.skip > 0 and tokens[c.first].text[0] in "وف":
+            continue
+        if c.last < first:
+            d = first - c.last
+            # a preceding cue may be separated by «عن/الى» («أسفر عن مقتل», «ارتفع الى»)
+            limit = 6
+        else:
+            d = c.first - last
+            # «47 مدنيا بينهم 9 أطفال قتلوا»: a «بينهم» aside between the figure and its verb
+            aside = next((a for a, b in asides.items() if last < a and b + 1 == c.first), None)
+            if aside is not None:
+                d -= c.first - aside
+            limit = 5
+        if 0 < d <= limit and d < gap:
+            best, gap = c, d
+    return best
+
+
+def _subsets(tokens: list[Token], nums: list[Number]) -> dict[int, int]:
+    """Maps each «بينهم» aside to its end: «بينهم 5 أطفال و4 نساء» → the index of «نساء»."""
+    by_first = {n.first: n for n in nums}
+    out = {}
+    for i, tok in enumerate(tokens):
+        if tok.text not in _SUBSET or i + 1 >= len(tokens):
+            continue
+        end = _group_end(tokens, by_first, i + 1)
+        if end is None:
+            continue
+        # «بينهم 5 أطفال و4 نساء»: further groups joined by «و» belong to the aside too
+        while end + 1 < len(tokens) and tokens[end + 1].text.startswith("و"):
+            nxt = _group_end(tokens, by_first, end + 1, conj=True)
+            if nxt is None:
+                break
+            end = nxt
+        out[i] = end
+    return out
+
+
+def _group_end(tokens: list[Token], by_first: dict[int, Number], j: int,
+               conj: bool = False) -> int | None:
+    """Returns where a victim group starting at j ends: «5 أطفال» → «أطفال»; «طفلان» → itself."""
+    word = tokens[j].text[1:] if conj else tokens[j].text
+    if word in _SINGULAR or word in _DUAL:
+        return j
+    n = by_first.get(j)
+    if n is None:
+        return None
+    k = n.last + 1
+    if k < len(tokens) and tokens[k].text == "من":
+        k += 1
+    return k if k < len(tokens) and _who(tokens[k]) else n.last
 
 
 def casualties(tokens: list[Token], text: str, nums: list[Number] | None = None) -> list[Casualty]:
@@ -75,28 +220,30 @@ def casualties(tokens: list[Token], text: str, nums: list[Number] | None = None)
     nums = numbers(tokens, text) if nums is None else nums
     cues = _cue_matcher().find(tokens)
     out: list[Casualty] = []
+    asides = _subsets(tokens, nums)
+    ends = {n.last for n in nums}
+    cued = {i for c in cues for i in range(c.first, c.last + 1)}
+    inside = {i for a, b in asides.items() for i in range(a, b + 1)}
     for n in nums:
-        if n.value > 20000 or (n.rule == "digits" and 1900 <= n.value <= 2100):
+        if n.first in inside or _not_a_toll(n, tokens, text):
             continue
-        if n.first > 0 and tokens[n.first - 1].text in _SUBSET:
+        first, victims = n.first, _victims(tokens, n.last)
+        if victims is None and _post_nominal(n, tokens):
+            victims = _who(tokens[n.first - 1])
+            # «مقتل شخص واحد»: the noun and its number are one phrase, measured from the noun
+            first = n.first - 1 if victims else first
+        # «من عائلة واحدة», «يوم واحد»: «واحد» describes its noun, a toll only right after a cue
+        # («مقتل متظاهر واحد», «قتل واحد من المسلحين») or after a victim noun («مقتل طفل واحد»)
+        if first == n.first and tokens[n.first].text in ("واحد", "واحده") and \
+                not cued & {n.first - 1, n.first - 2, n.first - 3}:
             continue
-        best, gap = None, 99
-        for c in cues:
-            if c.last < n.first:
-                d = n.first - c.last
-                # a preceding cue may be separated by «عن/الى» («أسفر عن مقتل», «ارتفع الى»)
-                limit = 6
-            else:
-                d = c.first - n.last
-                limit = 5
-            if 0 < d <= limit and d < gap:
-                best, gap = c, d
+        best = _cue_for(first, n.last, cues, tokens, asides, ends)
         if best is None:
             continue
         kind = best.payloads[0]
-        out.append(Casualty(kind, n.value, n.first, n.last, _victims(tokens, n.last), n.vague,
+        out.append(Casualty(kind, n.value, first, n.last, victims, n.vague,
                             n.hedge, f"casualty:{kind}:{n.rule}"))
-    used = {(c.first, c.last) for c in out}
+    used = {(c.first, c.last) for c in out} | set(asides.items())
     # «مقتل طفل», «مقتل جنديين»: a toll written by the noun's number alone
     for c in cues:
         nxt = c.last + 1
@@ -114,28 +261,51 @@ def casualties(tokens: list[Token], text: str, nums: list[Number] | None = None)
     return _coordinated(sorted(out, key=lambda c: c.first), tokens, nums)
 
 
+def _noun_end(c: Casualty, tokens: list[Token]) -> int:
+    """Returns where a toll's victim noun ends: «15 طفلا» → «طفلا»; «طفل واحد» → «واحد»."""
+    if _who(tokens[c.first]) or tokens[c.first].text in _SINGULAR or tokens[c.first].text in _DUAL:
+        # «مقتل طفل», «مدنيين اثنين»: the noun opens the span; «طفل واحد» may follow a singular
+        nxt = c.last + 1
+        return nxt if nxt < len(tokens) and tokens[nxt].text in ("واحد", "واحده") else c.last
+    k = c.last + 1
+    if k < len(tokens) and tokens[k].text == "من":
+        k += 1
+    # «خمسة إسرائيليين ومواطن»: any counted noun, unless the next word already opens a «و» group
+    return k if k < len(tokens) and not tokens[k].text.startswith("و") else c.last
+
+
 def _coordinated(out: list[Casualty], tokens: list[Token], nums: list[Number]) -> list[Casualty]:
     """Adds victim groups joined by «و» into one toll: «قتل 15 طفلا وامرأتان» → killed 17."""
     by_first = {n.first: n for n in nums}
     result = []
     for c in out:
-        j = c.last + 2
-        if c.kind != "killed" or j >= len(tokens) or not (c.victims and tokens[j].text.startswith("و")):
+        if not c.victims:
             result.append(c)
             continue
-        word = tokens[j].text[1:]
-        extra = 2 if _DUAL.get(word) else 1 if word in _SINGULAR else None
-        n = by_first.get(j)
-        if extra is None and n is not None and n.last + 1 < len(tokens) and \
-                readings(tokens[n.last + 1].text) & (_CIVILIAN | _FIGHTER):
-            extra = n.value
-        if extra is None:
+        end = _noun_end(c, tokens)
+        value, last, vague = c.value, c.last, c.vague
+        # «مقتل طفل وامرأة ورجل»: each further «و» group adds its own count
+        while end + 1 < len(tokens) and tokens[end + 1].text.startswith("و"):
+            j = end + 1
+            word = tokens[j].text[1:]
+            extra = 2 if _DUAL.get(word) else 1 if word in _SINGULAR else None
+            n = by_first.get(j)
+            if extra is None and n is not None and n.last + 1 < len(tokens) and \
+                    readings(tokens[n.last + 1].text) & (_CIVILIAN | _FIGHTER):
+                extra = n.value
+                vague = vague or n.vague
+            if extra is None:
+                break
+            value += extra
+            end = last = j if n is None else n.last + 1
+            # «وامرأة واحدة»: the adjective «واحدة» closes a singular group
+            if n is None and end + 1 < len(tokens) and tokens[end + 1].text in ("واحد", "واحده"):
+                end = last = end + 1
+        if last == c.last:
             result.append(c)
-            continue
-        last = j if n is None else n.last + 1
-        result.append(Casualty(c.kind, c.value + extra, c.first, last, c.victims, c.vague, c.hedge,
-                               f"{c.rule}+sum"))
-    # a figure summed into the toll before it is not a toll of its own
+        else:
+            result.append(Casualty(c.kind, value, c.first, last, c.victims, vague, c.hedge,
+                                   f"{c.rule}+sum"))
+    # a figure summed into the toll before it is not a toll of its own, nor is the rest of its chain
     spans = [(c.first, c.last) for c in result if c.rule.endswith("+sum")]
-    return [c for c in result if c.rule.endswith("+sum") or not any(
-        a < c.first <= b for a, b in spans)]
+    return [c for c in result if not any(a < c.first <= b for a, b in spans)]

@@ -111,3 +111,13 @@ def test_compound_ordinal_of_this_month(arabic):
 def test_numeric_date(arabic):
     got = _found(arabic, "قتل ثلاثة في 12/10/2018")
     assert got and got[0][1:] == (date(2018, 10, 12), 1)
+
+
+@pytest.mark.parametrize("raw", [
+    "تشن القوات منذ 18 شباط حملة على البلدة",
+    "تخوض القوات هجوما على المدينة منذ الشهر الماضي",
+])
+def test_a_date_after_since_starts_a_period(arabic, raw):
+    t = arabic(raw)
+    found = dates(t.tokens, PUBLISHED)
+    assert found and all(d.since for d in found)

@@ -122,7 +122,8 @@ _SINCE = frozenset(norm(w) for w in {"منذ", "ومنذ", "مذ"})
 
 def _after_since(tokens: list[Token], first: int) -> bool:
     """Tells whether «منذ» opens the date: «منذ مساء الأحد», «منذ 18 شباط» → True."""
-    return any(tokens[j].text in _SINCE for j in range(max(0, first - 2), first))
+    # the calendar lists some phrases with «منذ» inside («منذ الشهر الماضي»)
+    return any(tokens[j].text in _SINCE for j in range(max(0, first - 2), first + 1))
 
 
 def _is_day_name(tokens: list[Token], m) -> bool:

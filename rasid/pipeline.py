@@ -129,7 +129,7 @@ def analyze(article: Article) -> list[Event]:
     _assign(acts, sents, "actors")
     _assign([(p, locs[i]) for i, p in enumerate(pls) if i in locs], sents, "places",
             key=lambda x: x[0].first)
-    _assign(dates(toks, article.published), sents, "dates")
+    _assign(dates(toks, article.published, n.text), sents, "dates")
     _assign(casualties(toks, n.text, numbers(toks, n.text)), sents, "casualties")
     prev_claims: list = []
     for s in sents:

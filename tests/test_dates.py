@@ -10,7 +10,8 @@ PUBLISHED = date(2018, 10, 27)  # a Saturday
 
 def _found(arabic, raw, published=PUBLISHED):
     t = arabic(raw)
-    return [(t.surface(d.first, d.last), d.value, d.precision) for d in dates(t.tokens, published)]
+    return [(t.surface(d.first, d.last), d.value, d.precision)
+            for d in dates(t.tokens, published, t.norm.text)]
 
 
 def test_published_is_a_saturday():
@@ -100,14 +101,11 @@ def test_explicit_year_needs_no_publication_date(arabic):
         [("26 أكتوبر 2018", date(2018, 10, 26), 1)]
 
 
-@pytest.mark.xfail(strict=True, reason="compound ordinal «الخامس والعشرين من الشهر الجاري» is read as "
-                                       "«الشهر الجاري» only: mid-month, precision 3")
 def test_compound_ordinal_of_this_month(arabic):
     got = _found(arabic, "قتل ثلاثة في الخامس والعشرين من الشهر الجاري")
     assert got and got[0][1:] == (date(2018, 10, 25), 1)
 
 
-@pytest.mark.xfail(strict=True, reason="numeric dates «12/10/2018» are not read")
 def test_numeric_date(arabic):
     got = _found(arabic, "قتل ثلاثة في 12/10/2018")
     assert got and got[0][1:] == (date(2018, 10, 12), 1)
@@ -121,3 +119,30 @@ def test_a_date_after_since_starts_a_period(arabic, raw):
     t = arabic(raw)
     found = dates(t.tokens, PUBLISHED)
     assert found and all(d.since for d in found)
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("قتل ثلاثة في الحادي عشر من الشهر الماضي", date(2018, 9, 11)),
+    ("قتل ثلاثة في 3 من الشهر الجاري", date(2018, 10, 3)),
+])
+def test_day_of_a_relative_month(arabic, raw, value):
+    got = _found(arabic, raw)
+    assert got and got[0][1:] == (value, 1)
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("قتل ثلاثة في 2018-10-12", date(2018, 10, 12)),
+    ("قتل ثلاثة في 12-10-2018", date(2018, 10, 12)),
+])
+def test_numeric_date_forms(arabic, raw, value):
+    assert _found(arabic, raw)[0][1:] == (value, 1)
+
+
+@pytest.mark.parametrize("raw", [
+    "فاز الفريق بنتيجة 12/10 في مباراة الأمس 2018",
+    "قتل ثلاثة في 31/02/2018",
+    "تم توقيع الاتفاق لموسم 2018/2019",
+])
+def test_impossible_or_partial_numbers_are_no_date(arabic, raw):
+    assert all(rule != "date:numeric" for rule in
+               [d.rule for d in dates(arabic(raw).tokens, PUBLISHED, arabic(raw).norm.text)])

@@ -78,10 +78,10 @@ def _payload(m, wanted: str) -> str | None:
     return None
 
 
-def dates(tokens: list[Token], published: date | None) -> list[DateMention]:
+def dates(tokens: list[Token], published: date | None, text: str | None = None) -> list[DateMention]:
     """Finds and resolves dates: «السابع من شباط الماضي» → 7 Feb of the publication year."""
     matches = _matcher().find(tokens)
-    out: list[DateMention] = []
+    out: list[DateMention] = _numeric(tokens, text) if text is not None else []
     used: set[int] = set()
     by_first = {m.first: m for m in matches}
     for idx, m in enumerate(matches):
@@ -111,10 +111,56 @@ def dates(tokens: list[Token], published: date | None) -> list[DateMention]:
             continue
         rel = _payload(m, "relative")
         if rel is not None and published is not None:
+            day = _day_of(tokens, matches, idx) if rel.startswith("month:") else None
+            if day is not None:
+                # «الخامس والعشرين من الشهر الجاري», «في 3 من الشهر الماضي»: a day of that month
+                first, value = day
+                anchor = _shift_month(published, int(rel.partition(":")[2] or 0))
+                try:
+                    out.append(DateMention(first, m.last, anchor.replace(day=value), 1,
+                                           f"date:day-of:{rel}"))
+                    continue
+                except ValueError:
+                    pass
             got = _relative(rel, published)
             if got:
                 out.append(DateMention(m.first, m.last, got[0], got[1], f"date:relative:{rel}"))
     return [replace(d, since=True) if _after_since(tokens, d.first) else d for d in out]
+
+
+def _day_of(tokens: list[Token], matches, idx: int) -> tuple[int, int] | None:
+    """Reads the day before «من الشهر …»: «الخامس والعشرين من الشهر الجاري» → (first token, 25)."""
+    m = matches[idx]
+    j = m.first - 1
+    if j < 1 or tokens[j].text != "من":
+        return None
+    if tokens[j - 1].text.isdigit() and 1 <= int(tokens[j - 1].text) <= 31:
+        return j - 1, int(tokens[j - 1].text)
+    for prev in matches[:idx][::-1]:
+        if prev.last == j - 1 and _payload(prev, "ordinal") is not None:
+            return prev.first, int(_payload(prev, "ordinal"))
+    return None
+
+
+def _numeric(tokens: list[Token], text: str) -> list[DateMention]:
+    """Reads numeric dates, day first as in Arab usage: «12/10/2018», «2018-10-12» → 12 Oct 2018."""
+    out = []
+    for i in range(len(tokens) - 2):
+        a, b, c = tokens[i:i + 3]
+        if not (a.text.isdigit() and b.text.isdigit() and c.text.isdigit()):
+            continue
+        seps = {text[a.end:b.start], text[b.end:c.start]}
+        if len(seps) != 1 or seps.pop() not in ("/", "-", "."):
+            continue
+        x, y, z = int(a.text), int(b.text), int(c.text)
+        year, month, day = (x, y, z) if len(a.text) == 4 else (z, y, x)
+        if not 1900 < year < 2100:
+            continue
+        try:
+            out.append(DateMention(i, i + 2, date(year, month, day), 1, "date:numeric"))
+        except ValueError:
+            continue
+    return out
 
 
 _SINCE = frozenset(norm(w) for w in {"منذ", "ومنذ", "مذ"})

@@ -146,3 +146,13 @@ def test_numeric_date_forms(arabic, raw, value):
 def test_impossible_or_partial_numbers_are_no_date(arabic, raw):
     assert all(rule != "date:numeric" for rule in
                [d.rule for d in dates(arabic(raw).tokens, PUBLISHED, arabic(raw).norm.text)])
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("تصاعد القصف في الأسبوع الثاني من شهر شباط الماضي", date(2018, 2, 11)),
+    ("تصاعد القصف في الأسبوع الأول من آذار", date(2018, 3, 4)),
+    ("تصاعد القصف في الأسبوع الأخير من شهر أيلول", date(2018, 9, 25)),
+])
+def test_week_of_a_month(arabic, raw, value):
+    got = _found(arabic, raw)
+    assert got and got[0][1:] == (value, 2)

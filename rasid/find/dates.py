@@ -164,6 +164,8 @@ def _numeric(tokens: list[Token], text: str) -> list[DateMention]:
 
 
 _SINCE = frozenset(norm(w) for w in {"منذ", "ومنذ", "مذ"})
+_WEEK = frozenset(norm(w) for w in {"الأسبوع", "الاسبوع", "خلال الأسبوع"})
+_LAST = frozenset(norm(w) for w in {"الأخير", "الاخير"})
 
 
 def _after_since(tokens: list[Token], first: int) -> bool:
@@ -191,6 +193,8 @@ def _explicit(tokens, matches, idx, month, published, used) -> DateMention | Non
         used.add(matches[idx + 1].first)
     day = None
     j = first - 1
+    if j >= 0 and tokens[j].text in ("شهر", "لشهر"):
+        j -= 1
     if j >= 0 and tokens[j].text == "من":
         j -= 1
     if j >= 0 and tokens[j].text.isdigit() and 1 <= int(tokens[j].text) <= 31:
@@ -200,6 +204,12 @@ def _explicit(tokens, matches, idx, month, published, used) -> DateMention | Non
             if prev.last == j and _payload(prev, "ordinal") is not None:
                 day, first = int(_payload(prev, "ordinal")), prev.first
                 break
+    last_week = day is None and j > 0 and tokens[j].text in _LAST and tokens[j - 1].text in _WEEK
+    week = last_week or (day is not None and day <= 4 and first > 0 and tokens[first - 1].text in _WEEK)
+    if week:
+        # «الأسبوع الثاني من شهر شباط»: the middle of that week, ACLED's precision 2
+        first = j - 1 if last_week else first - 1
+        day = 25 if last_week else (day - 1) * 7 + 4
     year = None
     if last + 1 < len(tokens) and tokens[last + 1].text.isdigit() and len(tokens[last + 1].text) == 4:
         year = int(tokens[last + 1].text)
@@ -216,7 +226,8 @@ def _explicit(tokens, matches, idx, month, published, used) -> DateMention | Non
         return None
     try:
         if day is not None:
-            return DateMention(first, last, date(year, month, day), 1, "date:day-month")
+            return DateMention(first, last, date(year, month, day), 2 if week else 1,
+                               "date:week-of-month" if week else "date:day-month")
         return DateMention(first, last, _month_mid(year, month), 3, "date:month")
     except ValueError:
         return None

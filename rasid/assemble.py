@@ -8,7 +8,7 @@ from .normalize import norm
 from .find.actors import ActorMention
 from .find.casualties import Casualty
 from .find.claims import ClaimMention
-from .find.dates import DateMention
+from .find.dates import DISCOURSE, DateMention
 from .find.places import PlaceMention
 from .find.triggers import TriggerMention
 from .records import Location
@@ -323,6 +323,17 @@ def _unlisted(t: TriggerMention, s: Sent, pm: PlaceMention, loc: Location) -> Lo
                           f"({loc.reason})")
 
 
+def _from_last(d: DateMention, cur: tuple | None) -> DateMention:
+    """Resolves «في اليوم التالي» / «اليوم السابق» / «في اليوم نفسه» against the last date told."""
+    if not d.rule.startswith(DISCOURSE):
+        return d
+    unit, _, n = d.rule[len(DISCOURSE):].partition(":")
+    if cur is None or cur[0] is None:
+        return d
+    shift = {"after": 1, "before": -1}.get(unit, 0) * int(n or 0)
+    return replace(d, value=cur[0] + timedelta(days=shift), precision=cur[1])
+
+
 def _own_place(t: TriggerMention, s: Sent) -> bool:
     """Tells whether a trigger's part of the sentence names a place of its own."""
     lo, hi = _span_of(s, t.first)
@@ -367,6 +378,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         if started and len(started) == len(s.dates):
             continue
         s.dates = [d for d in s.dates if d not in started]
+        s.dates = [_from_last(d, cur_date) for d in s.dates]
         if s.dates:
             d = s.dates[0]
             cur_date = (d.value, d.precision, (d.first, d.last))

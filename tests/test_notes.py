@@ -121,3 +121,11 @@ def test_every_sub_event_type_reads_as_one_sentence(shared_dir):
                 assert text.endswith(f", with {best} reported {'fatality' if best == 1 else 'fatalities'}."), text
             else:
                 assert "fatalit" not in text, (sub, text)
+
+
+def test_place_is_named_in_latin_with_the_arabic_as_written():
+    from datetime import date
+    from rasid.pipeline import analyze
+    from rasid.records import Article
+    [ev] = analyze(Article("n", "قتل 7 مدنيين أمس في غارات على مدينة خان شيخون.", "o", date(2018, 10, 27)))
+    assert "Kh" in ev.notes and "[خان شيخون]" in ev.notes

@@ -131,3 +131,90 @@ class Event:
             "evidence": [e.to_json() for e in self.evidence],
             "notes": self.notes,
         }
+
+
+@dataclass(frozen=True)
+class Report:
+    """One stored event as fusion sees it: the event and the article that reported it."""
+
+    event_id: str
+    article_id: str
+    outlet: str | None
+    published: date | None
+    event: Event
+    text: str = ""  # the article text, so ledger entries can quote their claim spans
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One source's stance on an incident, as one report quotes it."""
+
+    source: str
+    stance: str
+    article_id: str
+    start: int
+    end: int
+    quote: str = ""
+
+    def to_json(self) -> dict:
+        """Returns the entry as a JSON object."""
+        return {"source": self.source, "stance": self.stance, "article_id": self.article_id,
+                "start": self.start, "end": self.end, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Member:
+    """An event fused into an incident and the reason it joined."""
+
+    event_id: str
+    article_id: str
+    outlet: str | None
+    published: date | None
+    reason: str
+
+    def to_json(self) -> dict:
+        """Returns the membership as a JSON object."""
+        return {"event_id": self.event_id, "article_id": self.article_id, "outlet": self.outlet,
+                "published": self.published.isoformat() if self.published else None,
+                "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One real-world incident fused from the events of several reports, with its claim ledger."""
+
+    incident_id: str
+    event_type: str
+    sub_event_type: str
+    date_start: date | None
+    date_end: date | None
+    time_precision: int
+    actor1: str
+    actor2: str | None
+    location: Location | None
+    fatalities: Fatalities = field(default_factory=Fatalities)
+    assoc_actor_1: tuple[str, ...] = ()
+    assoc_actor_2: tuple[str, ...] = ()
+    members: tuple[Member, ...] = ()
+    ledger: tuple[LedgerEntry, ...] = ()
+    grade: str = "single source"
+    contested: bool = False
+    notes: str = ""
+
+    def to_json(self) -> dict:
+        """Returns the incident, its reports and its ledger as one JSON object."""
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {
+            "incident_id": self.incident_id,
+            "event_type": self.event_type, "sub_event_type": self.sub_event_type,
+            "date_start": iso(self.date_start), "date_end": iso(self.date_end),
+            "time_precision": self.time_precision,
+            "actor1": self.actor1, "assoc_actor_1": list(self.assoc_actor_1),
+            "actor2": self.actor2, "assoc_actor_2": list(self.assoc_actor_2),
+            "location": self.location.to_json() if self.location else None,
+            "fatalities": self.fatalities.to_json(),
+            "grade": self.grade, "contested": self.contested,
+            "reports": [m.to_json() for m in self.members],
+            "ledger": [e.to_json() for e in self.ledger],
+            "notes": self.notes,
+        }

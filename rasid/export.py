@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator, TextIO, Union
 
 from . import gazetteer
@@ -43,6 +44,16 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 )
+
+# GDAL/OGR (and so QGIS) read a <name>.csvt next to <name>.csv as the column types, and a
+# <name>.prj as its CRS: with both, the CSV opens as typed WGS 84 points without any option.
+_CSVT_TYPES = {"event_date": "Date", "year": "Integer", "time_precision": "Integer",
+               "inter1": "Integer", "inter2": "Integer", "interaction": "Integer", "iso": "Integer",
+               "latitude": "CoordY", "longitude": "CoordX", "geo_precision": "Integer",
+               "fatalities": "Integer", "timestamp": "Integer64"}
+ACLED_CSVT = ",".join(f'"{_CSVT_TYPES.get(c, "String")}"' for c in ACLED_COLUMNS) + "\n"
+WGS84_PRJ = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],'
+             'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]\n')
 
 # ACLED's taxonomy: sub_event_type → event_type (EVENTS.md, event_types.tsv).
 SUB_EVENT_TYPES: dict[str, str] = {
@@ -463,6 +474,15 @@ def write_acled_csv(items: Iterable[Item], out: TextIO, now: int | None = None) 
         n += 1
         without += not row["latitude"]
     return Written(n, without)
+
+
+def write_acled_sidecars(csv_path: str | Path) -> tuple[Path, Path]:
+    """Writes <name>.csvt (column types) and <name>.prj (WGS 84) beside an ACLED CSV file for GDAL/QGIS."""
+    path = Path(csv_path)
+    csvt, prj = path.with_suffix(".csvt"), path.with_suffix(".prj")
+    csvt.write_text(ACLED_CSVT, encoding="ascii")
+    prj.write_text(WGS84_PRJ, encoding="ascii")
+    return csvt, prj
 
 
 # ---------------------------------------------------------------- GeoJSON and JSON lines

@@ -284,3 +284,13 @@ def test_jsonl_is_one_object_a_line_with_arabic_as_is():
     assert [json.loads(l)["incident_id"] for l in lines] == ["inc-000000000001", "inc-2"]
     assert "قال المرصد" in lines[0]
     assert json.loads(lines[0]) == _incident().to_json()
+
+
+def test_sidecars_type_every_column_for_gdal(tmp_path):
+    csvt, prj = export.write_acled_sidecars(tmp_path / "out.csv")
+    types = next(csv.reader(io.StringIO(csvt.read_text())))
+    assert len(types) == len(ACLED_COLUMNS)
+    typed = dict(zip(ACLED_COLUMNS, types))
+    assert (typed["longitude"], typed["latitude"], typed["event_date"]) == ("CoordX", "CoordY", "Date")
+    assert typed["fatalities"] == "Integer" and typed["notes"] == "String"
+    assert prj.name == "out.prj" and "WGS 84" in prj.read_text()

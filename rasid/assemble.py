@@ -319,7 +319,7 @@ def _unlisted(t: TriggerMention, s: Sent, pm: PlaceMention, loc: Location) -> Lo
         return loc
     u = between[0]
     return replace(loc, name=u.text, place_id=None, geo_precision=max(loc.geo_precision, 2),
-                   reason=f"unresolved: «{u.text}» is not in the gazetteer; coded to {loc.name} "
+                   reason=f"unresolved: «{u.text}» {u.why}; coded to {loc.name} "
                           f"({loc.reason})")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -63,6 +64,16 @@ class Place:
     def country(self) -> str:
         """Returns "Syria", or "Iraq" for the border towns that carry no Syrian admin1."""
         return "Syria" if self.admin1 else "Iraq"
+
+    def to_json(self) -> dict:
+        """Returns the row as a JSON object, with every Arabic spelling it is listed under."""
+        return {"place_id": self.place_id, "name": self.name, "name_en": self.name_en,
+                "feature": self.feature, "population": self.population,
+                "latitude": self.latitude, "longitude": self.longitude, "country": self.country,
+                "admin1": self.admin1 or None, "admin2": self.admin2 or None,
+                "admin3": self.admin3 or None, "pcode": self.pcode or None,
+                "sources": self.sources.split(";") if self.sources else [],
+                "names": list(self.names)}
 
 
 def _place(row: dict[str, str]) -> Place:
@@ -337,3 +348,89 @@ def near(lat: float, lon: float, km: float) -> list[tuple[float, Place]]:
                     out.append((d, p))
     out.sort(key=lambda dp: (dp[0], dp[1].place_id))
     return out
+
+
+# ---------------------------------------------------------------- analyst queries
+
+# Words an analyst or a report puts around a place name («ريف X الشرقي», «جنوب X», «قرية X»);
+# a query is tried as written first and only then without them.
+_QUERY_HEADS = frozenset(norm(w) for w in (
+    "ريف", "ريفي", "قرب", "بالقرب", "من", "محيط", "أطراف", "ضواحي", "مشارف", "شرق", "غرب", "شمال",
+    "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "بلدة", "قرية", "مدينة", "حي", "بادية", "منطقة",
+    "محافظة", "ناحية", "مخيم", "مزرعة", "بلدات", "قرى", "مدن", "أحياء"))
+_QUERY_TAILS = frozenset(norm(w) for w in (
+    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية",
+    "الأوسط", "الشمالي الشرقي", "الشمالي الغربي", "الجنوبي الشرقي", "الجنوبي الغربي"))
+_BRACKETS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
+_LIST_SEPARATORS = re.compile(r"\s*[،,;/]\s*|\s+و(?=\S)")
+# How far the inner name of «A (B)» may lie from A and still be read as «B, in A».
+_INSIDE_KM = 25.0
+
+
+@dataclass(frozen=True)
+class Found:
+    """The answer to one analyst query: the places, the key that matched and how it was read."""
+
+    query: str
+    key: str
+    how: str
+    places: tuple[Place, ...]
+
+
+def _has_arabic(text: str) -> bool:
+    return any("\u0621" <= ch <= "\u064a" for ch in text)
+
+
+def _trimmed(key: str) -> list[tuple[str, str]]:
+    """Returns the key without surrounding cue words: «ريف البوكمال الشرقي» → «البوكمال»."""
+    words = key.split()
+    out: list[tuple[str, str]] = []
+    head = 0
+    while head < len(words) - 1 and words[head] in _QUERY_HEADS:
+        head += 1
+    tail = len(words)
+    while tail - head > 1 and words[tail - 1] in _QUERY_TAILS:
+        tail -= 1
+    if head:
+        out.append((" ".join(words[head:]), f"without «{' '.join(words[:head])}»"))
+    if tail < len(words):
+        out.append((" ".join(words[:tail]), f"without «{' '.join(words[tail:])}»"))
+    if head and tail < len(words) and tail > head:
+        out.append((" ".join(words[head:tail]), "without cue words"))
+    return out
+
+
+def _find_plain(query: str) -> Found:
+    key = norm(query)
+    hits = lookup(key) if key else ()
+    if hits:
+        return Found(query, key, "exact" if any(is_exact(key, p) for p in hits) else "variant", hits)
+    for trimmed, how in _trimmed(key):
+        hits = lookup(trimmed)
+        if hits:
+            return Found(query, trimmed, how, hits)
+    return Found(query, key, "not found", ())
+
+
+def find(query: str) -> Found:
+    """Reads an analyst's place query: «دمشق (برزة)» → Barzeh near Damascus; «جنوب الغوطة الشرقية» → the Ghouta."""
+    query = " ".join(query.split())
+    whole = _find_plain(query)
+    inner = [p for p in _BRACKETS.findall(query) if _has_arabic(p)]
+    if whole.places or not _BRACKETS.search(query):
+        return whole
+    outer = _find_plain(_BRACKETS.sub(" ", query).strip())
+    # «A (B، C)»: the bracket names parts of A or another spelling of it; prefer parts near A.
+    parts = [_find_plain(p) for text in inner for p in _LIST_SEPARATORS.split(text) if p.strip()]
+    parts = [f for f in parts if f.places]
+    for f in parts:
+        close = tuple(p for p in f.places if any(
+            distance_km(p.latitude, p.longitude, o.latitude, o.longitude) <= _INSIDE_KM
+            for o in outer.places))
+        if close:
+            return Found(query, f.key, f"«{f.key}» within {_INSIDE_KM:.0f} km of «{outer.key}»", close)
+    if outer.places:
+        return Found(query, outer.key, f"outside the brackets ({outer.how})", outer.places)
+    if parts:
+        return Found(query, parts[0].key, f"inside the brackets ({parts[0].how})", parts[0].places)
+    return Found(query, outer.key, "not found", ())

@@ -52,7 +52,7 @@ def _score(c: Candidate, m: PlaceMention, votes: Counter, neighbours: list[Candi
         s += 1.0 if d < 25 else 0.0
     if m.cue in ("rural", "province") and c.feature in ("admin1", "city"):
         s += 2.0
-    if m.cue == "settlement" and c.feature in _ADMIN:
+    if (m.cue == "settlement" or m.rule.endswith(":settlement")) and c.feature in _ADMIN:
         s -= 3.0
     if c.place_id.startswith("curated:"):
         s += 3.0
@@ -189,6 +189,7 @@ class Unresolved:
     first: int
     last: int
     text: str
+    why: str = "is not in the gazetteer"
 
 
 @lru_cache(maxsize=1)
@@ -196,10 +197,22 @@ def _common() -> frozenset[str]:
     return frozenset(r["word"] for r in table("common_words.tsv"))
 
 
-def unresolved(tokens: list[Token], mentions: list[PlaceMention]) -> list[Unresolved]:
-    """Lists names after «قرية/بلدة/مدينة» that matched no place: «في قرية الأباغوز» → [«الأباغوز»]."""
+def unresolved(tokens: list[Token], mentions: list[PlaceMention],
+               dropped: list[PlaceMention] = ()) -> list[Unresolved]:
+    """Lists names after «قرية/بلدة/مدينة» that matched no place: «في قرية الأباغوز» → [«الأباغوز»].
+
+    A name whose only gazetteer entries lie far from every other place of the report (`dropped`
+    by resolve) is listed too, saying where the gazetteer has it.
+    """
     known = {i for m in mentions for i in range(m.first - 1, m.last + 1)}
     out = []
+    for m in dropped:
+        if m.first and readings(tokens[m.first - 1].text) & _NAMED_BY:
+            govs = sorted({c.admin1 for c in m.candidates if c.admin1})
+            out.append(Unresolved(m.first, m.last, " ".join(t.text for t in tokens[m.first:m.last + 1]),
+                                  "is in the gazetteer only far from the report's places ("
+                                  + ", ".join(govs) + ")"))
+    known |= {i for m in dropped for i in range(m.first - 1, m.last + 1)}
     for i, tok in enumerate(tokens[:-1]):
         if i in known or not readings(tok.text) & _NAMED_BY:
             continue
@@ -210,4 +223,4 @@ def unresolved(tokens: list[Token], mentions: list[PlaceMention]) -> list[Unreso
                 or readings(name.text) & (_common() | _NAMED_BY):
             continue
         out.append(Unresolved(i + 1, i + 1, name.text))
-    return out
+    return sorted(out, key=lambda u: u.first)

@@ -121,7 +121,8 @@ def analyze(article: Article) -> list[Event]:
             sent_of[i] = s.index
     locs = resolve(pls, sent_of)
     unlisted = []
-    for u in unresolved(toks, pls):
+    dropped = [p for i, p in enumerate(pls) if i not in locs]
+    for u in unresolved(toks, [p for i, p in enumerate(pls) if i in locs], dropped):
         start, end = _span(n, toks, u.first, u.last)
         unlisted.append(replace(u, text=article.text[start:end]))
     _assign(unlisted, sents, "unresolved")

@@ -234,3 +234,38 @@ def test_build_reproduces_the_shipped_file(tmp_path):
                     str(SHARED), "--out", str(out), "--quiet"], cwd=ROOT, check=True, timeout=120,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert out.read_bytes() == TSV.read_bytes()
+
+
+# ---------------------------------------------------------------- analyst queries
+
+@pytest.mark.parametrize("query, key, how, admin1", [
+    ("السوسة", "السوسه", "exact", "Deir ez-Zor"),
+    ("ريف البوكمال الشرقي", "البوكمال", "without cue words", "Deir ez-Zor"),
+    ("بلدة الباغوز", "الباغوز", "without «بلده»", "Deir ez-Zor"),
+    ("جنوب مدينة درعا", "درعا", "without «جنوب مدينه»", "Daraa"),
+    ("كفر بتنا (كفر بطنا)", "كفر بطنا", "inside the brackets (exact)", "Rif Dimashq"),
+    ("البوكمال (Abu Kamal)", "البوكمال", "outside the brackets (exact)", "Deir ez-Zor"),
+])
+def test_find_reads_analyst_queries(query, key, how, admin1):
+    found = g.find(query)
+    assert (found.key, found.how) == (key, how)
+    assert admin1 in {p.admin1 for p in found.places}
+
+
+def test_find_prefers_the_bracketed_part_near_the_outer_name():
+    # «ريف دمشق (دوما)»: Douma near Rif Dimashq's centroid, not any other «دوما»
+    found = g.find("دمشق (دوما)")
+    assert found.places and all(p.admin1 in ("Rif Dimashq", "Damascus") for p in found.places)
+    assert found.how.startswith("«دوما» within")
+
+
+@pytest.mark.parametrize("query", ["", "قرية لا وجود لها أبدا", "xyz"])
+def test_find_says_when_nothing_matches(query):
+    found = g.find(query)
+    assert found.places == () and found.how == "not found"
+
+
+def test_place_to_json_lists_admin_and_sources():
+    row = first_at("هجين", 34.69, 40.83).to_json()
+    assert row["admin1"] == "Deir ez-Zor" and row["country"] == "Syria"
+    assert "osm" in row["sources"] and "هجين" in row["names"]

@@ -109,3 +109,10 @@ def test_area_around_a_town_is_precision_two(text):
 def test_a_town_after_the_trigger_beats_a_fronted_governorate():
     loc = _event_location("وفي محافظة حلب المجاورة، أسفرت ضربات جوية أمس على بلدة أورم الكبرى عن مقتل 18 مدنيا.")
     assert "أورم" in loc.name and loc.geo_precision == 1
+
+
+def test_a_settlement_listed_only_far_away_is_reported_with_where_it_is():
+    # «العباس» is listed in Deir ez-Zor only; in a report about Hasakah it is not that village
+    loc = _event_location("قصفت الطائرات الحربية أمس بلدة العباس في ريف الحسكة.")
+    assert loc.place_id is None and loc.name == "العباس" and loc.admin1 == "Al-Hasakah"
+    assert "only far from the report's places (Deir ez-Zor)" in loc.reason

@@ -60,3 +60,17 @@ def test_camp_named_with_its_cue_word(arabic):
 def test_town_without_cue_is_named_by_its_source_spelling(arabic):
     # «عفرين» is indexed both bare and with the article; a subject without cue word is still a place
     assert [s for s, _, _ in _found(arabic, "وظلت عفرين تتعرض للقصف الجوي")] == ["عفرين"]
+
+
+@pytest.mark.parametrize("raw, surface, cue", [
+    ("اشتباكات عنيفة شرق مدينة تدمر", "تدمر", "near"),
+    ("قصف مدفعي على ريف مدينة حلب", "حلب", "rural"),
+    ("سقطت قذائف قرب بلدة سراقب", "سراقب", "near"),
+    ("قصفت الطائرات بلدة سراقب", "سراقب", "settlement"),
+])
+def test_the_word_before_a_settlement_noun_sets_the_cue(arabic, raw, surface, cue):
+    t = arabic(raw)
+    got = [m for m in places(t.tokens) if t.surface(m.first, m.last) == surface]
+    assert got and got[0].cue == cue
+    # the settlement noun still says a town is meant, not an admin unit of that name
+    assert got[0].rule == ("place:settlement" if cue == "settlement" else f"place:{cue}:settlement")

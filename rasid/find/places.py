@@ -108,6 +108,12 @@ def _cue(tokens: list[Token], first: int) -> str:
         for cue, vocab in (("rural", _RURAL), ("province", _PROVINCE), ("desert", _DESERT),
                            ("near", _NEAR), ("settlement", _SETTLEMENT)):
             if words & vocab:
+                if cue == "settlement" and back == 1 and j > 0:
+                    # «شرق مدينة تدمر», «ريف مدينة حلب»: the word before the noun says where
+                    outer = readings(tokens[j - 1].text)
+                    for wider, wider_vocab in (("rural", _RURAL), ("desert", _DESERT), ("near", _NEAR)):
+                        if outer & wider_vocab:
+                            return wider
                 return cue
         if back == 1 and tokens[j].text in _PREP:
             # «بالقرب من X», «في ريف X»: look one word further for a stronger cue
@@ -150,6 +156,8 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
                       and prev.cue in ("settlement", "prep", "listed", "near"))
         if not _accept(key, cands, cue, listed):
             continue
-        out.append(PlaceMention(m.first, m.last, key, cands, cue or ("listed" if listed else ""),
-                                f"place:{cue or ('listed' if listed else 'name')}"))
+        rule = f"place:{cue or ('listed' if listed else 'name')}"
+        if cue in ("near", "rural", "desert") and m.first and readings(tokens[m.first - 1].text) & _SETTLEMENT:
+            rule += ":settlement"  # «شرق مدينة تدمر» still names a town, not an admin unit
+        out.append(PlaceMention(m.first, m.last, key, cands, cue or ("listed" if listed else ""), rule))
     return out

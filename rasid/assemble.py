@@ -221,6 +221,9 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
     return actor1, actor2, spans
 
 
+_STATE_STRIKERS = frozenset({"ISR", "USA", "GBR", "FRA"})
+
+
 def _default_actors(event_type: str, sub: str, actor1: str | None, actor2: str | None,
                     victims: str | None, toll: bool = False) -> tuple[str, str, set[str]]:
     """Fills unnamed sides the way ACLED coders do: unknown attackers of the government are
@@ -236,7 +239,10 @@ def _default_actors(event_type: str, sub: str, actor1: str | None, actor2: str |
     if actor2 is None:
         defaults.add("actor2")
         bombing = event_type == "Explosions/Remote violence"
-        if victims == "civilians" or sub == "Chemical weapon" or (bombing and toll and victims is None) or (
+        if actor1 in _STATE_STRIKERS and bombing and victims != "civilians":
+            # Israeli and Western strikes in Syria hit the government's and its allies' sites
+            actor2 = "SYR_GOV"
+        elif victims == "civilians" or sub == "Chemical weapon" or (bombing and toll and victims is None) or (
                 bombing and actor1 not in GOV_SIDE and victims != "fighters"):
             actor2 = "CIVILIANS" if actor1 not in ("COALITION", "TUR") else (
                 "IS" if actor1 == "COALITION" else "YPG")

@@ -476,3 +476,13 @@ def test_fronted_locative_with_a_bombardment():
 def test_next_day_counts_from_the_last_date_told(second, day):
     evs = _run("قصفت الطائرات بلدة سراقب في العاشر من الشهر الجاري. " + second)
     assert [e.event_date for e in evs if "سرمين" in e.location.name] == [day]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("شنت طائرات إسرائيلية أمس غارات على مطار المزة العسكري غرب دمشق.", "SYR_GOV"),
+    ("قصفت طائرات أمريكية أمس مواقع عسكرية قرب حمص.", "SYR_GOV"),
+    ("قتل ثلاثة مدنيين أمس في غارة إسرائيلية على بلدة خان أرنبة في القنيطرة.", "CIVILIANS"),
+])
+def test_foreign_state_strikes_without_a_named_target_hit_the_government(text, target):
+    [ev] = _run(text)
+    assert ev.actor1 in ("ISR", "USA") and ev.actor2 == target

@@ -1,0 +1,258 @@
+"""The embedded store: schema, idempotent ingest, re-extraction with reviews, and a real SIGKILL mid-ingest."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from rasid import store as storage
+from rasid.records import Article, Claim, Event, Evidence, Fatalities, Location
+
+TOWNS = ["الحراك", "نوى", "طفس", "جاسم", "بصرى الشام", "إنخل", "الصنمين", "داعل", "المسيفرة", "الشيخ مسكين"]
+
+
+def generated_article(i: int) -> dict:
+    """Returns the i-th of many distinct short reports written for these tests (0–3 shellings each)."""
+    town, other = TOWNS[i % len(TOWNS)], TOWNS[(i * 7 + 3) % len(TOWNS)]
+    parts = [f"قصفت قوات النظام بلدة {town} بقذائف المدفعية صباح اليوم، ما أدى إلى مقتل {i % 9 + 1} مدنيين."]
+    if i % 3 == 0:
+        parts.append(f"وفي سياق متصل قصف الطيران الحربي أطراف مدينة {other} بعدة غارات.")
+    if i % 5 == 0:
+        parts.append("وتجدد القصف مساء على الأحياء الشرقية.")
+    if i % 4 == 1:
+        parts = ["دعا المبعوث الأممي إلى وقف التصعيد في المنطقة الجنوبية وفتح ممرات إنسانية."]
+    parts.append(f"وقال ناشطون إن الحصيلة مرشحة للارتفاع (تقرير رقم {i}).")
+    day = date(2018, 6, 1) + timedelta(days=i % 28)
+    return {"id": f"gen-{i}", "outlet": "test", "published": day.isoformat(), "text": " ".join(parts)}
+
+
+def shelling_events(article: Article) -> list[Event]:
+    """Stands in for analyze: one event per «قصف» of the text, each at its own made-up place."""
+    events, at = [], article.text.find("قصف")
+    while at >= 0:
+        n = len(events)
+        events.append(Event(
+            article_id=article.id, event_date=article.published, time_precision=1,
+            event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+            actor1="SYR_GOV", actor2="OPP", location=Location(f"موقع {n}", 32.6 + n / 100, 36.1, 1),
+            claims=(Claim("SOHR", "asserts", at, at + 3),), evidence=(Evidence(at, at + 3, "test"),)))
+        at = article.text.find("قصف", at + 3)
+    return events
+
+
+def jsonl(path: Path, records) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def articles(records, source="test"):
+    for r in records:
+        yield Article(id=r["id"], text=r["text"], outlet=r.get("outlet"), url=r.get("url"),
+                      published=date.fromisoformat(r["published"]) if r.get("published") else None), source
+
+
+def dump(path) -> dict:
+    """Returns what the store holds, without timestamps, for comparing two databases."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            "articles": conn.execute("SELECT content_hash, article_no, article_id, url, text, event_count "
+                                     "FROM articles ORDER BY article_no").fetchall(),
+            "events": conn.execute("SELECT event_id, content_hash, ordinal, signature, data FROM events "
+                                   "ORDER BY event_id").fetchall(),
+            "claims": conn.execute("SELECT * FROM claims ORDER BY event_id, ordinal").fetchall(),
+            "fts": conn.execute("SELECT rowid FROM articles_fts ORDER BY rowid").fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    with storage.Store.open(str(tmp_path / "t.db"), create=True) as store:
+        yield store
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    monkeypatch.setattr("rasid.pipeline.analyze", shelling_events)
+
+
+def test_schema_has_the_tables_and_keeps_sqlite_to_the_fts_part(db):
+    tables = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "events", "incidents", "claims", "reviews", "incident_members", "articles_fts"} <= tables
+    portable, fts = storage.schema_parts()
+    assert "fts5" not in portable.lower() and "VIRTUAL" not in portable and "AUTOINCREMENT" not in portable
+    assert "fts5" in fts and "CREATE TABLE" not in fts
+
+
+@pytest.mark.parametrize("event", [
+    shelling_events(Article("a", "قصفت قوات النظام بلدة نوى", published=date(2018, 6, 2)))[0],
+    Event("b", None, 3, "Battles", "Armed clash", "IS", None, None, Fatalities(3, 12, 40),
+          assoc_actor_1=("X",), wounded=4, contested=True, notes="ملاحظة"),
+])
+def test_event_json_round_trips(event):
+    assert storage.event_from_json(json.loads(json.dumps(event.to_json()))) == event
+
+
+def test_signature_ignores_spelling_of_the_place_and_ids_are_stable():
+    ev = {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": "2018-06-02", "actor1": "IS",
+          "actor2": None, "location": {"name": "الرَّقَّة", "place_id": None}}
+    respelled = dict(ev, location={"name": "الرقه", "place_id": None})
+    assert storage.signature("h", ev) == storage.signature("h", respelled) == "h|Battles|Armed clash|2018-06-02|الرقه|IS|"
+    [(first, _), (second, _)] = storage.event_ids("h", [ev, respelled])
+    assert second == first + "-2" and storage.event_ids("h", [ev]) == [(first, storage.signature("h", ev))]
+
+
+def test_ingest_is_idempotent_by_hash_and_url_and_renames_a_taken_id(db, fake):
+    records = [generated_article(i) for i in range(6)]
+    first = db.ingest(articles(records), storage.Extractor(), batch_size=4)
+    assert (first.read, first.new, first.duplicates, first.batches) == (6, 6, 0, 2)
+    before = dump(db.path)
+    again = db.ingest(articles(records), storage.Extractor())
+    assert (again.new, again.duplicates, again.events) == (0, 6, 0) and dump(db.path) == before
+    same_url = dict(generated_article(7), url="http://x/1")
+    db.ingest(articles([same_url]), storage.Extractor())
+    moved = dict(generated_article(8), url="http://x/1")
+    taken = dict(generated_article(12), id="gen-0")
+    counts = db.ingest(articles([moved, taken]), storage.Extractor())
+    assert (counts.new, counts.duplicates) == (1, 1)
+    renamed = db.one("SELECT article_id FROM articles WHERE text = ?", (taken["text"],))[0]
+    assert renamed.startswith("gen-0~") and db.one("SELECT COUNT(*) FROM events WHERE article_id = ?", (renamed,))[0]
+
+
+def test_failed_articles_are_not_stored_so_a_rerun_retries_them(db, monkeypatch):
+    def flaky(article):
+        if article.id == "gen-1":
+            raise RuntimeError("boom")
+        return shelling_events(article)
+
+    monkeypatch.setattr("rasid.pipeline.analyze", flaky)
+    failures = []
+    counts = db.ingest(articles([generated_article(i) for i in range(3)]), storage.Extractor(),
+                       on_failure=lambda a, e: failures.append((a.id, e)))
+    assert counts.failed == 1 and failures == [("gen-1", "RuntimeError: boom")]
+    assert db.count("articles") == 2
+
+
+def test_reextract_keeps_reviews_and_reports_those_that_no_longer_match(db, monkeypatch, fake):
+    db.ingest(articles([generated_article(0), generated_article(3)]), storage.Extractor())
+    ids = [r[0] for r in db.conn.execute("SELECT event_id FROM events WHERE article_id = 'gen-0' ORDER BY ordinal")]
+    assert len(ids) == 3
+    db.review(ids[0], "reject", "wrong town")
+    db.review(ids[2], "accept", None)
+    unchanged = db.reextract(storage.Extractor())
+    assert (unchanged.changed, unchanged.stale_reviews) == (0, [])
+
+    def upgraded(article):  # the new extractor drops the last event and adds a toll to the others
+        from dataclasses import replace
+        return [replace(e, fatalities=Fatalities(1, 2, 3)) for e in shelling_events(article)[:-1]]
+
+    monkeypatch.setattr("rasid.pipeline.analyze", upgraded)
+    counts = db.reextract(storage.Extractor())
+    assert (counts.articles, counts.changed, counts.events_before, counts.events_after) == (2, 2, 5, 3)
+    assert [r["event_id"] for r in counts.stale_reviews] == [ids[2]]
+    sig = db.event_row(ids[0])["signature"]
+    assert db.review_of(sig)["decision"] == "reject" and db.event_row(ids[0])["data"]["fatalities"]["best"] == 2
+    assert db.one("SELECT event_count FROM articles WHERE article_id = 'gen-0'")[0] == 2
+    assert [r.event_id for r in db.reports() if r.article_id == "gen-0"] == [ids[1]]
+
+
+def test_opening_missing_foreign_and_corrupt_files_is_a_store_error(tmp_path):
+    with pytest.raises(storage.StoreError, match="no database at"):
+        storage.Store.open(str(tmp_path / "none.db"))
+    (tmp_path / "junk.db").write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(storage.StoreError, match="not a usable rasid database"):
+        storage.Store.open(str(tmp_path / "junk.db"))
+    other = sqlite3.connect(tmp_path / "other.db")
+    other.execute("CREATE TABLE t (x)")
+    other.close()
+    with pytest.raises(storage.StoreError, match="not a rasid database"):
+        storage.Store.open(str(tmp_path / "other.db"), create=True)
+
+
+def test_jobs_give_the_same_store_as_one_process(tmp_path, fake):
+    records = [generated_article(i) for i in range(40)]
+    for name, jobs in (("one.db", 1), ("two.db", 2)):
+        with storage.Store.open(str(tmp_path / name), create=True) as store, storage.Extractor(jobs) as ex:
+            store.ingest(articles(records), ex, batch_size=16)
+    assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
+
+
+# A child `rasid ingest` whose stand-in analyze is slowed down, so the parent can kill it between commits.
+CHILD = """
+import sys, time
+sys.path.insert(0, {tests!r})
+import rasid.pipeline, test_store
+slow = sys.argv[1] == "slow"
+def analyze(article):
+    if slow:
+        time.sleep(0.002)
+    return test_store.shelling_events(article)
+rasid.pipeline.analyze = analyze
+from rasid.cli import main
+main(["ingest", *sys.argv[2:]], prog_name="rasid")
+"""
+KILL_BATCH = 50
+
+
+def _child(pace: str, source: Path, db: Path) -> subprocess.Popen:
+    code = CHILD.format(tests=str(Path(__file__).parent))
+    return subprocess.Popen([sys.executable, "-c", code, pace, str(source), "--db", str(db), "--no-progress",
+                             "--batch-size", str(KILL_BATCH)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _stored(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created yet, or the schema is being written
+        return 0
+
+
+def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_path):
+    total = 800
+    source = jsonl(tmp_path / "many.jsonl", [generated_article(i) for i in range(total)])
+    db = tmp_path / "killed.db"
+    child = _child("slow", source, db)
+    deadline = time.monotonic() + 60
+    while child.poll() is None and _stored(db) < KILL_BATCH and time.monotonic() < deadline:
+        time.sleep(0.005)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, child.stderr.read().decode()
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    stored = conn.execute("SELECT article_id, text, published, event_count FROM articles").fetchall()
+    assert 0 < len(stored) < total and len(stored) % KILL_BATCH == 0  # whole batches only
+    for article_id, text, published, event_count in stored:
+        expected = [e.to_json() for e in shelling_events(Article(article_id, text, "test",
+                                                                 date.fromisoformat(published)))]
+        rows = [json.loads(d) for (d,) in conn.execute(
+            "SELECT data FROM events WHERE article_id = ? ORDER BY ordinal", (article_id,))]
+        assert rows == expected and event_count == len(expected)
+    claims = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    assert claims == conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    assert conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0] == len(stored)
+    conn.close()
+
+    rerun = _child("fast", source, db)
+    _, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, err.decode()
+    assert f"{total} articles read" in err.decode() and f"{len(stored)} already stored" in err.decode()
+    clean = _child("fast", source, tmp_path / "clean.db")
+    _, err = clean.communicate(timeout=120)
+    assert clean.returncode == 0, err.decode()
+    assert dump(db) == dump(tmp_path / "clean.db")

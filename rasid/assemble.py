@@ -383,6 +383,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             published and d.precision == 1 and 0 <= (published - d.value).days <= 1)]
         if started and len(started) == len(s.dates):
             continue
+        # «السيطرة على المطار عام 2015»: a year alone places nothing on a day a coder could use
+        if s.dates and all(d.rule == "date:year" for d in s.dates):
+            continue
         s.dates = [d for d in s.dates if d not in started]
         s.dates = [_from_last(d, cur_date) for d in s.dates]
         if s.dates:

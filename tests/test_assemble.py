@@ -486,3 +486,8 @@ def test_next_day_counts_from_the_last_date_told(second, day):
 def test_foreign_state_strikes_without_a_named_target_hit_the_government(text, target):
     [ev] = _run(text)
     assert ev.actor1 in ("ISR", "USA") and ev.actor2 == target
+
+
+def test_a_sentence_dated_only_by_a_year_is_background():
+    assert _run("وكانت الفصائل قد سيطرت على مطار أبو الظهور في ريف إدلب عام 2015.") == []
+    assert _run("سيطرت الفصائل أمس على مطار أبو الظهور في ريف إدلب.") != []

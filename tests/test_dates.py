@@ -156,3 +156,26 @@ def test_impossible_or_partial_numbers_are_no_date(arabic, raw):
 def test_week_of_a_month(arabic, raw, value):
     got = _found(arabic, raw)
     assert got and got[0][1:] == (value, 2)
+
+
+@pytest.mark.parametrize("raw, surface", [
+    ("سيطرت الفصائل على المطار عام 2015", "عام 2015"),
+    ("وفي العام 2013 انسحب الجيش من المدينة", "العام 2013"),
+])
+def test_a_bare_year_is_read_but_marked(arabic, raw, surface):
+    t = arabic(raw)
+    [d] = dates(t.tokens, PUBLISHED, t.norm.text)
+    assert t.surface(d.first, d.last) == surface and d.rule == "date:year" and d.precision == 3
+
+
+def test_a_year_after_a_month_belongs_to_the_month(arabic):
+    t = arabic("قصفت الطائرات البلدة في السابع من شباط عام 2016")
+    assert all(d.rule != "date:year" for d in dates(t.tokens, PUBLISHED, t.norm.text))
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("قصفت الطائرات البلدة في السابع من شباط عام 2016", date(2016, 2, 7)),
+    ("قصفت الطائرات البلدة في 12 آذار من العام 2013", date(2013, 3, 12)),
+])
+def test_month_then_year_word_then_year(arabic, raw, value):
+    assert [v for _, v, _ in _found(arabic, raw)] == [value]

@@ -129,7 +129,24 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
                 # «في اليوم التالي»: counted from the date the text gave last; the assembler
                 # resolves it (DISCOURSE), the publication day stands in until then
                 out.append(DateMention(m.first, m.last, published, 1, f"{DISCOURSE}{rel}"))
+    out += _years(tokens, out)
     return [replace(d, since=True) if _after_since(tokens, d.first) else d for d in out]
+
+
+_YEAR_WORDS = frozenset(norm(w) for w in {"عام", "العام", "سنة", "السنة", "عامي"})
+
+
+def _years(tokens: list[Token], found: list[DateMention]) -> list[DateMention]:
+    """Reads a bare year: «عام 2015» → mid-2015 with rule date:year (no day or month a coder could use)."""
+    taken = {i for d in found for i in range(d.first, d.last + 1)}
+    out = []
+    for i in range(len(tokens) - 1):
+        nxt = tokens[i + 1].text
+        if (i + 1 in taken or not nxt.isdigit() or len(nxt) != 4 or not 1900 < int(nxt) < 2100
+                or not readings(tokens[i].text) & _YEAR_WORDS):
+            continue
+        out.append(DateMention(i, i + 1, date(int(nxt), 7, 1), 3, "date:year"))
+    return out
 
 
 def _day_of(tokens: list[Token], matches, idx: int) -> tuple[int, int] | None:
@@ -216,6 +233,13 @@ def _explicit(tokens, matches, idx, month, published, used) -> DateMention | Non
         first = j - 1 if last_week else first - 1
         day = 25 if last_week else (day - 1) * 7 + 4
     year = None
+    # «شباط عام 2016», «آذار من العام 2013»: the year word between month and year
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == "من":
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].text in _YEAR_WORDS and tokens[k + 1].text.isdigit() \
+            and len(tokens[k + 1].text) == 4:
+        last = k
     if last + 1 < len(tokens) and tokens[last + 1].text.isdigit() and len(tokens[last + 1].text) == 4:
         year = int(tokens[last + 1].text)
         last += 1

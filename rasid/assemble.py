@@ -309,12 +309,27 @@ def _moves_somewhere(t: TriggerMention, s: Sent) -> bool:
     return not any(w in _SHARE for w in s.words[t.last + 1 - s.lo:ahead[0].first - s.lo])
 
 
+# «بسبب/جراء القصف» names the cause of a toll the sentence tells; without one it refers back
+_CAUSE = frozenset(norm(w) for w in {"بسبب", "جراء"})
+_REFERS = frozenset(norm(w) for w in {"ردا", "رداً", "خلفية", "أعقاب", "اعقاب", "عقب", "بشأن",
+                                     "حول", "التحقيق", "تحقيق", "إدانة", "ادانة", "أدانت", "ادانت",
+                                     "يدين", "تدين", "بعيد"})
+
+
 def _told_before(t: TriggerMention, s: Sent) -> bool:
-    """Tells whether a definite battle noun after «في/خلال/جراء» refers back: «قتلوا في الاشتباكات»."""
+    """Tells whether a definite trigger noun refers back: «قتلوا في الاشتباكات», «ردا على الهجوم»."""
     k = t.first - s.lo
     word = s.words[k]
+    if s.dates:
+        return False
+    before = s.words[max(0, k - 2):k]
+    # «ردا على الهجوم الكيماوي», «التحقيق في الهجوم»: the attack is already known
+    if any(w in _REFERS for w in before):
+        return True
+    if k > 0 and s.words[k - 1] in _CAUSE and not any(c.kind == "killed" for c in s.casualties):
+        return True
     prep = word[:1] in "بل" or (k > 0 and s.words[k - 1] in ("في", "خلال", "جراء", "اثر", "بعد"))
-    return t.event_type == "Battles" and prep and not s.dates
+    return t.event_type == "Battles" and prep
 
 
 def _unlisted(t: TriggerMention, s: Sent, pm: PlaceMention, loc: Location) -> Location:

@@ -491,3 +491,17 @@ def test_foreign_state_strikes_without_a_named_target_hit_the_government(text, t
 def test_a_sentence_dated_only_by_a_year_is_background():
     assert _run("وكانت الفصائل قد سيطرت على مطار أبو الظهور في ريف إدلب عام 2015.") == []
     assert _run("سيطرت الفصائل أمس على مطار أبو الظهور في ريف إدلب.") != []
+
+
+@pytest.mark.parametrize("text", [
+    "وقال رئيس المنظمة في أعقاب الهجوم الكيميائي في مدينة دوما بريف دمشق إن الخبراء وصلوا.",
+    "ويأتي التحذير وسط ترقب من عمل عسكري بسبب الهجوم الكيماوي على مدينة دوما.",
+    "وطالب المجلس بالتحقيق في الهجوم الكيماوي على مدينة دوما.",
+])
+def test_a_definite_attack_that_is_referred_to_is_no_new_event(text):
+    assert _run(text) == []
+
+
+def test_a_definite_attack_that_caused_a_toll_is_an_event():
+    [ev] = _run("قتل خمسة مدنيين أمس بسبب القصف المدفعي على مدينة دوما.")
+    assert ev.fatalities.best == 5 and ev.location.name == "دوما"

@@ -172,9 +172,14 @@ class Extractor:
 
     def map(self, articles: Sequence[Article]) -> list[tuple[list[dict] | None, str | None]]:
         """Returns extract() of each article, in order."""
+        return self.submit(articles)()
+
+    def submit(self, articles: Sequence[Article]) -> Callable[[], list[tuple[list[dict] | None, str | None]]]:
+        """Starts extract() on the articles in the workers; returns the call that waits for the results."""
         if self._pool is None:
-            return [extract(a) for a in articles]
-        return self._pool.map(extract, articles, chunksize=max(1, len(articles) // (4 * self.jobs)))
+            return lambda: [extract(a) for a in articles]
+        pending = self._pool.map_async(extract, articles, chunksize=max(1, len(articles) // (4 * self.jobs)))
+        return pending.get
 
 
 # ---------------------------------------------------------------- the store
@@ -310,11 +315,22 @@ class Store:
         counts = IngestCounts()
         pending: dict = {"hash": {}, "url": {}, "id": set()}
         batch: list[tuple[Article, str, str]] = []
+        in_flight: list = []  # the batch being analysed and the call that waits for it
 
         def flush() -> None:
-            results = extractor.map([a for a, _, _ in batch])
+            # The workers analyse this batch while the previous one is written and the next one read.
+            started = extractor.submit([a for a, _, _ in batch])
+            finish()
+            in_flight[:] = [list(batch), started]
+            batch.clear()
+
+        def finish() -> None:
+            if not in_flight:
+                return
+            done, wait = in_flight
+            in_flight.clear()
             stored = []
-            for (article, digest, source), (events, error) in zip(batch, results):
+            for (article, digest, source), (events, error) in zip(done, wait()):
                 if events is None:
                     counts.failed += 1
                     if on_failure:
@@ -325,7 +341,6 @@ class Store:
             counts.new += len(stored)
             counts.events += sum(len(s[3]) for s in stored)
             counts.batches += 1
-            batch.clear()
 
         for article, source in articles:
             counts.read += 1
@@ -349,6 +364,7 @@ class Store:
                 flush()
         if batch:
             flush()
+        finish()
         return counts
 
     def _write(self, stored: list[tuple[Article, str, str, list[dict]]]) -> None:

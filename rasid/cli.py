@@ -1,19 +1,21 @@
-"""The `rasid` command: extract, evaluate and bench."""
+"""The `rasid` command: extract, evaluate, bench, places, and the store verbs (ingest, fuse, export, search, show, review)."""
 from __future__ import annotations
 
 import json
 import logging
 import os
+import sqlite3
 import sys
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from importlib import resources
-from typing import TextIO
+from typing import Iterator, TextIO
 
 import click
 from tqdm import tqdm
 
-from . import __version__, bench as bench_module, evaluate as evaluation, pipeline
+from . import __version__, bench as bench_module, evaluate as evaluation, export, pipeline
+from . import incidents as incident_store, search as fulltext, store as storage
 from .reader import MAX_CHARS, ReadError, StrictError, parse_day, read_articles, to_article
 from .records import Article
 
@@ -194,3 +196,207 @@ def bench_command(file: str | None, limit: int | None, progress: bool | None) ->
         raise click.UsageError(f"no FILE given and no {bench_module.BENCH_FILE} beside the repository")
     result = bench_module.bench(path, pipeline.analyze, limit=limit, progress=_show_progress(progress))
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+# ---------------------------------------------------------------- the store: ingest, fuse, export, search, show, review
+
+_db_option = click.option("--db", envvar="RASID_DB", default=storage.DEFAULT_DB, show_default=True,
+                          type=click.Path(dir_okay=False), help="The database file [env RASID_DB].")
+
+
+@contextmanager
+def _opened(db: str, create: bool = False) -> Iterator[storage.Store]:
+    """Opens the store, turning a missing, corrupt or foreign database into a clean error."""
+    try:
+        store = storage.Store.open(db, create=create)
+    except storage.StoreError as err:
+        raise click.ClickException(str(err)) from None
+    try:
+        yield store
+    except (storage.StoreError, fulltext.SearchError) as err:
+        raise click.ClickException(str(err)) from None
+    except sqlite3.DatabaseError as err:
+        raise click.ClickException(f"{db}: database error: {err}") from None
+    finally:
+        store.close()
+
+
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path(exists=True, allow_dash=True))
+@_db_option
+@click.option("--published", callback=_day_option, metavar="YYYY-MM-DD",
+              help="Publication day of .txt/.html inputs and of JSON lines without one.")
+@click.option("--strict", is_flag=True, help="Stop at the first input problem or failed article (exit 1).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+              help="Skip (and report) articles whose text is longer.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=storage.BATCH_SIZE, show_default=True,
+              help="New articles committed per transaction.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Extractor processes (0: one per CPU).")
+@click.option("--reextract", is_flag=True, help="Re-run extraction on the stored articles; reviews stay.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a tty].")
+def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bool, max_chars: int,
+           batch_size: int, jobs: int, reextract: bool, progress: bool | None) -> None:
+    """Stores the articles of SOURCES (as `extract` reads them) with their events; stored ones are skipped."""
+    if reextract and sources:
+        raise click.UsageError("--reextract re-reads the stored articles; give no SOURCE")
+    if not reextract and not sources:
+        raise click.UsageError("give FILE, DIR or - (stdin) to ingest, or --reextract")
+    problems = {"skipped": 0, "warnings": 0}
+
+    def articles() -> Iterator[tuple[Article, str]]:
+        for source in sources:
+            for item in read_articles(source, published=published, strict=strict, max_chars=max_chars):
+                if isinstance(item, ReadError):
+                    problems["warnings" if item.kept else "skipped"] += 1
+                    log.log(logging.WARNING if item.kept else logging.ERROR, "%s", item)
+                    continue
+                yield item, source
+
+    def failed(article: Article, error: str) -> None:
+        message = f"article {article.id!r}: analyze failed: {error}"
+        if strict:
+            raise click.ClickException(message + " (--strict)")
+        log.error("%s", message)
+
+    with _opened(db, create=not reextract) as store, storage.Extractor(jobs or os.cpu_count() or 1) as extractor, \
+            tqdm(unit="art", file=sys.stderr, disable=not _show_progress(progress), delay=1.0,
+                 desc="reextract" if reextract else "ingest") as bar:
+        if reextract:
+            redone = store.reextract(extractor, batch_size, failed, lambda: bar.update(1))
+            for review in redone.stale_reviews:
+                log.warning("review of %s (%s) matches no event any more: %s", review["event_id"],
+                            review["decision"], review["signature"].split("|", 1)[1])
+            click.echo(f"rasid: {redone.articles} articles re-extracted, {redone.changed} changed, "
+                       f"{redone.failed} failed; events {redone.events_before} -> {redone.events_after}; "
+                       f"{len(redone.stale_reviews)} reviews match no event", err=True)
+            return
+        try:
+            counts = store.ingest(articles(), extractor, batch_size, failed, lambda: bar.update(1))
+        except StrictError as err:
+            raise click.ClickException(f"{err} (--strict)") from None
+    click.echo(f"rasid: {counts.read} articles read, {problems['skipped']} skipped, {problems['warnings']} warnings, "
+               f"{counts.duplicates} already stored, {counts.failed} failed, {counts.new} new articles stored "
+               f"with {counts.events} events in {db}", err=True)
+    if counts.read == 0 and problems["skipped"]:
+        raise click.ClickException("no article could be read")
+
+
+@main.command()
+@_db_option
+def fuse(db: str) -> None:
+    """Fuses the stored events (rejected ones left out) into incidents; earlier incidents keep their ids."""
+    with _opened(db) as store:
+        counts = incident_store.fuse(store)
+    click.echo(f"rasid: {counts.reports} events in {counts.incidents} incidents "
+               f"({counts.multi_report} of several reports): {counts.created} new, {counts.updated} rebuilt, "
+               f"{counts.removed} removed", err=True)
+
+
+def _export_filter(since: date | None, until: date | None, types: tuple[str, ...],
+                   bbox: str | None) -> export.Filter:
+    try:
+        wanted = export.parse_types(",".join(types)) if types else ()
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="'--type'") from None
+    try:
+        box = export.parse_bbox(bbox) if bbox is not None else None
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="'--bbox'") from None
+    try:
+        return export.Filter(since=since, until=until, types=wanted, bbox=box)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+
+
+_WRITERS = {"acled-csv": export.write_acled_csv, "geojson": export.write_geojson, "jsonl": export.write_jsonl}
+
+
+@main.command(name="export")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(_WRITERS)), required=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here instead of stdout.")
+@click.option("--since", callback=_day_option, metavar="YYYY-MM-DD", help="Incidents on or after this day.")
+@click.option("--until", callback=_day_option, metavar="YYYY-MM-DD", help="Incidents on or before this day.")
+@click.option("--type", "types", multiple=True, metavar="TYPE[,TYPE]",
+              help="ACLED event or sub-event types to keep (repeatable).")
+@click.option("--bbox", metavar="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT", help="Keep incidents inside this box.")
+@click.option("--events", "per_event", is_flag=True, help="Export the stored events one by one, not incidents.")
+@_db_option
+def export_command(fmt: str, output: str, since: date | None, until: date | None, types: tuple[str, ...],
+                   bbox: str | None, per_event: bool, db: str) -> None:
+    """Writes the fused incidents (rejected events left out) as ACLED CSV, GeoJSON or JSON lines."""
+    flt = _export_filter(since, until, types, bbox)
+    with _opened(db) as store, ExitStack() as stack:
+        waiting = 0 if per_event else incident_store.unfused(store)
+        if waiting:
+            log.warning("%d stored events are in no incident yet; run `rasid fuse` to include them", waiting)
+        items = store.reports(since, until) if per_event else incident_store.stored_incidents(store, since, until)
+        try:
+            out: TextIO = sys.stdout if output == "-" else stack.enter_context(
+                open(output, "w", encoding="utf-8", newline=""))
+        except OSError as err:
+            raise click.BadParameter(f"cannot write {output}: {err.strerror}", param_hint="'-o'") from None
+        written = _WRITERS[fmt](export.select(items, flt), out)
+    if fmt == "acled-csv" and output != "-":
+        log.info("wrote %s", ", ".join(map(str, export.write_acled_sidecars(output))))
+    unit = "events" if per_event else "incidents"
+    skipped = " (left out)" if fmt == "geojson" else ""
+    click.echo(f"rasid: {written.written} {unit} written, {written.without_location} without a location{skipped}",
+               err=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N articles.")
+@_db_option
+def search(query: str, limit: int, db: str) -> None:
+    """Writes the stored articles matching QUERY as JSON lines with a snippet: «غارة» finds «غارةٌ» and «غاره»."""
+    found = 0
+    with _opened(db) as store:
+        for hit in fulltext.search(store.conn, query, limit):
+            click.echo(json.dumps(hit, ensure_ascii=False))
+            found += 1
+    click.echo(f"rasid: {found} articles match", err=True)
+
+
+@main.command()
+@click.argument("ident", metavar="INCIDENT_ID|EVENT_ID")
+@_db_option
+def show(ident: str, db: str) -> None:
+    """Writes an incident with its reports, ledger and evidence quotes (or one event and its incident) as JSON."""
+    with _opened(db) as store:
+        click.echo(json.dumps(incident_store.show(store, ident), ensure_ascii=False))
+
+
+@main.command()
+@click.argument("event_id", required=False)
+@click.option("--accept", "decision", flag_value="accept", help="The event is right.")
+@click.option("--reject", "decision", flag_value="reject", help="The event is wrong: fusion and export leave it out.")
+@click.option("--clear", "decision", flag_value="clear", help="Remove the event's review.")
+@click.option("--note", help="Why (kept with the review).")
+@click.option("--list", "listing", is_flag=True, help="List the reviews and the event each is attached to now.")
+@_db_option
+def review(event_id: str | None, decision: str | None, note: str | None, listing: bool, db: str) -> None:
+    """Accepts or rejects EVENT_ID; reviews follow the event's signature through `ingest --reextract`."""
+    if listing:
+        if event_id or decision:
+            raise click.UsageError("--list takes no EVENT_ID and no decision")
+    elif not event_id or not decision:
+        raise click.UsageError("give EVENT_ID and one of --accept, --reject, --clear (or --list)")
+    with _opened(db) as store:
+        if listing:
+            stale = 0
+            for item in store.reviews():
+                stale += item["attached_to"] is None
+                click.echo(json.dumps(item, ensure_ascii=False))
+            if stale:
+                log.warning("%d reviews match no stored event (re-extracted away)", stale)
+            return
+        if decision == "clear":
+            removed = store.clear_review(event_id)
+            click.echo(f"rasid: {'review removed' if removed else 'no review to remove'} for {event_id}", err=True)
+            return
+        click.echo(json.dumps(store.review(event_id, decision, note), ensure_ascii=False))
+        if incident_store.event_detail(store, event_id)["incident_id"]:
+            click.echo("rasid: run `rasid fuse` to update its incident", err=True)

@@ -189,3 +189,152 @@ def test_bench_on_a_small_xz_file(tmp_path, fake_analyze):
     assert (report["non_conflict"]["articles"], report["non_conflict"]["events"]) == (3, 1)
     assert report["by_category"]["middleEast"] == {"articles": 1, "events": 1, "events_per_100": 100.0}
     assert report["peak_rss_mb"] > 0 and report["articles_per_s"] > 0
+
+
+# ---------------------------------------------------------------- the store verbs
+
+@pytest.fixture
+def store_input(tmp_path):
+    return jsonl(tmp_path / "in.jsonl",
+                 {"id": "a", "outlet": "A", "published": "2018-06-24", "text": SHELLING},
+                 {"id": "b", "outlet": "B", "published": "2018-06-24", "text": "أفاد ناشطون بأن الطيران " + SHELLING},
+                 {"id": "c", "outlet": "A", "published": "2018-06-24", "text": STATEMENT}, "{broken")
+
+
+def stored(db, sql):
+    import sqlite3
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_ingest_twice_stores_once_and_reports_like_extract(tmp_path, store_input, fake_analyze):
+    db = str(tmp_path / "r.db")
+    first = run("ingest", str(store_input), "--db", db, "--batch-size", "2")
+    assert first.exit_code == 0, first.stderr
+    assert f"{store_input}:4: malformed JSON" in first.stderr
+    assert "3 articles read, 1 skipped, 0 warnings, 0 already stored, 0 failed, 3 new articles stored " \
+           "with 2 events" in first.stderr
+    before = stored(db, "SELECT * FROM articles ORDER BY article_no"), stored(db, "SELECT * FROM events")
+    second = run("ingest", str(store_input), "--db", db)
+    assert "3 already stored, 0 failed, 0 new articles stored with 0 events" in second.stderr
+    assert (stored(db, "SELECT * FROM articles ORDER BY article_no"), stored(db, "SELECT * FROM events")) == before
+
+
+def test_db_comes_from_rasid_db_env(tmp_path, store_input, fake_analyze, monkeypatch):
+    monkeypatch.setenv("RASID_DB", str(tmp_path / "env.db"))
+    assert run("ingest", str(store_input)).exit_code == 0
+    assert stored(str(tmp_path / "env.db"), "SELECT COUNT(*) FROM articles") == [(3,)]
+
+
+@pytest.fixture
+def fused_db(tmp_path, store_input, fake_analyze):
+    db = str(tmp_path / "f.db")
+    assert run("ingest", str(store_input), "--db", db).exit_code == 0
+    result = run("fuse", "--db", db)
+    assert result.exit_code == 0 and "2 events in 1 incidents (1 of several reports): 1 new" in result.stderr
+    return db
+
+
+def test_fuse_again_changes_nothing_and_review_reject_leaves_the_event_out(fused_db):
+    before = stored(fused_db, "SELECT * FROM incidents"), stored(fused_db, "SELECT * FROM incident_members")
+    assert "0 new, 0 rebuilt, 0 removed" in run("fuse", "--db", fused_db).stderr
+    assert (stored(fused_db, "SELECT * FROM incidents"), stored(fused_db, "SELECT * FROM incident_members")) == before
+    [(event_id,)] = stored(fused_db, "SELECT event_id FROM events WHERE article_id = 'a'")
+    result = run("review", event_id, "--reject", "--note", "قراءة خاطئة", "--db", fused_db)
+    assert result.exit_code == 0 and json.loads(result.stdout)["decision"] == "reject"
+    assert "rasid fuse" in result.stderr
+    assert "0 new, 1 rebuilt" in run("fuse", "--db", fused_db).stderr
+    [incident] = events_of(run("export", "--format", "jsonl", "--db", fused_db).stdout)
+    assert [r["article_id"] for r in incident["reports"]] == ["b"]
+    per_event = events_of(run("export", "--format", "jsonl", "--events", "--db", fused_db).stdout)
+    assert [e["article_id"] for e in per_event] == ["b"]
+    [listed] = events_of(run("review", "--list", "--db", fused_db).stdout)
+    assert listed["attached_to"] == event_id and listed["note"] == "قراءة خاطئة"
+
+
+def test_export_formats_and_filters(tmp_path, fused_db):
+    csv_path = tmp_path / "out.csv"
+    result = run("export", "--format", "acled-csv", "-o", str(csv_path), "--db", fused_db)
+    assert result.exit_code == 0 and "1 incidents written" in result.stderr
+    lines = csv_path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("event_id_cnty,event_date") and len(lines) == 2 and csv_path.with_suffix(".prj").exists()
+    geo = json.loads(run("export", "--format", "geojson", "--bbox", "35.9,32.4,36.3,32.8", "--db", fused_db).stdout)
+    assert len(geo["features"]) == 1
+    for args in (["--bbox", "40,35,42,37"], ["--since", "2018-06-25"], ["--type", "Battles"]):
+        result = run("export", "--format", "jsonl", *args, "--db", fused_db)
+        assert result.exit_code == 0 and result.stdout == "", args
+    kept = run("export", "--format", "jsonl", "--type", "explosions/remote violence", "--until", "2018-06-24",
+               "--db", fused_db)
+    assert len(events_of(kept.stdout)) == 1
+
+
+def test_search_is_diacritics_insensitive_and_show_gives_incident_or_event(tmp_path, fake_analyze):
+    db = str(tmp_path / "s.db")
+    path = jsonl(tmp_path / "in.jsonl", {"id": "t", "text": "شنّت طائراتٌ حربية غارةً على بلدة قرب إدلب."},
+                 {"id": "h", "text": "قالت مصادر إن غاره استهدفت سوقا في إدلب."}, {"id": "x", "text": STATEMENT})
+    assert run("ingest", str(path), "--db", db).exit_code == 0
+    for query in ("غارة", "غارةٌ", "غاره"):
+        hits = events_of(run("search", query, "--db", db).stdout)
+        assert {h["article_id"] for h in hits} == {"t", "h"}, query
+    [hit] = events_of(run("search", "طائرات حربية", "--db", db).stdout)
+    assert "طائراتٌ حربية" in hit["snippet"]
+
+
+def test_show_an_incident_and_an_event(fused_db):
+    [(incident_id,)] = stored(fused_db, "SELECT incident_id FROM incidents")
+    shown = json.loads(run("show", incident_id, "--db", fused_db).stdout)
+    assert shown["incident_id"] == incident_id and len(shown["reports"]) == 2
+    assert shown["reports"][0]["evidence"][0]["quote"] == "قصف"
+    [(event_id,)] = stored(fused_db, "SELECT event_id FROM events WHERE article_id = 'b'")
+    event = json.loads(run("show", event_id, "--db", fused_db).stdout)
+    assert event["incident_id"] == incident_id and event["article"]["outlet"] == "B"
+
+
+def test_reextract_after_an_upgrade_keeps_reviews(tmp_path, fused_db, monkeypatch):
+    [(event_id,)] = stored(fused_db, "SELECT event_id FROM events WHERE article_id = 'a'")
+    run("review", event_id, "--accept", "--db", fused_db)
+    assert "3 articles re-extracted, 0 changed" in run("ingest", "--reextract", "--db", fused_db).stderr
+    monkeypatch.setattr("rasid.pipeline.analyze", lambda article: [])
+    result = run("ingest", "--reextract", "--db", fused_db)
+    assert result.exit_code == 0
+    assert "2 changed, 0 failed; events 2 -> 0; 1 reviews match no event" in result.stderr
+    assert f"review of {event_id} (accept) matches no event" in result.stderr
+    assert "0 new, 0 rebuilt, 1 removed" in run("fuse", "--db", fused_db).stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["fuse"], "no database at"), (["search", "غارة"], "no database at"), (["show", "x"], "no database at"),
+    (["export", "--format", "jsonl"], "no database at"), (["review", "--list"], "no database at"),
+    (["ingest", "--reextract"], "no database at"),
+])
+def test_a_missing_db_is_a_clean_error(tmp_path, args, message):
+    result = run(*args, "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_corrupt_db_an_unknown_id_and_an_empty_query_are_clean_errors(tmp_path, fused_db):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"\x00garbage" * 200)
+    for args in (["fuse", "--db", str(junk)], ["show", "inc-000", "--db", fused_db],
+                 ["review", "e000", "--reject", "--db", fused_db], ["search", "!!", "--db", fused_db]):
+        result = run(*args)
+        assert result.exit_code == 1 and "Traceback" not in result.stderr and result.stderr.startswith("Error:"), args
+    assert "not a usable rasid database" in run("fuse", "--db", str(junk)).stderr
+    assert "no incident or event 'inc-000'" in run("show", "inc-000", "--db", fused_db).stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "--format", "jsonl", "--bbox", "1,2,3"], ["export", "--format", "jsonl", "--bbox", "a,b,c,d"],
+    ["export", "--format", "jsonl", "--bbox", "42,30,35,37"], ["export", "--format", "jsonl", "--type", "Wars"],
+    ["export", "--format", "kml"], ["export", "--format", "jsonl", "--since", "2018-07-01", "--until", "2018-06-01"],
+    ["ingest"], ["ingest", "--reextract", "x.jsonl"], ["review", "e1"], ["review", "--list", "e1"],
+    ["ingest", "--jobs", "-1", "x"],
+])
+def test_store_usage_mistakes_exit_2(tmp_path, fused_db, args, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.jsonl").write_text("", encoding="utf-8")
+    result = CliRunner(mix_stderr=False).invoke(main, [*args, "--db", fused_db], catch_exceptions=False)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr

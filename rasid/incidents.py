@@ -1,0 +1,160 @@
+"""Stored incidents: incremental fusion of stored events (rasid.fusion) and what show and export read."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+from . import fusion
+from .records import Incident, Report
+from .store import Store, StoreError, incident_from_json, now
+
+_INCIDENT_COLUMNS = ("incident_id, event_type, sub_event_type, date_start, date_end, time_precision, actor1, "
+                     "actor2, place, admin1, latitude, longitude, geo_precision, fatalities_low, fatalities_best, "
+                     "fatalities_high, grade, contested, report_count, digest, data, fused_at")
+
+
+@dataclass
+class FuseCounts:
+    """What one fuse did: reports fused, incidents in all, and those made, rebuilt and removed."""
+
+    reports: int = 0
+    incidents: int = 0
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    multi_report: int = 0
+
+
+def _digest(members: list[Report], reasons: dict[str, str]) -> str:
+    """Fingerprints an incident's members (event content and reason), so an unchanged one is not rebuilt."""
+    h = hashlib.sha1()
+    for r in sorted(members, key=lambda r: r.event_id):
+        body = json.dumps(r.event.to_json(), ensure_ascii=False, sort_keys=True)
+        h.update(f"{r.event_id}\x1f{reasons[r.event_id]}\x1f{r.outlet}\x1f{r.published}\x1f{body}\x1e".encode())
+    return h.hexdigest()
+
+
+def _incident_row(inc: Incident, digest: str, stamp: str) -> tuple:
+    loc = inc.location
+    return (inc.incident_id, inc.event_type, inc.sub_event_type,
+            inc.date_start.isoformat() if inc.date_start else None,
+            inc.date_end.isoformat() if inc.date_end else None, inc.time_precision, inc.actor1, inc.actor2,
+            loc.name if loc else None, loc.admin1 if loc else None, loc.latitude if loc else None,
+            loc.longitude if loc else None, loc.geo_precision if loc else None, inc.fatalities.low,
+            inc.fatalities.best, inc.fatalities.high, inc.grade, inc.contested, len(inc.members), digest,
+            json.dumps(inc.to_json(), ensure_ascii=False), stamp)
+
+
+def fuse(store: Store) -> FuseCounts:
+    """Fuses the stored, not rejected events into incidents, keeping earlier assignments; rewrites only what changed."""
+    reports = store.reports()
+    by_id = {r.event_id: r for r in reports}
+    conn = store.conn
+    stored = {eid: (iid, why) for eid, iid, why in conn.execute(
+        "SELECT event_id, incident_id, reason FROM incident_members")}
+    existing = {eid: iid for eid, (iid, _) in stored.items() if eid in by_id}
+    # Looked up at call time, so a test can stand in for the fusion rules.
+    assigned = fusion.assign(reports, existing)
+    groups: dict[str, list[Report]] = {}
+    reasons: dict[str, str] = {}
+    for eid, (iid, why) in assigned.items():
+        old = stored.get(eid)
+        # A member that stays keeps the reason it joined for, so a re-run rewrites nothing.
+        reasons[eid] = old[1] if old and old[0] == iid else why
+        groups.setdefault(iid, []).append(by_id[eid])
+    digests = {iid: _digest(members, reasons) for iid, members in groups.items()}
+    before = dict(conn.execute("SELECT incident_id, digest FROM incidents").fetchall())
+    changed = sorted(iid for iid, d in digests.items() if before.get(iid) != d)
+    gone = sorted(set(before) - set(groups))
+    counts = FuseCounts(reports=len(reports), incidents=len(groups),
+                        created=sum(iid not in before for iid in changed),
+                        updated=sum(iid in before for iid in changed), removed=len(gone),
+                        multi_report=sum(len(m) > 1 for m in groups.values()))
+    if not changed and not gone:
+        return counts
+    stamp = now()
+    with store.transaction():
+        for iid in changed:
+            members = groups[iid]
+            inc = fusion.incident(iid, members, {r.event_id: reasons[r.event_id] for r in members})
+            ids = [r.event_id for r in members]
+            conn.execute(f"DELETE FROM incident_members WHERE incident_id = ? OR event_id IN ({', '.join('?' * len(ids))})",
+                         [iid, *ids])
+            conn.execute("DELETE FROM incidents WHERE incident_id = ?", (iid,))
+            conn.execute(f"INSERT INTO incidents ({_INCIDENT_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+                         _incident_row(inc, digests[iid], stamp))
+            conn.executemany("INSERT INTO incident_members (event_id, incident_id, reason) VALUES (?, ?, ?)",
+                             [(eid, iid, reasons[eid]) for eid in ids])
+        for iid in gone:
+            conn.execute("DELETE FROM incident_members WHERE incident_id = ?", (iid,))
+            conn.execute("DELETE FROM incidents WHERE incident_id = ?", (iid,))
+    return counts
+
+
+def unfused(store: Store) -> int:
+    """Counts the stored, not rejected events that belong to no incident yet."""
+    return store.one(
+        "SELECT COUNT(*) FROM events e LEFT JOIN reviews r ON r.signature = e.signature "
+        "WHERE (r.decision IS NULL OR r.decision <> 'reject') "
+        "AND e.event_id NOT IN (SELECT event_id FROM incident_members)")[0]
+
+
+def stored_incidents(store: Store, since: date | None = None, until: date | None = None) -> Iterator[Incident]:
+    """Yields the stored incidents whose days overlap [since, until], by date and id."""
+    where, args = [], []
+    if since:
+        where.append("COALESCE(date_end, date_start) >= ?")
+        args.append(since.isoformat())
+    if until:
+        where.append("date_start <= ?")
+        args.append(until.isoformat())
+    sql = "SELECT data FROM incidents" + (f" WHERE {' AND '.join(where)}" if where else "")
+    for (data,) in store.conn.execute(sql + " ORDER BY date_start, incident_id", args):
+        yield incident_from_json(json.loads(data))
+
+
+def _quotes(text: str, spans: list[dict]) -> list[dict]:
+    return [{**s, "quote": text[s["start"]:s["end"]]} for s in spans]
+
+
+def event_detail(store: Store, event_id: str) -> dict | None:
+    """Returns an event with its article, evidence and claim quotes, review and incident id, or None."""
+    row = store.event_row(event_id)
+    if row is None:
+        return None
+    member = store.one("SELECT incident_id, reason FROM incident_members WHERE event_id = ?", (event_id,))
+    event, text = row["data"], row["text"]
+    return {"event_id": event_id,
+            "article": {k: row[k] for k in ("article_id", "outlet", "published", "url", "title")},
+            "incident_id": member[0] if member else None, "reason": member[1] if member else None,
+            "review": store.review_of(row["signature"]), "event": event,
+            "evidence": _quotes(text, event.get("evidence") or []),
+            "claims": _quotes(text, event.get("claims") or [])}
+
+
+def show(store: Store, ident: str) -> dict:
+    """Returns an incident with each report's event, quotes and review; given an event id, the event and its incident."""
+    row = store.one("SELECT data FROM incidents WHERE incident_id = ?", (ident,))
+    if row is None:
+        detail = event_detail(store, ident)
+        if detail is None:
+            raise StoreError(f"no incident or event {ident!r} in {store.path}")
+        if detail["incident_id"]:
+            detail["incident"] = json.loads(store.one("SELECT data FROM incidents WHERE incident_id = ?",
+                                                      (detail["incident_id"],))[0])
+        return detail
+    incident = json.loads(row[0])
+    reports = []
+    for member in incident["reports"]:
+        detail = event_detail(store, member["event_id"])
+        if detail is None:  # re-extracted away since the last fuse
+            reports.append({**member, "missing": "event no longer stored; run `rasid fuse`"})
+            continue
+        reports.append({**member, "title": detail["article"]["title"], "url": detail["article"]["url"],
+                        "review": detail["review"], "event": detail["event"], "evidence": detail["evidence"],
+                        "claims": detail["claims"]})
+    incident["reports"] = reports
+    return incident

@@ -15,6 +15,8 @@ GAZETTEER_FILE = "gazetteer.tsv"
 FEATURE_RANK: dict[str, int] = {
     "admin1": 0, "city": 1, "admin2": 2, "town": 3, "admin3": 4, "village": 5,
     "suburb": 6, "hamlet": 7, "neighbourhood": 8, "locality": 9, "site": 10, "region": 11,
+    # the curated layer (rasid/data/sites.tsv)
+    "quarter": 8, "airport": 10, "crossing": 10, "dam": 10, "oil": 10,
 }
 
 # Words that open compound names and are written both joined to and apart from the next word

@@ -35,6 +35,8 @@ OSM_SHP = GAZ / "osm_geofabrik_2014" / "places.shp"
 GN_JSON = GAZ / "geonames_cities500" / "cities500_SY_IQ.json"
 OS_DIR = GAZ / "open_syria_admin"
 OCHA_SHP = GAZ / "ocha_admin1_2016" / "syr_admin1.shp"
+# The hand-curated layer (oil fields, airports, crossings, quarters...) lives in the repository.
+SITES = ROOT / "rasid" / "data" / "sites.tsv"
 
 FUSE_KM = 5.0
 # GeoNames and OSM often spell the same town differently («سلمية/سلامية», «مصياف/مصيف»); a
@@ -426,9 +428,11 @@ class AdminLocator:
                 self.sub_names[a.pcode] = frozenset(
                     _SUB_PREFIX.sub("", norm(n)) for n in (a.name_ar, *a.aliases_ar))
 
-    def locate(self, lat: float, lon: float, names: list[str], feature: str) -> Hierarchy:
-        """Returns admin1..3 for a point; a sub-district's seat gets that sub-district."""
-        gov_pcode, _ = self.govs.locate(lon, lat)
+    def locate(self, lat: float, lon: float, names: list[str], feature: str,
+               admin1: str | None = None) -> Hierarchy:
+        """Returns admin1..3 for a point (in `admin1` when given); a sub-district's seat gets that sub-district."""
+        gov_pcode = next((a.pcode for a in self.by_pcode.values() if a.level == 1 and a.name_en == admin1),
+                         None) or self.govs.locate(lon, lat)[0]
         gov = self.by_pcode[gov_pcode]
         ranked = sorted((distance_km(lat, lon, s.latitude, s.longitude), s.pcode, s)
                         for s in self.subs[gov_pcode])
@@ -513,6 +517,28 @@ def cluster_row(c: Cluster, locator: AdminLocator) -> dict[str, str]:
     }
 
 
+def curated_rows(path: Path, locator: AdminLocator, stats: Counter) -> list[dict[str, str]]:
+    """Returns a row per curated site of rasid/data/sites.tsv, placed in the admin hierarchy."""
+    lines = [l for l in path.read_text("utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    head = lines[0].split("\t")
+    rows = []
+    for line in lines[1:]:
+        r = dict(zip(head, (c.strip() for c in line.split("\t"))))
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        names = [r["name"], *(a for a in r["aliases"].split(";") if a)]
+        # the curator's governorate wins: the generalised polygons misplace some border sites
+        h = locator.locate(lat, lon, names, r["feature"], admin1=r["admin1"])
+        stats["curated.admin1_from_curator"] += h.admin1 != locator.locate(lat, lon, names, r["feature"]).admin1
+        rows.append({
+            "place_id": f"curated:{norm(r['name'])}", "name": r["name"], "name_en": "",
+            "names": _join_names(r["name"], names), "feature": r["feature"], "population": "",
+            "latitude": f"{lat:.5f}", "longitude": f"{lon:.5f}", "admin1": h.admin1,
+            "admin2": h.admin2, "admin3": h.admin3, "pcode": "", "sources": r["source"] or "curated",
+        })
+        stats[f"curated.{r['feature']}"] += 1
+    return rows
+
+
 def _id_key(place_id: str) -> tuple[str, int, str]:
     prefix, _, rest = place_id.partition(":")
     return prefix, int(rest) if rest.isdigit() else -1, rest
@@ -540,6 +566,7 @@ def header(shared: Path) -> list[str]:
         "# Inputs (sha256 prefix):",
     ]
     lines += [f"#   {f.as_posix()} {_sha(shared / f)}" for f in files]
+    lines += [f"#   rasid/data/sites.tsv {_sha(SITES)} (curated layer: sources «curated» or «intel_map_2026»)"]
     return lines
 
 
@@ -553,6 +580,7 @@ def build(shared: Path, stats: Counter) -> list[str]:
     gn = load_geonames(shared / GN_JSON, govs, stats)
     clusters = fuse(osm + gn)
     rows = admin_rows(admins, extra) + [cluster_row(c, locator) for c in clusters]
+    rows += curated_rows(SITES, locator, stats)
     rows.sort(key=lambda r: _id_key(r["place_id"]))
     for r in rows:
         # a Latin name from a source where there is one, else a marked systematic transliteration

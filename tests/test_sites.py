@@ -21,7 +21,7 @@ CROSSING_SLACK_KM = 30.0
 NEAR_KM = 40.0      # a site lies this close to some gazetteer place of its governorate
 QUARTER_KM = 8.0    # a quarter lies this close to a city or town of its governorate
 SAME_PLACE_KM = 8.0  # an alias that names a gazetteer town must be that town
-SOURCE = re.compile(r"^(curated|gazetteer:\S+|osm:\d+|geonames:\d+)$")
+SOURCE = re.compile(r"^(curated|intel_map_2026|gazetteer:\S+|osm:\d+|geonames:\d+)$")
 
 
 def _rows() -> tuple[dict[str, str], ...]:

@@ -59,8 +59,13 @@ class PlaceMention:
 def _sites() -> dict[str, tuple[Candidate, ...]]:
     out: dict[str, list[Candidate]] = {}
     for r in table("sites.tsv"):
-        cand = Candidate(f"curated:{norm(r['name'])}", r["name"], float(r["latitude"]),
-                         float(r["longitude"]), r["admin1"] or None, None, r["feature"], 0,
+        place_id = f"curated:{norm(r['name'])}"
+        try:
+            admin2 = gazetteer.place(place_id).admin2 or None  # the build placed it in a district
+        except KeyError:
+            admin2 = None
+        cand = Candidate(place_id, r["name"], float(r["latitude"]),
+                         float(r["longitude"]), r["admin1"] or None, admin2, r["feature"], 0,
                          int(r["precision"] or 1), r.get("representative", ""))
         for name in [r["name"]] + [a for a in r["aliases"].split(";") if a]:
             out.setdefault(norm(name), []).append(cand)

@@ -74,3 +74,14 @@ def test_the_word_before_a_settlement_noun_sets_the_cue(arabic, raw, surface, cu
     assert got and got[0].cue == cue
     # the settlement noun still says a town is meant, not an admin unit of that name
     assert got[0].rule == ("place:settlement" if cue == "settlement" else f"place:{cue}:settlement")
+
+
+@pytest.mark.parametrize("raw, surface", [
+    ("قصفت قوات النظام حي الأشرفية", "حي الأشرفية"),
+    ("استهدفت الصواريخ مطار الشعيرات", "مطار الشعيرات"),
+    ("تقدمت القوات نحو حقل العمر", "حقل العمر"),
+])
+def test_a_name_that_opens_with_its_noun_needs_no_cue_before_it(arabic, raw, surface):
+    t = arabic(raw)
+    got = [m for m in places(t.tokens) if t.surface(m.first, m.last) == surface]
+    assert got and got[0].cue in ("settlement", "prep")

@@ -13,6 +13,9 @@ from ..segment import Token
 _SETTLEMENT = frozenset(norm(w) for w in {"بلده", "مدينه", "قريه", "قري", "بلدات", "بلدتي", "مدينتي", "قريتي", "حي", "احياء",
                "مخيم", "منطقه", "مناطق", "ناحيه", "مدن", "بلدتا", "قريتا", "مزرعه", "مزارع", "تجمع",
                "مركز", "ضاحيه", "حيي", "بلده", "مدينه", "سهل", "وادي", "جبل", "تله", "تل", "معبر"})
+# Nouns that open the names of curated sites («مطار الشعيرات», «حقل العمر», «سد تشرين»).
+_SITE_HEADS = frozenset(norm(w) for w in {"مطار", "قاعدة", "حقل", "حقول", "سد", "جسر", "محطة", "معمل",
+                                          "مصفاة", "ميناء", "مرفأ", "دوار", "مخيم"})
 _RURAL = frozenset(norm(w) for w in {"ريف", "ريفي", "ارياف", "ريفا", "ريفها"})
 _PROVINCE = frozenset(norm(w) for w in {"محافظه", "محافظتي", "محافظات", "ولايه"})
 _DESERT = frozenset(norm(w) for w in {"باديه", "صحراء"})
@@ -155,6 +158,8 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
         if not cands or readings(key) & _CUE_WORDS:
             continue
         cue = _cue(tokens, m.first)
+        if not cue and m.last > m.first and readings(tokens[m.first].text) & (_SETTLEMENT | _SITE_HEADS):
+            cue = "settlement"  # «قصف حي الأشرفية», «استهدف مطار الشعيرات»: the name carries its noun
         prev = out[-1] if out else None
         # «بلدات كفر بطنا وسقبا وحرستا»: a name joined by «و» to an accepted one shares its cue
         listed = bool(prev and prev.last >= m.first - 2 and tokens[m.first].text.startswith("و")

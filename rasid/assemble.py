@@ -162,7 +162,8 @@ def _speaker_end(s: Sent, before: int) -> int:
     return start
 
 
-def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str | None, str | None, list]:
+def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
+                 military: bool = False) -> tuple[str | None, str | None, list]:
     """Picks the perpetrator and a different target: «قتل تسعة موالين للنظام جراء قصف» → (None, SYR_PGM).
 
     The perpetrator is the genitive or adjective right after the trigger («غارات روسية», «قصف
@@ -207,7 +208,9 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
     if a1:
         spans.append((a1.first, a1.last))
     actor2 = None
-    civ = [a for a in s.actors if a.actor == "CIVILIANS" and part_lo <= a.first <= part_hi]
+    # «مقتل 14 شخصا» at an airbase: persons killed at a military site are not known to be civilians
+    civ = [a for a in s.actors if a.actor == "CIVILIANS" and part_lo <= a.first <= part_hi
+           and not (military and a.kind == "victim_weak")]
     if victims == "civilians" or (civ and t.event_type != "Battles"):
         actor2 = "CIVILIANS"
         if civ:
@@ -224,11 +227,33 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None) -> tuple[str |
 _STATE_STRIKERS = frozenset({"ISR", "USA", "GBR", "FRA"})
 
 
+_BASE_WORDS = frozenset(norm(w) for w in {"مطار", "قاعدة", "الفوج", "اللواء", "الفرقة", "كتيبة", "مستودعات"})
+
+
+_PERSONS = frozenset(norm(w) for w in {"شخص", "شخصا", "شخصاً", "أشخاص", "شخصين", "شخصان"})
+
+
+def _persons(c: Casualty, s: Sent) -> bool:
+    """Tells whether a toll counts «persons», not civilians by name: «مقتل 14 شخصا» → True."""
+    return any(w in _PERSONS for w in s.words[c.last + 1 - s.lo:c.last + 3 - s.lo])
+
+
+def _military(group: list[tuple[PlaceMention, Location]]) -> bool:
+    """Tells whether the event's place is an airbase or military site: «مطار التيفور العسكري» → True."""
+    return any(loc.place_id and loc.place_id.startswith("curated:") and pm.key.split()[0] in _BASE_WORDS
+               for pm, loc in group)
+
+
 def _default_actors(event_type: str, sub: str, actor1: str | None, actor2: str | None,
-                    victims: str | None, toll: bool = False) -> tuple[str, str, set[str]]:
+                    victims: str | None, toll: bool = False,
+                    military: bool = False) -> tuple[str, str, set[str]]:
     """Fills unnamed sides the way ACLED coders do: unknown attackers of the government are
-    UNIDENTIFIED, bombardment of the opposition is the government's, its unnamed dead civilians."""
+    UNIDENTIFIED, bombardment of the opposition is the government's, its unnamed dead civilians;
+    an unnamed strike on an airbase («استهدفت صواريخ مطار التيفور») is UNIDENTIFIED on the government."""
     defaults: set[str] = set()
+    if military and victims != "civilians" and actor2 is None and actor1 not in GOV_SIDE:
+        defaults.add("actor2")
+        actor2 = "SYR_GOV"
     if actor1 is None:
         defaults.add("actor1")
         if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
@@ -454,11 +479,14 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 group = [last_place]
             toll = _near(tolls, t.first, *_span_of(s, t.first))
             victims = toll[0].victims if toll else None
-            actor1, actor2, spans = _pick_actors(t, s, victims)
+            military = _military(group)
+            if military and victims == "civilians" and _persons(toll[0], s):
+                victims = None  # «مقتل 14 شخصا» at an airbase: not known to be civilians
+            actor1, actor2, spans = _pick_actors(t, s, victims, military)
             sub = _resolve_sub(t, s, actor1, victims)
             etype = _event_type(sub, t.event_type)
             actor1, actor2, defaults = _default_actors(etype, sub, actor1, actor2, victims,
-                                                       bool(toll))
+                                                       bool(toll), military)
             dm = _near(s.dates, t.first, s.lo, s.hi)
             dated = "here"
             if dm:

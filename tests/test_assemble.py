@@ -505,3 +505,13 @@ def test_a_definite_attack_that_is_referred_to_is_no_new_event(text):
 def test_a_definite_attack_that_caused_a_toll_is_an_event():
     [ev] = _run("قتل خمسة مدنيين أمس بسبب القصف المدفعي على مدينة دوما.")
     assert ev.fatalities.best == 5 and ev.location.name == "دوما"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("استهدفت صواريخ فجر أمس مطار التيفور العسكري في ريف حمص.", ("UNIDENTIFIED", "SYR_GOV")),
+    ("شنت طائرات إسرائيلية أمس غارة على مطار التيفور العسكري أدت إلى مقتل 14 شخصا.", ("ISR", "SYR_GOV")),
+    ("قصفت قوات النظام أمس بلدة كفرنبل ما أدى إلى مقتل 4 أشخاص.", ("SYR_GOV", "CIVILIANS")),
+])
+def test_an_unnamed_side_at_an_airbase_is_the_government(text, pair):
+    [ev] = _run(text)
+    assert (ev.actor1, ev.actor2) == pair

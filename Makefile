@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED := ../shared
 
-.PHONY: venv run test bench evaluate gazetteer
+.PHONY: venv run test bench bench-ingest evaluate gazetteer
 
 # Reinstalls only when pyproject.toml changes; `make venv` is cheap once installed.
 $(STAMP): pyproject.toml
@@ -23,6 +23,11 @@ test: venv
 
 bench: venv
 	$(BIN)/rasid bench
+
+# `rasid ingest` on 5,000 conflict articles into a temporary database, then its idempotence and kill checks.
+bench-ingest: venv
+	$(BIN)/python scripts/bench_ingest.py --limit 5000 --jobs 0
+	$(BIN)/python scripts/bench_ingest.py --limit 1000 --jobs 0 --kill
 
 # Dev gold plus the annotated examples, when ../shared is there.
 evaluate: venv

@@ -338,3 +338,31 @@ def test_store_usage_mistakes_exit_2(tmp_path, fused_db, args, monkeypatch):
     (tmp_path / "x.jsonl").write_text("", encoding="utf-8")
     result = CliRunner(mix_stderr=False).invoke(main, [*args, "--db", fused_db], catch_exceptions=False)
     assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_ingest_strict_stops_at_a_failed_article_keeping_the_batches_before(tmp_path, monkeypatch, fake_analyze):
+    def flaky(article: Article):
+        if article.id == "bad":
+            raise RuntimeError("boom")
+        return fake_analyze(article)
+
+    monkeypatch.setattr("rasid.pipeline.analyze", flaky)
+    db = str(tmp_path / "strict.db")
+    path = jsonl(tmp_path / "in.jsonl", {"id": "a", "text": SHELLING}, {"id": "bad", "text": STATEMENT},
+                 {"id": "c", "text": "و" + SHELLING})
+    result = run("ingest", str(path), "--db", db, "--strict", "--batch-size", "1")
+    assert result.exit_code == 1 and "'bad'" in result.stderr and "boom (--strict)" in result.stderr
+    assert "Traceback" not in result.stderr and stored(db, "SELECT article_id FROM articles") == [("a",)]
+    relaxed = run("ingest", str(path), "--db", db)
+    assert "1 already stored, 1 failed, 1 new articles stored" in relaxed.stderr
+
+
+def test_ingest_reads_stdin_and_several_sources(tmp_path, fake_analyze):
+    db = str(tmp_path / "many.db")
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "one.txt").write_text(SHELLING, encoding="utf-8")
+    record = json.dumps({"id": "s", "text": "أمس " + SHELLING}, ensure_ascii=False)
+    result = run("ingest", "-", str(tmp_path / "dir"), "--db", db, stdin=record + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert stored(db, "SELECT article_id, source FROM articles ORDER BY article_no") == \
+        [("s", "-"), ("one", str(tmp_path / "dir"))]

@@ -22,10 +22,12 @@ Rules (one place to read them):
   Sharing only CIVILIANS links them only when their attackers are allies that reports confuse
   (BLOCS: government, Russia and Iran's forces; the US-led coalition; Turkey and the opposition
   it backs): a rebel shelling of Damascus and a regime raid on Ghouta the same day stay apart.
+  An unclaimed strike (actor1 UNIDENTIFIED) and a claimed one whose targets are allies of one
+  bloc also link: «صواريخ مجهولة على مطار التيفور» (→ SYR_GOV) and «غارة إسرائيلية» (→ IRN_IRGC).
 - Linkage: complete linkage. An event joins an incident only when it is compatible with every
   member, and never when a member comes from its own article (the extractor has already
   consolidated one report's events). This forbids chains (A~B, B~C, A≁C never lands in one
-  incident). Among several compatible incidents it joins the one sharing its actor1, then the
+  incident). Among several compatible incidents it joins the one with its own sub-type, then the one sharing its actor1, then the
   closest in coded days, then the nearest (largest member distance smallest), then the smallest id.
 - Order: events are placed as a daily run receives them: by publication date, then article id,
   then (inside one article) most precise first and event id. Fusing day by day with `existing`
@@ -45,7 +47,7 @@ from statistics import median_low
 from typing import Mapping, Sequence
 
 from .gazetteer import distance_km
-from .records import Fatalities, Incident, LedgerEntry, Location, Member, Report
+from .records import Event, Fatalities, Incident, LedgerEntry, Location, Member, Report
 
 KM_LIMIT = {1: 10.0, 2: 25.0, 3: 60.0}
 _MAX_KM = max(KM_LIMIT.values())
@@ -137,6 +139,14 @@ def actors_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(shared) and any(a - VICTIMS <= bloc and b - VICTIMS <= bloc for bloc in BLOCS)
 
 
+def same_side_hit(a: Event, b: Event) -> bool:
+    """Tells whether an unclaimed strike and another report of it hit one side: (UNIDENTIFIED, SYR_GOV) ~ (ISR, IRN_IRGC)."""
+    if (a.actor1 in UNKNOWN_ACTORS) == (b.actor1 in UNKNOWN_ACTORS):
+        return False
+    targets = {a.actor2, b.actor2}
+    return not targets & VICTIMS and None not in targets and any(targets <= bloc for bloc in BLOCS)
+
+
 @dataclass(frozen=True)
 class Link:
     """Why two reports may describe the same incident: their days, distance and actors."""
@@ -146,6 +156,7 @@ class Link:
     limit: float
     same_actor1: bool
     day_diff: int  # between the coded days, to prefer the closer of two compatible incidents
+    same_sub: bool = False  # a chemical attack joins the chemical attack rather than the air raid
 
 
 @dataclass
@@ -183,13 +194,14 @@ def link(a: _Item, b: _Item) -> Link | None:
     days = max(0, b.lo - a.hi, a.lo - b.hi)
     if days > (SLACK_DAYS if a.win.precision == b.win.precision == 1 else 0):
         return None
-    if not actors_compatible(a.actors, b.actors):
+    if not actors_compatible(a.actors, b.actors) and not same_side_hit(ra.event, rb.event):
         return None
     limit = max(a.limit, b.limit)
     km = distance_km(la.latitude, la.longitude, lb.latitude, lb.longitude)
     if km > limit:
         return None
-    return Link(days, km, limit, ra.event.actor1 == rb.event.actor1, abs(a.coded - b.coded))
+    return Link(days, km, limit, ra.event.actor1 == rb.event.actor1, abs(a.coded - b.coded),
+                ra.event.sub_event_type == rb.event.sub_event_type)
 
 
 def _fmt_set(names: frozenset[str]) -> str:
@@ -278,7 +290,8 @@ def _best(item: _Item, groups: list[_Group], items: list[_Item]) -> tuple[_Group
                 break
             links.append(lk)
         else:
-            key = (not any(lk.same_actor1 for lk in links), max(lk.day_diff for lk in links),
+            key = (not any(lk.same_sub for lk in links), not any(lk.same_actor1 for lk in links),
+                   max(lk.day_diff for lk in links),
                    round(max(lk.km for lk in links), 3), g.incident_id)
             if best is None or key < best[0]:
                 best = (key, g)

@@ -3,8 +3,11 @@
 The gold: gold events of different articles are linked when they have the same event_type, dates
 within their scoring tolerances (rasid/evaluate.py: 0/±3/±15 days by precision, the wider of the
 two, plus one day of slack; an undated gold event matches any date) and places ≤ 10 km apart
-(nearest pair of their locations); gold incidents are the connected components. Built twice:
-required events only, and with the optional ones.
+(nearest pair of their locations); gold incidents are the connected components ("components", the literal rule), and, since a
+component chains events that are not linked to each other and holds several events of one
+article (which the gold's own ACLED aggregation made distinct), also each component split into
+its first fewest groups of pairwise-linked events ("cliques": one event per article, every pair
+linked). Built twice: required events only, and with the optional ones.
 
 Reported: (a) fusion of the gold events themselves (fusion-only quality) and (b) fusion of the
 events rasid.pipeline.analyze extracts from the gold articles, each system event standing for the
@@ -74,13 +77,18 @@ def components(events: list[tuple[str, dict]]) -> list[int]:
 
 def min_cliques(nodes: list[int], linked) -> int:
     """Returns the fewest groups of pairwise-linked nodes that cover `nodes` (exact; gold incidents are small)."""
-    best = [len(nodes)]
+    return len(clique_cover(nodes, linked))
+
+
+def clique_cover(nodes: list[int], linked) -> list[list[int]]:
+    """Returns the first fewest groups of pairwise-linked nodes covering `nodes`, in node order (exact search)."""
+    best: list = [len(nodes) + 1, None]
 
     def place(k: int, groups: list[list[int]]) -> None:
         if len(groups) >= best[0]:
             return
         if k == len(nodes):
-            best[0] = len(groups)
+            best[0], best[1] = len(groups), [list(g) for g in groups]
             return
         n = nodes[k]
         for g in groups:
@@ -93,7 +101,7 @@ def min_cliques(nodes: list[int], linked) -> int:
         groups.pop()
 
     place(0, [])
-    return best[0]
+    return best[1] or []
 
 
 def gold_report(article: dict, index: int, g: dict) -> Report:
@@ -113,7 +121,8 @@ def gold_report(article: dict, index: int, g: dict) -> Report:
                   _day(article.get("published")), event)
 
 
-def metrics(incident_of: dict[str, str], stands_for: dict[str, tuple[int, int]], n_gold: int, floor) -> dict:
+def metrics(incident_of: dict[str, str], stands_for: dict[str, tuple[int, int]], n_gold: int, floor,
+            linked=None) -> dict:
     """Returns duplicate and wrongly-merged counts and rates from event → system incident / (gold incident, gold event).
 
     `floor(gold events)` is the fewest incidents those gold events can form when only directly
@@ -130,6 +139,12 @@ def metrics(incident_of: dict[str, str], stands_for: dict[str, tuple[int, int]],
     unavoidable = sum(floor(sorted(reached[gi])) - 1 for gi in by_gold)
     merged = sum(1 for s in by_sys.values() if len(s) > 1)
     n_sys = len(set(incident_of.values()))
+    # order-free: an incident holding two events whose gold events the gold rule does not link
+    gold_events: dict[str, list[int]] = {}
+    for eid, (_, gev) in stands_for.items():
+        gold_events.setdefault(incident_of[eid], []).append(gev)
+    unlinked = sum(1 for evs in gold_events.values()
+                   if linked and any(not linked(x, y) for i, x in enumerate(evs) for y in evs[i + 1:]))
     return {"gold_incidents": n_gold, "system_incidents": n_sys,
             "gold_incidents_reached": len(by_gold),
             "duplicates": duplicates, "duplicates_pct_of_gold": round(100 * duplicates / n_gold, 2),
@@ -137,6 +152,7 @@ def metrics(incident_of: dict[str, str], stands_for: dict[str, tuple[int, int]],
             "duplicates_beyond_unavoidable_pct_of_gold": round(100 * (duplicates - unavoidable) / n_gold, 2),
             "wrongly_merged": merged, "wrongly_merged_pct_of_gold": round(100 * merged / n_gold, 2),
             "wrongly_merged_pct_of_system": round(100 * merged / n_sys, 2) if n_sys else 0.0,
+            "merged_unlinked": unlinked, "merged_unlinked_pct_of_gold": round(100 * unlinked / n_gold, 2),
             "multi_report_system_incidents": sum(
                 1 for iid in set(incident_of.values())
                 if len({eid.split("#")[0] for eid, i in incident_of.items() if i == iid}) > 1)}
@@ -182,17 +198,26 @@ def system_reports(lines: list[dict]) -> tuple[list[Report], dict[str, list[dict
     return reports, as_json
 
 
+def cliques(keep: list, comp: list[int], linked) -> list[int]:
+    """Splits each component into its first fewest pairwise-linked groups: the gold incident of each event.
+
+    Within one article the gold has already applied ACLED's one-event rule, so two events of one
+    article are two incidents; and a chain A~B~C with A and C unlinked is not one incident."""
+    out = [0] * len(keep)
+    number = 0
+    for c in sorted(set(comp)):
+        for group in clique_cover([k for k in range(len(keep)) if comp[k] == c], linked):
+            for k in group:
+                out[k] = number
+            number += 1
+    return out
+
+
 def measure(lines: list[dict], with_optional: bool, sys_reports: list[Report],
             sys_json: dict[str, list[dict]]) -> dict:
     """Builds the gold incidents for one variant and scores gold-event and system-event fusion on them."""
     keep = [(line["article"], i, g) for line in lines for i, g in enumerate(line["events"])
             if with_optional or not g.get("optional")]
-    comp = components([(a["id"], g) for a, _, g in keep])
-    n_gold = len(set(comp))
-    reports_per = {}
-    for (a, _, _), c in zip(keep, comp):
-        reports_per.setdefault(c, set()).add(a["id"])
-    gold_of = {f"{a['id']}#g{i}": (c, k) for k, ((a, i, _), c) in enumerate(zip(keep, comp))}
 
     def linked(x: int, y: int) -> bool:
         return keep[x][0]["id"] != keep[y][0]["id"] and gold_linked(keep[x][2], keep[y][2])
@@ -204,22 +229,32 @@ def measure(lines: list[dict], with_optional: bool, sys_reports: list[Report],
     fused_gold = assign(gold_reports)
     gold_seconds = time.perf_counter() - t
     fused_sys = assign(sys_reports)
-    stands_for = {}
-    for line in lines:
-        aid = line["article"]["id"]
-        for pair in match_article(aid, line["events"], sys_json.get(aid, [])).pairs:
-            key = f"{aid}#g{pair.gold}"
-            if key in gold_of:
-                stands_for[f"{aid}#{pair.system}"] = gold_of[key]
-    return {
-        "gold_events": len(keep), "gold_incidents": n_gold,
-        "gold_incidents_with_2plus_reports": sum(1 for s in reports_per.values() if len(s) > 1),
-        "gold_fusion": {**metrics({k: v[0] for k, v in fused_gold.items()}, gold_of, n_gold, floor),
-                        "seconds": round(gold_seconds, 4), "incremental_same_grouping": incremental_same(gold_reports)},
-        "system_fusion": {**metrics({k: v[0] for k, v in fused_sys.items()}, stands_for, n_gold, floor),
-                          "system_events": len(sys_reports), "system_events_matched": len(stands_for),
-                          "incremental_same_grouping": incremental_same(sys_reports)},
-    }
+    comp = components([(a["id"], g) for a, _, g in keep])
+    out: dict = {"gold_events": len(keep)}
+    for name, part in (("components", comp), ("cliques", cliques(keep, comp, linked))):
+        n_gold = len(set(part))
+        reports_per: dict[int, set] = {}
+        for (a, _, _), c in zip(keep, part):
+            reports_per.setdefault(c, set()).add(a["id"])
+        gold_of = {f"{a['id']}#g{i}": (c, k) for k, ((a, i, _), c) in enumerate(zip(keep, part))}
+        stands_for = {}
+        for line in lines:
+            aid = line["article"]["id"]
+            for pair in match_article(aid, line["events"], sys_json.get(aid, [])).pairs:
+                key = f"{aid}#g{pair.gold}"
+                if key in gold_of:
+                    stands_for[f"{aid}#{pair.system}"] = gold_of[key]
+        out[name] = {
+            "gold_incidents": n_gold,
+            "gold_incidents_with_2plus_reports": sum(1 for s in reports_per.values() if len(s) > 1),
+            "gold_fusion": metrics({k: v[0] for k, v in fused_gold.items()}, gold_of, n_gold, floor, linked),
+            "system_fusion": {**metrics({k: v[0] for k, v in fused_sys.items()}, stands_for, n_gold, floor, linked),
+                              "system_events": len(sys_reports), "system_events_matched": len(stands_for)},
+        }
+    out["gold_fusion_seconds"] = round(gold_seconds, 4)
+    out["incremental_same_grouping"] = {"gold_events": incremental_same(gold_reports),
+                                        "system_events": incremental_same(sys_reports)}
+    return out
 
 
 def scaled(reports: list[Report], target: int, seed: int = 7) -> list[Report]:

@@ -273,3 +273,22 @@ def test_fusion_is_deterministic_whatever_the_input_order():
 def test_incident_needs_reports():
     with pytest.raises(ValueError):
         incident("inc-x", [], {})
+
+
+def test_an_unclaimed_strike_and_a_claimed_one_on_allies_of_one_side_fuse():
+    t4 = (34.522, 37.627)
+    a = report("e1", "bbc", at=t4, a1="UNIDENTIFIED", a2="SYR_GOV")
+    b = report("e2", "cnn", at=t4, a1="ISR", a2="IRN_IRGC")
+    c = report("e3", "sky", at=t4, a1="UNIDENTIFIED", a2="OPP")
+    out = assign([a, b, c])
+    assert together(out, "e1", "e2")
+    assert not together(out, "e1", "e3") and not together(out, "e2", "e3")
+
+
+def test_a_report_joins_the_incident_of_its_own_sub_type_first():
+    # ids chosen so that the last tie-break (incident id) alone would pick the raid's incident
+    chem = report("e2", "bbc", day="2018-04-08", sub="Chemical weapon")
+    raid = report("e1", "bbc", day="2018-04-06")
+    later = report("e3", "cnn", day="2018-04-07", sub="Chemical weapon", published="2018-04-12")
+    out = assign([chem, raid, later])
+    assert together(out, "e2", "e3") and not together(out, "e1", "e3")

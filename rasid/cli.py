@@ -15,7 +15,7 @@ import click
 from tqdm import tqdm
 
 from . import __version__, bench as bench_module, evaluate as evaluation, export, pipeline
-from . import incidents as incident_store, search as fulltext, store as storage
+from . import incidents as incident_store, reviews, search as fulltext, store as storage
 from .reader import MAX_CHARS, ReadError, StrictError, parse_day, read_articles, to_article
 from .records import Article
 
@@ -264,12 +264,13 @@ def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bo
                  desc="reextract" if reextract else "ingest") as bar:
         if reextract:
             redone = store.reextract(extractor, batch_size, failed, lambda: bar.update(1))
-            for review in redone.stale_reviews:
-                log.warning("review of %s (%s) matches no event any more: %s", review["event_id"],
-                            review["decision"], review["signature"].split("|", 1)[1])
+            lost = reviews.stale(store)
+            for item in lost:
+                log.warning("review of %s (%s) matches no event any more: %s", item["event_id"],
+                            item["decision"], item["signature"].split("|", 1)[1])
             click.echo(f"rasid: {redone.articles} articles re-extracted, {redone.changed} changed, "
                        f"{redone.failed} failed; events {redone.events_before} -> {redone.events_after}; "
-                       f"{len(redone.stale_reviews)} reviews match no event", err=True)
+                       f"{len(lost)} reviews match no event", err=True)
             return
         try:
             counts = store.ingest(articles(), extractor, batch_size, failed, lambda: bar.update(1))
@@ -369,34 +370,47 @@ def show(ident: str, db: str) -> None:
         click.echo(json.dumps(incident_store.show(store, ident), ensure_ascii=False))
 
 
+def _correction(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict:
+    try:
+        return dict(reviews.parse_correction(v) for v in values)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 @main.command()
 @click.argument("event_id", required=False)
-@click.option("--accept", "decision", flag_value="accept", help="The event is right.")
+@click.option("--accept", "decision", flag_value="accept", help="The event is right (with --set: once corrected).")
 @click.option("--reject", "decision", flag_value="reject", help="The event is wrong: fusion and export leave it out.")
-@click.option("--clear", "decision", flag_value="clear", help="Remove the event's review.")
+@click.option("--clear", "decision", flag_value="clear", help="Remove the event's review and corrections.")
+@click.option("--set", "corrections", multiple=True, callback=_correction, metavar="FIELD=VALUE",
+              help=f"Correct a field ({', '.join(reviews.CORRECTABLE)}); repeatable; implies --accept.")
 @click.option("--note", help="Why (kept with the review).")
 @click.option("--list", "listing", is_flag=True, help="List the reviews and the event each is attached to now.")
 @_db_option
-def review(event_id: str | None, decision: str | None, note: str | None, listing: bool, db: str) -> None:
-    """Accepts or rejects EVENT_ID; reviews follow the event's signature through `ingest --reextract`."""
+def review(event_id: str | None, decision: str | None, corrections: dict, note: str | None, listing: bool,
+           db: str) -> None:
+    """Accepts, rejects or corrects EVENT_ID; reviews follow the event's signature through `ingest --reextract`."""
+    if corrections and decision in ("reject", "clear"):
+        raise click.UsageError(f"--set corrects an accepted event; it does not go with --{decision}")
+    decision = decision or ("accept" if corrections else None)
     if listing:
         if event_id or decision:
             raise click.UsageError("--list takes no EVENT_ID and no decision")
     elif not event_id or not decision:
-        raise click.UsageError("give EVENT_ID and one of --accept, --reject, --clear (or --list)")
+        raise click.UsageError("give EVENT_ID and one of --accept, --reject, --clear, --set (or --list)")
     with _opened(db) as store:
         if listing:
             stale = 0
-            for item in store.reviews():
+            for item in reviews.listing(store):
                 stale += item["attached_to"] is None
                 click.echo(json.dumps(item, ensure_ascii=False))
             if stale:
                 log.warning("%d reviews match no stored event (re-extracted away)", stale)
             return
         if decision == "clear":
-            removed = store.clear_review(event_id)
+            removed = reviews.clear(store, event_id)
             click.echo(f"rasid: {'review removed' if removed else 'no review to remove'} for {event_id}", err=True)
             return
-        click.echo(json.dumps(store.review(event_id, decision, note), ensure_ascii=False))
+        click.echo(json.dumps(reviews.review(store, event_id, decision, note, corrections), ensure_ascii=False))
         if incident_store.event_detail(store, event_id)["incident_id"]:
             click.echo("rasid: run `rasid fuse` to update its incident", err=True)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
-from . import fusion
+from . import fusion, reviews
 from .records import Incident, Report
-from .store import Store, StoreError, incident_from_json, now
+from .store import Store, StoreError, corrected, incident_from_json, now
 
 _INCIDENT_COLUMNS = ("incident_id, event_type, sub_event_type, date_start, date_end, time_precision, actor1, "
                      "actor2, place, admin1, latitude, longitude, geo_precision, fatalities_low, fatalities_best, "
@@ -121,18 +121,23 @@ def _quotes(text: str, spans: list[dict]) -> list[dict]:
 
 
 def event_detail(store: Store, event_id: str) -> dict | None:
-    """Returns an event with its article, evidence and claim quotes, review and incident id, or None."""
+    """Returns an event (as corrected) with its article, evidence and claim quotes, review and incident id, or None."""
     row = store.event_row(event_id)
     if row is None:
         return None
     member = store.one("SELECT incident_id, reason FROM incident_members WHERE event_id = ?", (event_id,))
+    review = reviews.review_of(store, row["signature"])
     event, text = row["data"], row["text"]
-    return {"event_id": event_id,
-            "article": {k: row[k] for k in ("article_id", "outlet", "published", "url", "title")},
-            "incident_id": member[0] if member else None, "reason": member[1] if member else None,
-            "review": store.review_of(row["signature"]), "event": event,
-            "evidence": _quotes(text, event.get("evidence") or []),
-            "claims": _quotes(text, event.get("claims") or [])}
+    fixes = review and review["corrections"]
+    out = {"event_id": event_id,
+           "article": {k: row[k] for k in ("article_id", "outlet", "published", "url", "title")},
+           "incident_id": member[0] if member else None, "reason": member[1] if member else None,
+           "review": review, "event": corrected(event, fixes),
+           "evidence": _quotes(text, event.get("evidence") or []),
+           "claims": _quotes(text, event.get("claims") or [])}
+    if fixes:
+        out["extracted"] = event
+    return out
 
 
 def show(store: Store, ident: str) -> dict:

@@ -1,4 +1,4 @@
--- rasid store schema (version 1).
+-- rasid store schema (version 2).
 -- Standard SQL types and constraints only, so that a PostgreSQL backend can run this part as it is;
 -- the one SQLite-specific part, the full-text index, is the last section (its marker line names sqlite).
 -- Days are ISO 'YYYY-MM-DD' text (they sort and compare as text); JSON columns hold the EVENTS.md
@@ -72,6 +72,7 @@ CREATE TABLE IF NOT EXISTS reviews (
     event_id VARCHAR(32) NOT NULL,              -- the event reviewed (informative; the signature decides)
     decision VARCHAR(8) NOT NULL CHECK (decision IN ('accept', 'reject')),
     note TEXT,
+    corrections TEXT,                           -- JSON {field: value} applied over the extracted event
     reviewed_at VARCHAR(32) NOT NULL
 );
 

@@ -8,7 +8,7 @@ import multiprocessing
 import sqlite3
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -22,7 +22,7 @@ from .search import index_text
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DEFAULT_DB = "rasid.db"
 BATCH_SIZE = 200
 _FTS_MARK = "-- @fts sqlite"
@@ -74,6 +74,20 @@ def event_from_json(obj: dict) -> Event:
         contested=bool(obj.get("contested")),
         evidence=tuple(Evidence(e["start"], e["end"], e.get("rule", "")) for e in obj.get("evidence") or ()),
         notes=obj.get("notes") or "")
+
+
+def corrected(event: dict, corrections: dict | None) -> dict:
+    """Returns the event JSON with a reviewer's corrections: {"fatalities.best": 12} sets fatalities.best."""
+    if not corrections:
+        return event
+    out = json.loads(json.dumps(event))
+    for name, value in corrections.items():
+        head, _, sub = name.partition(".")
+        if sub:
+            out[head] = {**(out.get(head) or {}), sub: value}
+        else:
+            out[name] = value
+    return out
 
 
 def incident_from_json(obj: dict) -> Incident:
@@ -198,14 +212,13 @@ class IngestCounts:
 
 @dataclass
 class ReextractCounts:
-    """What one --reextract did: articles seen, changed, failed; events before and after; reviews lost."""
+    """What one --reextract did: articles seen, changed, failed; events before and after."""
 
     articles: int = 0
     changed: int = 0
     failed: int = 0
     events_before: int = 0
     events_after: int = 0
-    stale_reviews: list[dict] = field(default_factory=list)
 
 
 class Store:
@@ -224,7 +237,7 @@ class Store:
         if Path(path).is_dir():
             raise StoreError(f"{path} is a directory, not a database file")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            conn = _connect(path)
         except sqlite3.Error as err:
             raise StoreError(f"cannot open {path}: {err}") from None
         store = cls(conn, path)
@@ -237,8 +250,7 @@ class Store:
 
     def _prepare(self, create: bool) -> None:
         conn = self.conn
-        conn.execute("PRAGMA foreign_keys = ON")
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = _tables(conn)
         if "meta" in tables:
             row = conn.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
             if row is None or row[0] != SCHEMA_VERSION:
@@ -246,9 +258,7 @@ class Store:
                                  f"this rasid reads version {SCHEMA_VERSION}")
         elif tables or not create:
             raise StoreError(f"{self.path} is not a rasid database (no meta table)")
-        # WAL lets `rasid search` read while an ingest writes; a kill leaves the log for the next open.
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        _tune(conn)
         if "meta" not in tables:
             portable, fts = schema_parts()
             with self.transaction():
@@ -354,7 +364,7 @@ class Store:
                 continue
             article_id = self._free_id(article, digest, pending)
             if article_id != article.id:
-                article = _renamed(article, article_id)
+                article = replace(article, id=article_id)
             pending["hash"][digest] = article.id
             if article.url:
                 pending["url"][article.url] = article.id
@@ -378,8 +388,7 @@ class Store:
                              (digest, number, article.id, article.url, article.outlet,
                               article.published.isoformat() if article.published else None,
                               article.title, article.text, source, stamp, stamp, __version__, len(events)))
-                conn.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)",
-                             (number, index_text(article.title, article.text)))
+                _index_article(conn, number, article.title, article.text)
                 self._insert_events(digest, events)
 
     def _insert_events(self, digest: str, events: list[dict]) -> None:
@@ -440,10 +449,9 @@ class Store:
         with self.transaction() as conn:
             # Memberships of events that are gone; `rasid fuse` rebuilds the incidents they left.
             conn.execute("DELETE FROM incident_members WHERE event_id NOT IN (SELECT event_id FROM events)")
-        counts.stale_reviews = self.stale_reviews()
         return counts
 
-    # ------------------------------------------------------------ reviews
+    # ------------------------------------------------------------ events, and reports for fusion and export
 
     def event_row(self, event_id: str) -> dict | None:
         """Returns an event's id, signature, article fields and JSON, or None when there is none with that id."""
@@ -457,49 +465,8 @@ class Store:
         out["data"] = json.loads(out["data"])
         return out
 
-    def review(self, event_id: str, decision: str, note: str | None) -> dict:
-        """Records accept/reject on an event, keyed by its signature; returns the review."""
-        row = self.event_row(event_id)
-        if row is None:
-            raise StoreError(f"no event {event_id!r} in {self.path}")
-        stamp = now()
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM reviews WHERE signature = ?", (row["signature"],))
-            conn.execute("INSERT INTO reviews (signature, event_id, decision, note, reviewed_at) "
-                         "VALUES (?, ?, ?, ?, ?)", (row["signature"], event_id, decision, note, stamp))
-        return {"event_id": event_id, "decision": decision, "note": note, "reviewed_at": stamp,
-                "signature": row["signature"]}
-
-    def clear_review(self, event_id: str) -> bool:
-        """Removes the review of an event; tells whether there was one."""
-        row = self.event_row(event_id)
-        if row is None:
-            raise StoreError(f"no event {event_id!r} in {self.path}")
-        with self.transaction() as conn:
-            return conn.execute("DELETE FROM reviews WHERE signature = ?", (row["signature"],)).rowcount > 0
-
-    def reviews(self) -> list[dict]:
-        """Returns every review with the event it is attached to now (None when no stored event matches)."""
-        rows = self.conn.execute(
-            "SELECT r.event_id, r.decision, r.note, r.reviewed_at, r.signature, "
-            "(SELECT MIN(e.event_id) FROM events e WHERE e.signature = r.signature) "
-            "FROM reviews r ORDER BY r.reviewed_at, r.signature").fetchall()
-        return [{"event_id": r[0], "decision": r[1], "note": r[2], "reviewed_at": r[3], "signature": r[4],
-                 "attached_to": r[5]} for r in rows]
-
-    def stale_reviews(self) -> list[dict]:
-        """Returns the reviews whose signature no stored event has any more."""
-        return [r for r in self.reviews() if r["attached_to"] is None]
-
-    def review_of(self, sig: str) -> dict | None:
-        """Returns the decision and note on a signature, or None."""
-        row = self.one("SELECT decision, note, reviewed_at FROM reviews WHERE signature = ?", (sig,))
-        return {"decision": row[0], "note": row[1], "reviewed_at": row[2]} if row else None
-
-    # ------------------------------------------------------------ reports for fusion and export
-
     def reports(self, since: date | None = None, until: date | None = None) -> list[Report]:
-        """Returns the stored events as Reports, rejected ones left out, in article and event order."""
+        """Returns the stored events as Reports, with reviewers' corrections, rejected ones left out, in article order."""
         where, args = ["(r.decision IS NULL OR r.decision <> 'reject')"], []
         if since:
             where.append("e.event_date >= ?")
@@ -509,20 +476,16 @@ class Store:
             args.append(until.isoformat())
         texts: dict[str, str] = {}
         out = []
-        for event_id, digest, data, article_id, outlet, published in self.conn.execute(
-                "SELECT e.event_id, e.content_hash, e.data, a.article_id, a.outlet, a.published FROM events e "
+        for event_id, digest, data, fixes, article_id, outlet, published in self.conn.execute(
+                "SELECT e.event_id, e.content_hash, e.data, r.corrections, a.article_id, a.outlet, a.published "
+                "FROM events e "
                 "JOIN articles a ON a.content_hash = e.content_hash LEFT JOIN reviews r ON r.signature = e.signature "
                 f"WHERE {' AND '.join(where)} ORDER BY a.article_no, e.ordinal", args):
             if digest not in texts:
                 texts[digest] = self.one("SELECT text FROM articles WHERE content_hash = ?", (digest,))[0]
-            out.append(Report(event_id, article_id, outlet, _day(published), event_from_json(json.loads(data)),
-                              texts[digest]))
+            event = corrected(json.loads(data), json.loads(fixes) if fixes else None)
+            out.append(Report(event_id, article_id, outlet, _day(published), event_from_json(event), texts[digest]))
         return out
-
-
-def _renamed(article: Article, article_id: str) -> Article:
-    from dataclasses import replace
-    return replace(article, id=article_id)
 
 
 def schema_parts() -> tuple[str, str]:
@@ -535,3 +498,27 @@ def schema_parts() -> tuple[str, str]:
 def _statements(sql: str) -> list[str]:
     lines = [line.split("--", 1)[0] for line in sql.splitlines()]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+# ---------------------------------------------------------------- SQLite specifics
+# What is SQLite-only outside schema.sql's FTS part and rasid/search.py; a PostgreSQL backend
+# replaces these four (and uses %s placeholders where these queries use ?).
+
+def _connect(path: str) -> sqlite3.Connection:
+    # Autocommit mode: transactions are the explicit BEGIN/COMMIT of Store.transaction.
+    return sqlite3.connect(path, isolation_level=None, timeout=30)
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _tune(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    # WAL lets `rasid search` read while an ingest writes; a kill leaves the log for the next open.
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _index_article(conn: sqlite3.Connection, number: int, title: str | None, text: str) -> None:
+    conn.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", (number, index_text(title, text)))

@@ -331,6 +331,7 @@ def test_a_corrupt_db_an_unknown_id_and_an_empty_query_are_clean_errors(tmp_path
     ["export", "--format", "jsonl", "--bbox", "42,30,35,37"], ["export", "--format", "jsonl", "--type", "Wars"],
     ["export", "--format", "kml"], ["export", "--format", "jsonl", "--since", "2018-07-01", "--until", "2018-06-01"],
     ["ingest"], ["ingest", "--reextract", "x.jsonl"], ["review", "e1"], ["review", "--list", "e1"],
+    ["review", "e1", "--reject", "--set", "fatalities.best=1"], ["review", "e1", "--set", "place=درعا"],
     ["ingest", "--jobs", "-1", "x"],
 ])
 def test_store_usage_mistakes_exit_2(tmp_path, fused_db, args, monkeypatch):
@@ -366,3 +367,17 @@ def test_ingest_reads_stdin_and_several_sources(tmp_path, fake_analyze):
     assert result.exit_code == 0, result.stderr
     assert stored(db, "SELECT article_id, source FROM articles ORDER BY article_no") == \
         [("s", "-"), ("one", str(tmp_path / "dir"))]
+
+
+def test_review_set_corrects_fields_that_show_and_export_use(fused_db):
+    [(event_id,)] = stored(fused_db, "SELECT event_id FROM events WHERE article_id = 'a'")
+    result = run("review", event_id, "--set", "fatalities.high=7", "--set", "fatalities.best=7", "--db", fused_db)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["decision"] == "accept"
+    shown = json.loads(run("show", event_id, "--db", fused_db).stdout)
+    assert shown["event"]["fatalities"]["best"] == 7 and shown["extracted"]["fatalities"]["best"] == 0
+    run("fuse", "--db", fused_db)
+    [incident] = events_of(run("export", "--format", "jsonl", "--db", fused_db).stdout)
+    assert incident["fatalities"]["high"] == 7
+    refused = run("review", event_id, "--set", "fatalities.low=9", "--db", fused_db)
+    assert refused.exit_code == 1 and "low <= best <= high" in refused.stderr and "Traceback" not in refused.stderr

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rasid import incidents, store as storage
+from rasid import incidents, reviews, store as storage
 from rasid.records import Article
 
 SHELLING = "قصفت قوات النظام بلدة الحراك شرقي درعا مساء الأحد."
@@ -61,11 +61,11 @@ def test_a_new_report_joins_the_stored_incident_which_keeps_its_id(db):
 
 def test_rejected_events_leave_their_incident_and_an_emptied_incident_goes(db):
     incidents.fuse(db)
-    db.review(event_of(db, "a"), "reject", "not this town")
+    reviews.review(db, event_of(db, "a"), "reject", "not this town")
     assert incidents.fuse(db).updated == 1
     [inc] = incidents.stored_incidents(db)
     assert [m.article_id for m in inc.members] == ["b"]
-    db.review(event_of(db, "b"), "reject", None)
+    reviews.review(db, event_of(db, "b"), "reject")
     counts = incidents.fuse(db)
     assert (counts.incidents, counts.removed) == (0, 1) and rows(db) == ([], [])
 

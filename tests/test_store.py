@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rasid import store as storage
+from rasid import reviews, store as storage
 from rasid.records import Article, Claim, Event, Evidence, Fatalities, Location
 
 TOWNS = ["الحراك", "نوى", "طفس", "جاسم", "بصرى الشام", "إنخل", "الصنمين", "داعل", "المسيفرة", "الشيخ مسكين"]
@@ -147,10 +147,10 @@ def test_reextract_keeps_reviews_and_reports_those_that_no_longer_match(db, monk
     db.ingest(articles([generated_article(0), generated_article(3)]), storage.Extractor())
     ids = [r[0] for r in db.conn.execute("SELECT event_id FROM events WHERE article_id = 'gen-0' ORDER BY ordinal")]
     assert len(ids) == 3
-    db.review(ids[0], "reject", "wrong town")
-    db.review(ids[2], "accept", None)
+    reviews.review(db, ids[0], "reject", "wrong town")
+    reviews.review(db, ids[2], "accept")
     unchanged = db.reextract(storage.Extractor())
-    assert (unchanged.changed, unchanged.stale_reviews) == (0, [])
+    assert (unchanged.changed, reviews.stale(db)) == (0, [])
 
     def upgraded(article):  # the new extractor drops the last event and adds a toll to the others
         from dataclasses import replace
@@ -159,9 +159,9 @@ def test_reextract_keeps_reviews_and_reports_those_that_no_longer_match(db, monk
     monkeypatch.setattr("rasid.pipeline.analyze", upgraded)
     counts = db.reextract(storage.Extractor())
     assert (counts.articles, counts.changed, counts.events_before, counts.events_after) == (2, 2, 5, 3)
-    assert [r["event_id"] for r in counts.stale_reviews] == [ids[2]]
+    assert [r["event_id"] for r in reviews.stale(db)] == [ids[2]]
     sig = db.event_row(ids[0])["signature"]
-    assert db.review_of(sig)["decision"] == "reject" and db.event_row(ids[0])["data"]["fatalities"]["best"] == 2
+    assert reviews.review_of(db, sig)["decision"] == "reject" and db.event_row(ids[0])["data"]["fatalities"]["best"] == 2
     assert db.one("SELECT event_count FROM articles WHERE article_id = 'gen-0'")[0] == 2
     assert [r.event_id for r in db.reports() if r.article_id == "gen-0"] == [ids[1]]
 

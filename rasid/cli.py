@@ -231,8 +231,8 @@ def _opened(db: str, create: bool = False) -> Iterator[storage.Store]:
               help="Skip (and report) articles whose text is longer.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=storage.BATCH_SIZE, show_default=True,
               help="New articles committed per transaction.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Extractor processes (0: one per CPU).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help=f"Extractor processes [default 0: one per CPU, at most {storage.MAX_JOBS}].")
 @click.option("--reextract", is_flag=True, help="Re-run extraction on the stored articles; reviews stay.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a tty].")
 def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bool, max_chars: int,
@@ -259,7 +259,8 @@ def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bo
             raise click.ClickException(message + " (--strict)")
         log.error("%s", message)
 
-    with _opened(db, create=not reextract) as store, storage.Extractor(jobs or os.cpu_count() or 1) as extractor, \
+    jobs = jobs or min(os.cpu_count() or 1, storage.MAX_JOBS)
+    with _opened(db, create=not reextract) as store, storage.Extractor(jobs) as extractor, \
             tqdm(unit="art", file=sys.stderr, disable=not _show_progress(progress), delay=1.0,
                  desc="reextract" if reextract else "ingest") as bar:
         if reextract:

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = "2"
 DEFAULT_DB = "rasid.db"
 BATCH_SIZE = 200
+# Each extractor process holds its own lexicons and gazetteer (about 130 MB).
+MAX_JOBS = 8
 _FTS_MARK = "-- @fts sqlite"
 
 

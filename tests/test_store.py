@@ -207,7 +207,8 @@ KILL_BATCH = 50
 def _child(pace: str, source: Path, db: Path) -> subprocess.Popen:
     code = CHILD.format(tests=str(Path(__file__).parent))
     return subprocess.Popen([sys.executable, "-c", code, pace, str(source), "--db", str(db), "--no-progress",
-                             "--batch-size", str(KILL_BATCH)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--batch-size", str(KILL_BATCH), "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
 def _stored(db: Path) -> int:
@@ -229,7 +230,7 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_
     deadline = time.monotonic() + 60
     while child.poll() is None and _stored(db) < KILL_BATCH and time.monotonic() < deadline:
         time.sleep(0.005)
-    os.kill(child.pid, signal.SIGKILL)
+    os.killpg(child.pid, signal.SIGKILL)  # the ingest and its workers, as an OOM kill or a crash would
     child.wait()
     assert child.returncode == -signal.SIGKILL, child.stderr.read().decode()
 

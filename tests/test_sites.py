@@ -14,7 +14,7 @@ from rasid.segment import tokenize
 SITES = "sites.tsv"
 COLUMNS = ["name", "aliases", "feature", "latitude", "longitude", "admin1", "precision",
            "representative", "source"]
-FEATURES = {"region", "airport", "site", "crossing", "dam", "oil", "quarter", "village"}
+FEATURES = {"region", "airport", "site", "crossing", "dam", "oil", "quarter", "village", "town"}
 # Syria's bounding box; border crossings may sit up to 30 km outside it.
 LAT, LON = (32.31, 37.33), (35.59, 42.39)
 CROSSING_SLACK_KM = 30.0
@@ -92,6 +92,20 @@ def test_source_is_filled_and_checkable(row):
                                      p.latitude, p.longitude) < 1.0
 
 
+COPIED = [r for r in ROWS if r["source"].startswith("gazetteer:")
+          and r["feature"] in ("village", "town")]
+
+
+@pytest.mark.parametrize("row", COPIED, ids=_ids(COPIED))
+def test_copied_settlement_adds_a_spelling_the_gazetteer_lacks(row):
+    # «الشيفونية» for OSM's «الشفونية»: the row exists for its spelling, which the copied place's
+    # own names and their generated variants must not already cover
+    p = gazetteer.place(row["source"].split(":", 1)[1])
+    made = {v for n in p.names for v in gazetteer.name_variants(n)}
+    assert not {v for n in _names(row) for v in gazetteer.name_variants(n)} <= made
+    assert p.admin1 == row["admin1"]
+
+
 @pytest.mark.parametrize("row", ROWS, ids=_ids(ROWS))
 def test_point_lies_in_syria(row):
     lat, lon = float(row["latitude"]), float(row["longitude"])
@@ -157,6 +171,16 @@ def _found(raw: str) -> list[tuple[str, str]]:
     ("قتل مدنيان في حي الرميلة بمدينة الرقة", "حي الرميلة"),
     ("تقدمت القوات في حي الحويقة", "حي الحويقة"),
     ("قطعت المياه عن سد البعث", "سد البعث"),
+    ("سيطرت القوات على بلدة الشيفونية شرق دوما", "الشيفونية"),
+    ("تقدمت القوات في قريتي حوش الظواهرة والريحان", "حوش الضواهرة"),
+    ("تقدمت القوات في قريتي حوش الظواهرة والريحان", "الريحان"),
+    ("قصفت المدفعية أطراف بلدتي بيت سوى والأشعري", "بيت سوى"),
+    ("قصفت المدفعية أطراف بلدتي بيت سوى والأشعري", "الأشعري"),
+    ("دخلت القوات التركية قرية كفرجنة شمال شرق عفرين", "كفر جنة"),
+    ("وصلت الحافلات إلى مدينة البعث في ريف القنيطرة", "مدينة البعث"),
+    ("انفجرت عبوة في سوق شعبي في حي الكشكول بجرمانا", "حي كشكول"),
+    ("خرج المقاتلون من بلدة جباثا الخشب", "جباثا الخشب"),
+    ("سقطت قذائف على مدينة معضمية الشام", "معضمية الشام"),
 ])
 def test_reports_spellings_reach_the_site(raw, name):
     assert f"curated:{norm(name)}" in {pid for _, pid in _found(raw)}
@@ -167,6 +191,9 @@ def test_reports_spellings_reach_the_site(raw, name):
     "أعلن الرئيس أن السكري منتشر بين الأطفال",
     "درس الطلاب الفنون الجميلية في المعهد",
     "دخلت القوات قرية حويقة المعيشية شرق الفرات",
+    "عقد حزب البعث الحاكم مؤتمره السنوي",
+    "روى الحديث أبو موسى الأشعري",
+    "اشتهر الفنان نجيب الريحاني بالكوميديا",
 ])
 def test_words_that_only_look_like_sites_are_not_sites(raw):
     assert _found(raw) == []

@@ -7,6 +7,8 @@ import logging
 import multiprocessing
 import sqlite3
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
@@ -167,24 +169,28 @@ def extract(article: Article) -> tuple[list[dict] | None, str | None]:
         return None, f"{type(err).__name__}: {err}"
 
 
+# A worker killed from outside (out of memory) takes the batches in flight with it; none is half stored.
+_WORKER_DIED = ("an extractor process died (killed, out of memory?); the batches being analysed are not stored: "
+                "run ingest again to store them")
+
+
 class Extractor:
     """Runs extract() over batches, in this process or in a pool of `jobs` worker processes."""
 
     def __init__(self, jobs: int = 1):
         self.jobs = jobs
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Extractor":
         if self.jobs > 1:
             # fork keeps what the parent has set up (a test's stand-in analyze, loaded lexicons).
             method = "fork" if sys.platform.startswith("linux") else "spawn"
-            self._pool = multiprocessing.get_context(method).Pool(self.jobs)
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method))
         return self
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
     def map(self, articles: Sequence[Article]) -> list[tuple[list[dict] | None, str | None]]:
         """Returns extract() of each article, in order."""
@@ -194,8 +200,17 @@ class Extractor:
         """Starts extract() on the articles in the workers; returns the call that waits for the results."""
         if self._pool is None:
             return lambda: [extract(a) for a in articles]
-        pending = self._pool.map_async(extract, articles, chunksize=max(1, len(articles) // (4 * self.jobs)))
-        return pending.get
+        try:
+            results = self._pool.map(extract, articles, chunksize=max(1, len(articles) // (4 * self.jobs)))
+        except BrokenProcessPool:
+            raise StoreError(_WORKER_DIED) from None
+
+        def wait() -> list[tuple[list[dict] | None, str | None]]:
+            try:
+                return list(results)
+            except BrokenProcessPool:
+                raise StoreError(_WORKER_DIED) from None
+        return wait
 
 
 # ---------------------------------------------------------------- the store

@@ -381,3 +381,24 @@ def test_review_set_corrects_fields_that_show_and_export_use(fused_db):
     assert incident["fatalities"]["high"] == 7
     refused = run("review", event_id, "--set", "fatalities.low=9", "--db", fused_db)
     assert refused.exit_code == 1 and "low <= best <= high" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_killed_extractor_process_ends_ingest_cleanly_keeping_earlier_batches(tmp_path, monkeypatch, fake_analyze):
+    import os
+    import signal
+
+    def dies(article: Article):
+        if article.id == "oom":
+            os.kill(os.getpid(), signal.SIGKILL)  # in a worker process, as the OOM killer would
+        return fake_analyze(article)
+
+    monkeypatch.setattr("rasid.pipeline.analyze", dies)
+    db = str(tmp_path / "oom.db")
+    path = jsonl(tmp_path / "in.jsonl", *({"id": f"a{i}", "text": f"{i} {SHELLING}"} for i in range(8)),
+                 {"id": "oom", "text": SHELLING}, {"id": "z", "text": "z " + SHELLING})
+    result = run("ingest", str(path), "--db", db, "--jobs", "2", "--batch-size", "4")
+    assert result.exit_code == 1 and "an extractor process died" in result.stderr
+    assert "Traceback" not in result.stderr
+    # The first batch is written before the third is started; the second may die with the worker.
+    [(articles, events)] = stored(db, "SELECT COUNT(*), SUM(event_count) FROM articles")
+    assert articles in (4, 8) and events == articles

@@ -143,7 +143,8 @@ def _location(c: Candidate, m: PlaceMention, reason: str) -> Location:
     if c.representative:
         rep = candidates(norm(c.representative))
         if rep:
-            point = rep[0]
+            # the town itself, not the district or sub-district named after it
+            point = next((r for r in rep if r.feature in ("city", "town", "village")), rep[0])
             reason += f"; region coded to {c.representative}"
     if m.cue == "desert":
         # «بادية البوكمال», «البادية»: open desert, only a large region is known

@@ -116,3 +116,18 @@ def test_a_settlement_listed_only_far_away_is_reported_with_where_it_is():
     loc = _event_location("قصفت الطائرات الحربية أمس بلدة العباس في ريف الحسكة.")
     assert loc.place_id is None and loc.name == "العباس" and loc.admin1 == "Al-Hasakah"
     assert "only far from the report's places (Deir ez-Zor)" in loc.reason
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("قصفت طائرات التحالف أمس مواقع التنظيم على الضفة الشرقية لنهر الفرات.", "Deir ez-Zor"),
+    ("اندلعت اشتباكات بين قوات النظام وتنظيم الدولة أمس على الضفة الغربية للفرات.", "Deir ez-Zor"),
+    ("قصفت الطائرات أمس قرى على الضفة الجنوبية لنهر الفرات قرب الرقة.", "Raqqa"),
+])
+def test_a_bank_of_the_euphrates_is_a_large_region(text, admin1):
+    loc = _event_location(text)
+    assert loc.geo_precision == 3 and loc.admin1 == admin1 and "الضفة" in loc.name
+
+
+def test_a_region_is_coded_to_its_representative_town_not_a_district_centroid():
+    loc = _event_location("اندلعت اشتباكات بين قوات النظام وتنظيم الدولة أمس على الضفة الغربية للفرات.")
+    assert distance_km(loc.latitude, loc.longitude, 35.017, 40.45) < 1  # الميادين town, not its district

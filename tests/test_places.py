@@ -66,6 +66,7 @@ def test_town_without_cue_is_named_by_its_source_spelling(arabic):
     ("اشتباكات عنيفة شرق مدينة تدمر", "تدمر", "near"),
     ("قصف مدفعي على ريف مدينة حلب", "حلب", "rural"),
     ("سقطت قذائف قرب بلدة سراقب", "سراقب", "near"),
+    ("قصفت الطائرات مواقع بالقرب من مدينة سراقب", "سراقب", "near"),
     ("قصفت الطائرات بلدة سراقب", "سراقب", "settlement"),
 ])
 def test_the_word_before_a_settlement_noun_sets_the_cue(arabic, raw, surface, cue):

@@ -117,8 +117,11 @@ def _cue(tokens: list[Token], first: int) -> str:
                            ("near", _NEAR), ("settlement", _SETTLEMENT)):
             if words & vocab:
                 if cue == "settlement" and back == 1 and j > 0:
-                    # «شرق مدينة تدمر», «ريف مدينة حلب»: the word before the noun says where
+                    # «شرق مدينة تدمر», «ريف مدينة حلب», «بالقرب من مدينة سراقب»: the word
+                    # before the noun (or before its «من») says where
                     outer = readings(tokens[j - 1].text)
+                    if tokens[j - 1].text in _PREP and j > 1:
+                        outer = outer | readings(tokens[j - 2].text)
                     for wider, wider_vocab in (("rural", _RURAL), ("desert", _DESERT), ("near", _NEAR)):
                         if outer & wider_vocab:
                             return wider

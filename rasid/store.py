@@ -5,8 +5,11 @@ import hashlib
 import json
 import logging
 import multiprocessing
+import os
 import sqlite3
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -169,6 +172,16 @@ def extract(article: Article) -> tuple[list[dict] | None, str | None]:
         return None, f"{type(err).__name__}: {err}"
 
 
+def _watch_parent(parent: int) -> None:
+    """Ends this worker when the ingest that started it is gone (a SIGKILL leaves no one to stop it)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 # A worker killed from outside (out of memory) takes the batches in flight with it; none is half stored.
 _WORKER_DIED = ("an extractor process died (killed, out of memory?); the batches being analysed are not stored: "
                 "run ingest again to store them")
@@ -185,7 +198,8 @@ class Extractor:
         if self.jobs > 1:
             # fork keeps what the parent has set up (a test's stand-in analyze, loaded lexicons).
             method = "fork" if sys.platform.startswith("linux") else "spawn"
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method))
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
+                                             initializer=_watch_parent, initargs=(os.getpid(),))
         return self
 
     def __exit__(self, *exc) -> None:

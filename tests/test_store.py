@@ -208,7 +208,7 @@ def _child(pace: str, source: Path, db: Path) -> subprocess.Popen:
     code = CHILD.format(tests=str(Path(__file__).parent))
     return subprocess.Popen([sys.executable, "-c", code, pace, str(source), "--db", str(db), "--no-progress",
                              "--batch-size", str(KILL_BATCH), "--jobs", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def _stored(db: Path) -> int:
@@ -222,6 +222,27 @@ def _stored(db: Path) -> int:
         return 0
 
 
+def _children(pid: int) -> list[int]:
+    """Returns the pids whose parent is pid (Linux /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker processes from Linux /proc")
 def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_path):
     total = 800
     source = jsonl(tmp_path / "many.jsonl", [generated_article(i) for i in range(total)])
@@ -230,9 +251,13 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_
     deadline = time.monotonic() + 60
     while child.poll() is None and _stored(db) < KILL_BATCH and time.monotonic() < deadline:
         time.sleep(0.005)
-    os.killpg(child.pid, signal.SIGKILL)  # the ingest and its workers, as an OOM kill or a crash would
+    workers = _children(child.pid)
+    os.kill(child.pid, signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL, child.stderr.read().decode()
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(workers) == 2 and not any(_alive(pid) for pid in workers)  # the workers end by themselves
 
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from functools import lru_cache
 from typing import Iterator
 
+from .lexicon import readings
 from .normalize import norm, normalize
 
 SNIPPET_CHARS = 80
@@ -14,12 +16,22 @@ class SearchError(ValueError):
     """A query with nothing to search for, or one the index rejects."""
 
 
-def index_text(title: str | None, text: str) -> str:
-    """Returns what the full-text index holds: «غارةٌ على إدلب» → «غاره علي ادلب»."""
-    return norm(f"{title}\n{text}" if title and not text.startswith(title) else text)
-
-
 _WORD = re.compile(r"\w+\*?")
+_TOKEN = re.compile(r"\w+")
+# «والغارة», «بغارة», «للمرصد»: a proclitic or the article before a query word still matches it.
+_PROCLITICS = r"(?:[وف]?[بلك]?(?:ال)?)"
+
+
+@lru_cache(maxsize=200_000)
+def _forms(word: str) -> str:
+    """Returns a token with its readings without proclitics and article: «والغاره» → «والغاره الغاره غاره»."""
+    return " ".join([word, *sorted(readings(word) - {word})])
+
+
+def index_text(title: str | None, text: str) -> str:
+    """Returns what the full-text index holds: «وشنّت غارةً» → «وشنت شنت غاره» (each word with its readings)."""
+    body = norm(f"{title}\n{text}" if title and not text.startswith(title) else text)
+    return " ".join(_forms(w) for w in _TOKEN.findall(body))
 
 
 def match_expression(query: str) -> str:
@@ -35,10 +47,13 @@ def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
     n = normalize(text)
     words = [w.rstrip("*") for w in _WORD.findall(norm(query))]
     hits = []
-    for w in words:
-        m = re.search(rf"(?<!\w){re.escape(w)}", n.text)
-        if m:
-            hits.append(m.span())
+    for pattern in (r"(?<!\w){}(?!\w)", rf"(?<!\w){_PROCLITICS}{{}}"):
+        for w in words:
+            m = re.search(pattern.format(re.escape(w)), n.text)
+            if m:
+                hits.append(m.span())
+        if hits:
+            break
     if not hits:
         return " ".join(text[:2 * width].split())
     start, end = n.span(*min(hits))

@@ -480,6 +480,8 @@ class Store:
         with self.transaction() as conn:
             # Memberships of events that are gone; `rasid fuse` rebuilds the incidents they left.
             conn.execute("DELETE FROM incident_members WHERE event_id NOT IN (SELECT event_id FROM events)")
+            # An upgrade may index differently (normalization, readings): the index is rebuilt too.
+            _reindex(conn)
         return counts
 
     # ------------------------------------------------------------ events, and reports for fusion and export
@@ -533,7 +535,7 @@ def _statements(sql: str) -> list[str]:
 
 # ---------------------------------------------------------------- SQLite specifics
 # What is SQLite-only outside schema.sql's FTS part and rasid/search.py; a PostgreSQL backend
-# replaces these four (and uses %s placeholders where these queries use ?).
+# replaces these five (and uses %s placeholders where these queries use ?).
 
 def _connect(path: str) -> sqlite3.Connection:
     # Autocommit mode: transactions are the explicit BEGIN/COMMIT of Store.transaction.
@@ -553,3 +555,9 @@ def _tune(conn: sqlite3.Connection) -> None:
 
 def _index_article(conn: sqlite3.Connection, number: int, title: str | None, text: str) -> None:
     conn.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", (number, index_text(title, text)))
+
+
+def _reindex(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+    for number, title, text in conn.execute("SELECT article_no, title, text FROM articles").fetchall():
+        _index_article(conn, number, title, text)

@@ -11,6 +11,7 @@ REPORTS = {
     "ta-marbuta-as-ha": "وقالت مصادر محلية إن غاره استهدفت سوقا شعبيا في معرة النعمان.",
     "hamza": "أعلنت الأمم المتحدة إرسال قافلة مساعدات إلى إدلب.",
     "other": "ارتفعت أسعار الخبز في دمشق للمرة الثالثة هذا العام.",
+    "clitics": "وأسفرت الغارة عن دمار واسع، وبالغارة الثانية سقط جرحى للمرصد.",
 }
 
 
@@ -23,16 +24,18 @@ def conn(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("query, ids", [
-    ("غارة", {"tashkil", "ta-marbuta-as-ha"}),
-    ("غارةٌ", {"tashkil", "ta-marbuta-as-ha"}),
-    ("غاره", {"tashkil", "ta-marbuta-as-ha"}),
+    ("غارة", {"tashkil", "ta-marbuta-as-ha", "clitics"}),
+    ("غارةٌ", {"tashkil", "ta-marbuta-as-ha", "clitics"}),
+    ("غاره", {"tashkil", "ta-marbuta-as-ha", "clitics"}),
+    ("الغارة", {"clitics"}),
+    ("المرصد", {"clitics"}),
     ("ادلب", {"tashkil", "hamza"}),
     ("إدلب غارة", {"tashkil"}),
     ("الامم", {"hamza"}),
     ("مساعد*", {"hamza"}),
     ("غارات", set()),
 ])
-def test_search_ignores_diacritics_hamza_and_ta_marbuta(conn, query, ids):
+def test_search_ignores_diacritics_hamza_ta_marbuta_and_proclitics(conn, query, ids):
     assert {hit["article_id"] for hit in search.search(conn, query, 10)} == ids
 
 
@@ -41,6 +44,21 @@ def test_snippet_quotes_the_original_text_around_the_match():
     cut = search.snippet(text, "غارة", width=30)
     assert "غارةً عنيفةً" in cut and cut.startswith("… ") and cut.endswith(" …")
     assert all(word in text.split() for word in cut.strip("… ").split())  # whole words only
+
+
+@pytest.mark.parametrize("query, quoted", [("غارة", "وأسفرت الغارة عن"), ("بالغارة", "وبالغارة الثانية")])
+def test_snippet_finds_a_word_behind_its_proclitics(query, quoted):
+    assert quoted in search.snippet(REPORTS["clitics"], query, width=12)
+
+
+def test_reextract_rebuilds_the_index(tmp_path, monkeypatch):
+    monkeypatch.setattr("rasid.pipeline.analyze", lambda article: [])
+    with storage.Store.open(str(tmp_path / "x.db"), create=True) as store:
+        store.ingest(((Article(k, v), "t") for k, v in REPORTS.items()), storage.Extractor())
+        store.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+        assert list(search.search(store.conn, "غارة", 10)) == []
+        store.reextract(storage.Extractor())
+        assert len(list(search.search(store.conn, "غارة", 10))) == 3
 
 
 @pytest.mark.parametrize("query", ["", "  ", "«»!؟"])

@@ -198,6 +198,74 @@ def bench_command(file: str | None, limit: int | None, progress: bool | None) ->
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
+def _names(names: tuple[str, ...]) -> list[str]:
+    """Returns the query names: the arguments, or one a line from stdin when none or «-» is given."""
+    if names and names != ("-",):
+        return list(names)
+    if sys.stdin.isatty():
+        raise click.UsageError("give NAME arguments, or names one a line on stdin")
+    return [line.strip() for line in sys.stdin if line.strip()]
+
+
+@main.group(invoke_without_command=True)
+@click.option("--about", is_flag=True, help="Print the gazetteer's sources, licences and row counts.")
+@click.pass_context
+def places(ctx: click.Context, about: bool) -> None:
+    """Looks up the gazetteer: `places lookup NAME`, `places near LAT LON`, `places --about`."""
+    if about:
+        from collections import Counter
+
+        from . import gazetteer
+        from .resources import read_text
+        click.echo(read_text("GAZETTEER_LICENSE.md").rstrip())
+        counts = Counter(s for p in gazetteer.places() for s in p.sources.split(";") if s)
+        click.echo(f"\nrows: {len(gazetteer.places())}; rows per source: "
+                   + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    elif ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@places.command(name="lookup")
+@click.argument("names", nargs=-1)
+@click.option("--limit", type=click.IntRange(min=1), help="At most N candidates per name.")
+def places_lookup(names: tuple[str, ...], limit: int | None) -> None:
+    """Writes the candidates of each NAME (or of each stdin line) as one JSON line: «السوسة» → 3 places."""
+    from . import gazetteer
+    missing = 0
+    for name in _names(names):
+        found = gazetteer.find(name)
+        missing += not found.places
+        hits = found.places[:limit] if limit else found.places
+        click.echo(json.dumps({"query": name, "key": found.key, "how": found.how,
+                               "count": len(found.places),
+                               "candidates": [p.to_json() for p in hits]}, ensure_ascii=False))
+    if missing:
+        log.info("%d names not found", missing)
+
+
+@places.command(name="near")
+@click.argument("lat", type=click.FloatRange(-90, 90))
+@click.argument("lon", type=click.FloatRange(-180, 180))
+@click.option("--km", type=click.FloatRange(min=0), default=5.0, show_default=True,
+              help="Search radius in kilometres.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most N places, nearest first.")
+def places_near(lat: float, lon: float, km: float, limit: int | None) -> None:
+    """Writes the places within --km of LAT LON, nearest first, one JSON line each."""
+    from . import gazetteer
+    for distance, p in gazetteer.near(lat, lon, km)[:limit]:
+        click.echo(json.dumps({"distance_km": round(distance, 3), **p.to_json()}, ensure_ascii=False))
+
+
+@places.command(name="variants")
+@click.argument("names", nargs=-1)
+def places_variants(names: tuple[str, ...]) -> None:
+    """Writes the spelling variants the lookup generates for each NAME: «البوكمال» → «ابو كمال», …."""
+    from . import gazetteer
+    for name in _names(names):
+        click.echo(json.dumps({"query": name, "variants": sorted(gazetteer.name_variants(name))},
+                              ensure_ascii=False))
+
+
 # ---------------------------------------------------------------- the store: ingest, fuse, export, search, show, review
 
 _db_option = click.option("--db", envvar="RASID_DB", default=storage.DEFAULT_DB, show_default=True,

@@ -402,3 +402,47 @@ def test_a_killed_extractor_process_ends_ingest_cleanly_keeping_earlier_batches(
     # The first batch is written before the third is started; the second may die with the worker.
     [(articles, events)] = stored(db, "SELECT COUNT(*), SUM(event_count) FROM articles")
     assert articles in (4, 8) and events == articles
+
+
+# ---------------------------------------------------------------- places
+
+def test_places_lookup_names_and_stdin():
+    res = run("places", "lookup", "السوسة", "مطار كويرس", "--limit", "2")
+    assert res.exit_code == 0, res.stderr
+    rows = [json.loads(l) for l in res.stdout.splitlines()]
+    assert [r["query"] for r in rows] == ["السوسة", "مطار كويرس"]
+    assert rows[0]["count"] == 3 and len(rows[0]["candidates"]) == 2
+    assert rows[0]["candidates"][0]["admin1"] == "Deir ez-Zor"
+    assert rows[1]["candidates"][0]["place_id"].startswith("curated:")
+    res = run("places", "lookup", stdin="هجين\nلا مكان بهذا الاسم\n")
+    rows = [json.loads(l) for l in res.stdout.splitlines()]
+    assert rows[0]["count"] >= 1 and rows[1] == {"query": "لا مكان بهذا الاسم", "key": "لا مكان بهذا الاسم",
+                                                  "how": "not found", "count": 0, "candidates": []}
+
+
+def test_places_near_is_nearest_first():
+    res = run("places", "near", "34.69", "40.83", "--km", "3")
+    assert res.exit_code == 0, res.stderr
+    rows = [json.loads(l) for l in res.stdout.splitlines()]
+    assert rows[0]["name"] == "هجين" and rows[0]["distance_km"] < 0.5
+    assert [r["distance_km"] for r in rows] == sorted(r["distance_km"] for r in rows)
+    assert all(r["distance_km"] <= 3 for r in rows)
+
+
+def test_places_about_names_sources_and_licences():
+    res = run("places", "--about")
+    assert res.exit_code == 0
+    for needed in ("ODbL", "CC BY 4.0", "OpenStreetMap", "GeoNames", "OpenSyria", "rows per source"):
+        assert needed in res.stdout
+
+
+def test_places_variants_lists_spellings():
+    res = run("places", "variants", "البوكمال")
+    assert "ابو كمال" in json.loads(res.stdout)["variants"]
+
+
+@pytest.mark.parametrize("args", [("places", "near", "100", "40"), ("places", "near", "x", "y"),
+                                  ("places", "near", "34", "40", "--km", "-1")])
+def test_places_bad_arguments_are_usage_errors(args):
+    res = run(*args)
+    assert res.exit_code == 2 and "Traceback" not in res.stderr

@@ -16,11 +16,12 @@ PUBLISHED = date(2018, 10, 27)  # a Saturday: «أمس» is Friday 26 October
 ARIHA = (35.8128, 36.6106)        # أريحا, Idlib
 ABU_DUHUR = (35.7400, 37.0464)    # أبو الظهور, Idlib
 
-# F1 on dev.gold.jsonl + examples/*.gold.jsonl was 0.528 when this test was written (tp 51, fp 64,
-# fn 27); the floor sits below it so that ordinary tuning passes and a real regression does not.
-# Regression floors a few points under the measured dev score (F1 0.77, full match 0.45).
-DEV_F1_FLOOR = 0.70
-DEV_FULL_FLOOR = 0.40
+# Regression floors a few points under the measured dev score (dev.gold.jsonl + examples: F1 0.805,
+# full match 0.476, location within 10 km 0.985), so that ordinary tuning passes and a real
+# regression does not; none is below the bars of the issues (0.70, 0.40, 0.92).
+DEV_F1_FLOOR = 0.75
+DEV_FULL_FLOOR = 0.43
+DEV_LOCATION_FLOOR = 0.92
 
 AIR_STRIKE = ("قتل 9 مدنيين بينهم 4 أطفال أمس في غارات روسية استهدفت مدينة أريحا بريف إدلب الجنوبي، "
               "بحسب المرصد السوري لحقوق الإنسان.")
@@ -187,5 +188,5 @@ def test_dev_benchmark_floor(shared_dir):
     summary = {k: v for k, v in result.items() if k != "per_article"}
     assert result["f1"] >= DEV_F1_FLOOR, summary
     assert result["full_match_f1"] >= DEV_FULL_FLOOR, summary
-    assert result["field_accuracy"]["location_10km"] >= 0.85, summary
+    assert result["field_accuracy"]["location_10km"] >= DEV_LOCATION_FLOOR, summary
     assert result["field_accuracy"]["date"] >= 0.85, summary

@@ -86,3 +86,9 @@ def test_a_name_that_opens_with_its_noun_needs_no_cue_before_it(arabic, raw, sur
     t = arabic(raw)
     got = [m for m in places(t.tokens) if t.surface(m.first, m.last) == surface]
     assert got and got[0].cue in ("settlement", "prep")
+
+
+def test_a_name_that_starts_with_waw_is_not_a_listed_name(arabic):
+    # «وقف» (a hamlet's name, and «halt») after «وعلى» is not «و» + a listed place
+    t = arabic("وحضت على فتح الطريق إلى الغوطة الشرقية وعلى وقف إطلاق النار")
+    assert [t.surface(m.first, m.last) for m in places(t.tokens)] == ["الغوطة الشرقية"]

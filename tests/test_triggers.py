@@ -83,6 +83,8 @@ def test_negated_with_any_is_not_asserted(arabic):
     ("حذرت الأمم المتحدة من هجوم على المدينة", "هجوم"),
     ("وحذر وزيران من أن الجيش سيواصل التحرك بعد أسبوع على قصف المطار", "قصف"),
     ("وسوف تصل القوات إلى المدينة لدعم أهلها في مقاومة هجوم الجيش", "هجوم"),
+    ("ومن جانبه دعا البابا إلى الكف عن قصف المدنيين في الغوطة", "قصف"),
+    ("وحضت المنظمة الأطراف على الكف عن القصف العشوائي", "القصف"),
 ])
 def test_irrealis(arabic, raw, surface):
     assert _by_surface(arabic, raw, surface)[3] == "irrealis"
@@ -145,3 +147,8 @@ def test_imposing_control_is_a_takeover(arabic):
 def test_air_attacks_are_air_strikes(arabic):
     assert _by_surface(arabic, "قتل خمسة مدنيين إثر الهجمات الجوية على البلدة", "الهجمات الجوية")[2] == \
         "Air/drone strike"
+
+
+def test_a_framing_verb_late_in_the_sentence_does_not_frame_it(arabic):
+    raw = "قصفت الطائرات الحربية مدينة دوما بعد أن دعا المبعوث إلى التهدئة"
+    assert _by_surface(arabic, raw, "قصفت")[3] == "asserted"

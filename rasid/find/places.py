@@ -165,8 +165,9 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
             cue = "settlement"  # «قصف حي الأشرفية», «استهدف مطار الشعيرات»: the name carries its noun
         prev = out[-1] if out else None
         # «بلدات كفر بطنا وسقبا وحرستا»: a name joined by «و» to an accepted one shares its cue
+        # (the «و» must be the conjunction read off the name: «وقف» is no «و» + «قف»)
         listed = bool(prev and prev.last >= m.first - 2 and tokens[m.first].text.startswith("و")
-                      and prev.cue in ("settlement", "prep", "listed", "near"))
+                      and m.skip > 0 and prev.cue in ("settlement", "prep", "listed", "near"))
         if not _accept(key, cands, cue, listed):
             continue
         rule = f"place:{cue or ('listed' if listed else 'name')}"

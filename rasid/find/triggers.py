@@ -51,7 +51,10 @@ def _matcher() -> PhraseMatcher:
 
 # Verbs that, opening a sentence, make all of it a warning, threat or appeal («وحذر الوزير من أن …»).
 _FRAMING = frozenset(norm(w) for w in {"حذر", "حذرت", "هدد", "هددت", "توعد", "توعدت", "دعا", "دعت",
-                                       "طالب", "طالبت", "ناشد", "ناشدت", "يحذر", "تحذر"})
+                                       "طالب", "طالبت", "ناشد", "ناشدت", "يحذر", "تحذر", "حض", "حضت",
+                                       "حث", "حثت", "دعوا", "طالبوا"})
+# «ومن جانبه دعا البابا إلى …»: the framing verb may follow a short opener
+_FRAMING_REACH = 4
 # Words right before a trigger that make it a campaign or its traces, not an event: «حملة القصف»,
 # «آثار المعارك».
 _NOT_EVENT_BEFORE = frozenset(norm(w) for w in {"حملة", "حملات", "آثار", "اثار"})
@@ -59,9 +62,10 @@ _FAR = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هدد", "
 
 
 def _polarity(tokens: list[Token], first: int, lo: int) -> str:
-    opener = tokens[lo].text
-    if opener in _FRAMING or (opener[:1] in "وف" and opener[1:] in _FRAMING):
-        return "irrealis"
+    for tok in tokens[lo:min(first, lo + _FRAMING_REACH)]:
+        w = tok.text
+        if w in _FRAMING or (w[:1] in "وف" and w[1:] in _FRAMING):
+            return "irrealis"
     if first > lo and tokens[first - 1].text in _NOT_EVENT_BEFORE:
         return "state"
     mood = None

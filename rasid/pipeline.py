@@ -8,7 +8,7 @@ from dataclasses import replace
 from .assemble import Frame, Sent, consolidate, frames
 from .find.actors import actors
 from .find.casualties import casualties
-from .find.claims import claims, cue_mentions, source_mentions
+from .find.claims import capital_mentions, claims, cue_mentions, source_mentions
 from .find.dates import dates
 from .find.numbers import numbers
 from .find.places import places
@@ -109,6 +109,7 @@ def analyze(article: Article) -> list[Event]:
     src_tokens = {i for m in srcs for i in range(m.first, m.last + 1)}
     acts = [a for a in actors(toks) if a.first not in src_tokens]
     cues = cue_mentions(toks)
+    caps = capital_mentions(toks)
     # «بين العباس وهجين»: a stretch between two places, ACLED's precision 2 at the first
     # «منطقة الكسوة», «محيط الهبيط»: the area around a town, ACLED's precision 2
     pls = [replace(p, cue="between") if any(t.text in ("بين", "وبين") for t in toks[max(0, p.first - 2):p.first])
@@ -143,7 +144,7 @@ def analyze(article: Article) -> list[Event]:
             or "حمله" in words or "تصعيد" in words
         s.background = (words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]) or \
             _undated_past(words)
-        s.claims = claims(toks, s.lo, s.hi + 1, srcs, cues, s.actors)
+        s.claims = claims(toks, s.lo, s.hi + 1, srcs, cues, s.actors, caps)
         # «ونفت موسكو»: a capital that speaks is a government, not the place of an event
         spoken = {i for c in s.claims if c.rule == "claim:capital" for i in range(c.first, c.last + 1)}
         s.places = [(p, loc) for p, loc in s.places if p.first not in spoken]

@@ -69,12 +69,19 @@ def cue_mentions(tokens: list[Token]):
     return [c for c in _matchers()[1].find(tokens) if not _names_an_agency(tokens, c)]
 
 
-def _capital_claims(tokens: list[Token], in_s, taken) -> list[ClaimMention]:
+def capital_mentions(tokens: list[Token]):
+    """Returns the capitals named in the text («موسكو», «أنقرة»), found once per article."""
+    return _matchers()[2].find(tokens)
+
+
+def _capital_claims(tokens: list[Token], in_s, taken, capitals, lo: int, hi: int) -> list[ClaimMention]:
     """Returns capitals that are the subject of a speech verb: «ونفت موسكو» → RUS_GOV denies."""
     verbs = _matchers()[3]
     out: list[ClaimMention] = []
     prev: tuple[int, str] | None = None  # (last token, stance) of the claim a «و» may extend
-    for m in _matchers()[2].find(tokens):
+    for m in capitals:
+        if not lo <= m.first < hi:
+            continue
         word = tokens[m.first].text
         stance = None
         if m.skip == 0:
@@ -108,7 +115,7 @@ def _object_of(tokens: list[Token], c, s, sources) -> bool:
     return False
 
 
-def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors) -> list[ClaimMention]:
+def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capitals=None) -> list[ClaimMention]:
     """Pairs sources, capitals and denying parties with cues in tokens [lo, hi): «ونفت موسكو» → RUS_GOV denies."""
     # a cue word inside a source's own name is part of the name: «إذاعة البيان», «وكالة الأنباء الرسمية»
     inside = {i for s in sources for i in range(s.first, s.last + 1)}
@@ -129,7 +136,9 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors) -> list
             stance = "uncertain"
         out.append(ClaimMention(s.first, s.last, s.payloads[0], stance, "claim:source"))
     taken = [(o.first, o.last) for o in out] + [(a.first, a.last) for a in actors]
-    out += [c for c in _capital_claims(tokens, in_s, taken) if lo <= c.first < hi]
+    if capitals is None:
+        capitals = capital_mentions(tokens)
+    out += _capital_claims(tokens, in_s, taken, capitals, lo, hi)
     # a party that denies speaks for itself: «نفى الجيش التركي», «نفت هيئة تحرير الشام»
     for c in in_s:
         # a source or capital right after the verb is its subject; a party further on is its object

@@ -73,6 +73,14 @@ def _heads(word: str, taa: bool, suffixes: bool) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+def _bucket(tails: list) -> dict:
+    """Groups (rank, tail, payloads) by the tail's first word (None for no tail), in the tails' order."""
+    out: dict = {}
+    for rank, (tail, payloads) in enumerate(tails):
+        out.setdefault(tail[0] if tail else None, []).append((rank, tail, payloads))
+    return out
+
+
 class PhraseMatcher:
     """Finds lexicon phrases in tokens, reading through proclitics («وبريف») and the article."""
 
@@ -91,6 +99,9 @@ class PhraseMatcher:
         self._index = {head: sorted(((t, tuple(p)) for t, p in tails.items()),
                                     key=lambda it: -len(it[0]))
                        for head, tails in index.items()}
+        # heads with many tails («تل», «عين», «كفر»): tails bucketed by their first word, so a
+        # token is checked only against the tails its next word can start
+        self._by_next = {head: _bucket(tails) for head, tails in self._index.items() if len(tails) > 8}
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
@@ -110,6 +121,19 @@ class PhraseMatcher:
             return False
         return True
 
+    def _tails(self, head: str, tokens: list[Token], i: int) -> list:
+        buckets = self._by_next.get(head)
+        if buckets is None:
+            return self._index.get(head, ())
+        if i + 1 >= len(tokens):
+            return [(tail, payloads) for _, tail, payloads in buckets.get(None, ())]
+        nxt = _strip_article(tokens[i + 1].text)
+        keys = {nxt}
+        if self._suffixes:
+            keys.update(nxt[: -len(s)] for s in _SUFFIXES if nxt.endswith(s))
+        found = [it for k in keys for it in buckets.get(k, ())] + list(buckets.get(None, ()))
+        return [(tail, payloads) for _, tail, payloads in sorted(found)]
+
     def find(self, tokens: list[Token]) -> list[Match]:
         """Returns non-overlapping longest matches, left to right."""
         out: list[Match] = []
@@ -118,7 +142,7 @@ class PhraseMatcher:
         while i < n:
             best: Match | None = None
             for skip, head in self._heads(tokens[i].text, tokens[i].taa):
-                for tail, payloads in self._index.get(head, ()):
+                for tail, payloads in self._tails(head, tokens, i):
                     last = i + len(tail)
                     if last >= n or (tail and not self._tail_ok(tokens, i, tail)):
                         continue

@@ -49,3 +49,22 @@ def test_payloads_of_one_phrase_are_kept_together():
     m = PhraseMatcher([("الجيش", "A"), ("الجيش", "B")])
     (hit,) = m.find(tokenize("الجيش"))
     assert hit.payloads == ("A", "B")
+
+
+# A head with many tails is looked up through its tails' first words; the answers must not change.
+MANY = PhraseMatcher([("تل", "TELL")] + [(f"تل {w}", w) for w in (
+    "أبيض", "الأبيض", "رفعت", "تمر", "كلخ", "حميس", "براك", "عرن", "حاصل", "مرديخ")]
+    + [("تل أبيض الشرقي", "LONGER"), ("تل كلخ", "KALAKH2")], suffixes=True)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("قصفت الطائرات تل أبيض", [("أبيض", "تل أبيض")]),
+    ("قصفت الطائرات تل أبيض الشرقي", [("LONGER", "تل أبيض الشرقي")]),
+    ("قصفت الطائرات تل رفعت", [("رفعت", "تل رفعت")]),
+    ("في تل كلخ", [("كلخ", "تل كلخ")]),
+    ("وفي تل", [("TELL", "تل")]),
+    ("على تل صغير", [("TELL", "تل")]),
+    ("زار تل تمرها", [("تمر", "تل تمرها")]),
+])
+def test_many_tails_of_one_head(raw, expected):
+    assert _find(MANY, raw) == expected

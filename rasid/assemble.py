@@ -341,6 +341,21 @@ _REFERS = frozenset(norm(w) for w in {"ردا", "رداً", "خلفية", "أع�
                                      "يدين", "تدين", "بعيد"})
 
 
+def _name_attacker(usable: list[TriggerMention], s: Sent, out: list[Frame]) -> None:
+    """Gives an earlier event the attacker a retelling names: «وقال ناشطون إن طائرات روسية شنت الغارات»."""
+    for t in usable:
+        if not t.definite or not out:
+            continue
+        actor1, _, spans = _pick_actors(t, s, None)
+        f = out[-1]
+        if (actor1 and "actor1" in f.defaults and f.event_type == t.event_type
+                and s.index - f.sent <= 2 and actor1 != f.actor2):
+            f.actor1 = actor1
+            f.defaults = f.defaults - {"actor1"}
+            f.actor_spans = f.actor_spans + spans[:1]
+            return
+
+
 def _told_before(t: TriggerMention, s: Sent) -> bool:
     """Tells whether a definite trigger noun refers back: «قتلوا في الاشتباكات», «ردا على الهجوم»."""
     k = t.first - s.lo
@@ -467,6 +482,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             usable = [t for t in usable if tolls or (s.dates and places_here) or (
                 places_here and any(a.kind == "nisba" and 0 < a.first - t.last <= 1 for a in s.actors))]
         if not specific:
+            _name_attacker(usable, s, out)
             usable = []
         chosen: dict[tuple, Frame] = {}
         for t in usable:

@@ -154,11 +154,11 @@ def analyze(article: Article) -> list[Event]:
         if s.claims:
             prev_claims = s.claims
     frs = consolidate(frames(sents, article.published))
-    denied: dict[str, list[int]] = {}
+    denied: dict[str, list] = {}
     for st in sents:
         for c in st.claims:
             if c.stance == "denies":
-                denied.setdefault(_SPEAKS_FOR.get(c.source, c.source), []).append(st.index)
+                denied.setdefault(_SPEAKS_FOR.get(c.source, c.source), []).append(c)
     return [_event(article, n, toks, sents, f, denied) for f in frs]
 
 
@@ -167,7 +167,7 @@ def _span(n: Normalized, toks: list[Token], first: int, last: int) -> tuple[int,
 
 
 def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent], f: Frame,
-           denied: dict[str, list[int]]) -> Event:
+           denied: dict[str, list]) -> Event:
     s = sents[f.sent]
     ev = [Evidence(*_span(n, toks, s.lo, s.hi), f"sentence:{f.trigger.rule}")]
     ev.append(Evidence(*_span(n, toks, f.trigger.first, f.trigger.last), f.trigger.rule))
@@ -198,6 +198,11 @@ def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent]
     if f.actor1 in denied and f.event_type in ("Explosions/Remote violence",
                                                "Violence against civilians"):
         contested = True
+        # the ledger names who denies it: «نفت وزارة الدفاع الروسية أن تكون طائراتها …»
+        for c in denied[f.actor1]:
+            start, end = _span(n, toks, c.first, c.last)
+            if not any(o.source == c.source and o.stance == "denies" for o in claim_objs):
+                claim_objs.append(Claim(c.source, "denies", start, end))
     if not claim_objs:
         start, end = _span(n, toks, s.lo, s.hi)
         claim_objs.append(Claim(article.outlet or "outlet", "asserts", start, end))

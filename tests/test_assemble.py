@@ -515,3 +515,14 @@ def test_a_definite_attack_that_caused_a_toll_is_an_event():
 def test_an_unnamed_side_at_an_airbase_is_the_government(text, pair):
     [ev] = _run(text)
     assert (ev.actor1, ev.actor2) == pair
+
+
+def test_a_retelling_that_names_the_attacker_gives_it_to_the_event():
+    text = ("قتل تسعة مدنيين اليوم جراء غارات جوية استهدفت مدينة خان شيخون بريف إدلب. "
+            "وقال ناشطون إن طائرات روسية شنت الغارات على سوق المدينة.")
+    [ev] = _run(text)
+    assert ev.actor1 == "RUS" and ev.fatalities.best == 9
+    # a named attacker is not replaced by a later retelling
+    text = ("قتل تسعة مدنيين اليوم جراء غارات لقوات النظام استهدفت مدينة خان شيخون بريف إدلب. "
+            "وقال ناشطون إن طائرات روسية شنت الغارات على سوق المدينة.")
+    assert [e.actor1 for e in _run(text)] == ["SYR_GOV"]

@@ -240,3 +240,16 @@ def test_wounded_groups_add_up(arabic):
 ])
 def test_a_later_clause_keeps_its_own_kind(arabic, raw, expected):
     assert [x[:2] for x in _found(arabic, raw)] == expected
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("ارتفع عدد القتلى جراء الغارات الجوية التي استهدفت المدينة صباح اليوم الثلاثاء إلى تسعة", 9),
+    ("وارتفعت حصيلة الضحايا في القصف المدفعي على أحياء البلدة الشرقية إلى 14", 14),
+])
+def test_a_rising_toll_reaches_its_figure_after_ila(arabic, raw, value):
+    assert [(k, v) for k, v, *_ in _found(arabic, raw)] == [("killed", value)]
+
+
+def test_a_far_figure_without_ila_is_not_a_toll(arabic):
+    raw = "ارتفع عدد القتلى جراء الغارات الجوية التي استهدفت المدينة صباح اليوم بعد 3 ساعات من القصف"
+    assert _found(arabic, raw) == []

@@ -190,3 +190,14 @@ def test_dev_benchmark_floor(shared_dir):
     assert result["full_match_f1"] >= DEV_FULL_FLOOR, summary
     assert result["field_accuracy"]["location_10km"] >= DEV_LOCATION_FLOOR, summary
     assert result["field_accuracy"]["date"] >= 0.85, summary
+
+
+def test_a_party_that_denies_its_strike_is_in_the_event_claims():
+    text = ("قتل خمسة مدنيين أمس في غارات روسية على مدينة أريحا بريف إدلب، بحسب المرصد السوري لحقوق الإنسان. "
+            "ونفت وزارة الدفاع الروسية أن تكون طائراتها قد نفذت أي طلعات في المنطقة.")
+    [ev] = analyze(Article("d1", text, "test", PUBLISHED))
+    assert ev.contested and ev.actor1 == "RUS"
+    stances = {(c.source, c.stance) for c in ev.claims}
+    assert ("SOHR", "asserts") in stances and ("RUS_MOD", "denies") in stances
+    denial = next(c for c in ev.claims if c.stance == "denies")
+    assert "الدفاع الروسية" in text[denial.start:denial.end]

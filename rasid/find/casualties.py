@@ -147,6 +147,12 @@ def _not_a_toll(n: Number, tokens: list[Token], text: str) -> bool:
     return before is not None and _post_nominal(n, tokens) and bool(_bare(before) & _NOT_PEOPLE)
 
 
+# «ارتفع عدد القتلى/حصيلة الضحايا … إلى N»: the toll noun may stand far before «إلى» and its figure
+_TOLL_HEADS = frozenset(norm(w) for w in {"قتلى", "ضحايا", "حصيلة"})
+_TO = frozenset(norm(w) for w in {"إلى", "الى", "لتصل إلى"})
+_RISE_REACH = 20
+
+
 def _cue_for(first: int, last: int, cues, tokens: list[Token], asides: dict[int, int],
              ends: set[int]):
     """Picks the nearest cue that gives a figure its kind: «قتل 5 مدنيين» → «قتل»."""
@@ -168,6 +174,8 @@ def _cue_for(first: int, last: int, cues, tokens: list[Token], asides: dict[int,
             d = first - c.last
             # a preceding cue may be separated by «عن/الى» («أسفر عن مقتل», «ارتفع الى»)
             limit = 6
+            if first > 0 and tokens[first - 1].text in _TO and c.key.split()[-1] in _TOLL_HEADS:
+                limit = _RISE_REACH  # «ارتفع عدد القتلى جراء الغارات على المدينة … إلى تسعة»
         else:
             d = c.first - last
             # «47 مدنيا بينهم 9 أطفال قتلوا»: a «بينهم» aside between the figure and its verb

@@ -122,9 +122,7 @@ class PhraseMatcher:
         return True
 
     def _tails(self, head: str, tokens: list[Token], i: int) -> list:
-        buckets = self._by_next.get(head)
-        if buckets is None:
-            return self._index.get(head, ())
+        buckets = self._by_next[head]
         if i + 1 >= len(tokens):
             return [(tail, payloads) for _, tail, payloads in buckets.get(None, ())]
         nxt = _strip_article(tokens[i + 1].text)
@@ -139,10 +137,18 @@ class PhraseMatcher:
         out: list[Match] = []
         i = 0
         n = len(tokens)
+        # the hot loop of every finder: locals, and no call for heads the lexicon does not have
+        index, by_next, suffixes = self._index, self._by_next, self._suffixes
         while i < n:
             best: Match | None = None
-            for skip, head in self._heads(tokens[i].text, tokens[i].taa):
-                for tail, payloads in self._tails(head, tokens, i):
+            tok = tokens[i]
+            for skip, head in _heads(tok.text, tok.taa, suffixes):
+                tails = index.get(head)
+                if tails is None:
+                    continue
+                if head in by_next:
+                    tails = self._tails(head, tokens, i)
+                for tail, payloads in tails:
                     last = i + len(tail)
                     if last >= n or (tail and not self._tail_ok(tokens, i, tail)):
                         continue

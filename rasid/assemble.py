@@ -601,7 +601,8 @@ def _one_sided(frs: list[Frame]) -> None:
     for f in frs:
         if f.sub_event_type == "Armed clash" and f.actor2 == "CIVILIANS":
             if kinds:
-                f.sub_event_type = max(set(kinds), key=kinds.count)
+                # the most told kind; a tie goes to ACLED's precedence, never to set order
+                f.sub_event_type = min(kinds, key=lambda k: (-kinds.count(k), PRECEDENCE.get(k, 99)))
                 f.event_type = "Explosions/Remote violence"
             else:
                 f.sub_event_type, f.event_type = "Attack", "Violence against civilians"

@@ -105,6 +105,10 @@ def analyze(article: Article) -> list[Event]:
         return []
     sents = _sentences(article, n, toks)
     starts = [s.lo for s in sents]
+    trigs = triggers(toks, starts)
+    # every event grows from an asserted trigger: a report without one (sport, economy…) has none
+    if not any(t.polarity == "asserted" and t.strength != "air" for t in trigs):
+        return []
     srcs = source_mentions(toks)
     src_tokens = {i for m in srcs for i in range(m.first, m.last + 1)}
     acts = [a for a in actors(toks) if a.first not in src_tokens]
@@ -127,7 +131,7 @@ def analyze(article: Article) -> list[Event]:
         start, end = _span(n, toks, u.first, u.last)
         unlisted.append(replace(u, text=article.text[start:end]))
     _assign(unlisted, sents, "unresolved")
-    _assign(triggers(toks, starts), sents, "triggers")
+    _assign(trigs, sents, "triggers")
     _assign(acts, sents, "actors")
     _assign([(p, locs[i]) for i, p in enumerate(pls) if i in locs], sents, "places",
             key=lambda x: x[0].first)

@@ -6,8 +6,8 @@ two, plus one day of slack; an undated gold event matches any date) and places â
 (nearest pair of their locations); gold incidents are the connected components ("components", the literal rule), and, since a
 component chains events that are not linked to each other and holds several events of one
 article (which the gold's own ACLED aggregation made distinct), also each component split into
-its first fewest groups of pairwise-linked events ("cliques": one event per article, every pair
-linked). Built twice: required events only, and with the optional ones.
+its fewest groups of pairwise-linked events ("cliques": one event per article, every pair
+linked; among equal splits, the one grouping the most events of one sub-type and actor pair). Built twice: required events only, and with the optional ones.
 
 Reported: (a) fusion of the gold events themselves (fusion-only quality) and (b) fusion of the
 events rasid.pipeline.analyze extracts from the gold articles, each system event standing for the
@@ -80,15 +80,24 @@ def min_cliques(nodes: list[int], linked) -> int:
     return len(clique_cover(nodes, linked))
 
 
-def clique_cover(nodes: list[int], linked) -> list[list[int]]:
-    """Returns the first fewest groups of pairwise-linked nodes covering `nodes`, in node order (exact search)."""
-    best: list = [len(nodes) + 1, None]
+def clique_cover(nodes: list[int], linked, alike=None) -> list[list[int]]:
+    """Returns the fewest groups of pairwise-linked nodes covering `nodes` (exact search).
+
+    Among the fewest, the one whose groups hold the most `alike` pairs (gold events of one sub-type
+    and one actor pair) wins, then the first found in node order."""
+    best: list = [(len(nodes) + 1, 0), None]
+
+    def score(groups: list[list[int]]) -> tuple[int, int]:
+        pairs = sum(1 for g in groups for i, x in enumerate(g) for y in g[i + 1:] if alike and alike(x, y))
+        return len(groups), -pairs
 
     def place(k: int, groups: list[list[int]]) -> None:
-        if len(groups) >= best[0]:
+        if len(groups) > best[0][0]:
             return
         if k == len(nodes):
-            best[0], best[1] = len(groups), [list(g) for g in groups]
+            key = score(groups)
+            if key < best[0]:
+                best[0], best[1] = key, [list(g) for g in groups]
             return
         n = nodes[k]
         for g in groups:
@@ -198,7 +207,7 @@ def system_reports(lines: list[dict]) -> tuple[list[Report], dict[str, list[dict
     return reports, as_json
 
 
-def cliques(keep: list, comp: list[int], linked) -> list[int]:
+def cliques(keep: list, comp: list[int], linked, alike=None) -> list[int]:
     """Splits each component into its first fewest pairwise-linked groups: the gold incident of each event.
 
     Within one article the gold has already applied ACLED's one-event rule, so two events of one
@@ -206,7 +215,7 @@ def cliques(keep: list, comp: list[int], linked) -> list[int]:
     out = [0] * len(keep)
     number = 0
     for c in sorted(set(comp)):
-        for group in clique_cover([k for k in range(len(keep)) if comp[k] == c], linked):
+        for group in clique_cover([k for k in range(len(keep)) if comp[k] == c], linked, alike):
             for k in group:
                 out[k] = number
             number += 1
@@ -231,7 +240,10 @@ def measure(lines: list[dict], with_optional: bool, sys_reports: list[Report],
     fused_sys = assign(sys_reports)
     comp = components([(a["id"], g) for a, _, g in keep])
     out: dict = {"gold_events": len(keep)}
-    for name, part in (("components", comp), ("cliques", cliques(keep, comp, linked))):
+    def alike(x: int, y: int) -> bool:
+        a, b = keep[x][2], keep[y][2]
+        return a["sub_event_type"] == b["sub_event_type"] and set(a["actors"]) == set(b["actors"])
+    for name, part in (("components", comp), ("cliques", cliques(keep, comp, linked, alike))):
         n_gold = len(set(part))
         reports_per: dict[int, set] = {}
         for (a, _, _), c in zip(keep, part):

@@ -1,4 +1,4 @@
-# rasid: `make run` extracts events from the bundled samples, `make test` runs the tests.
+# rasid: `make run` stores, fuses and exports the bundled samples (SQLite), `make test` runs the tests.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,8 +15,12 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The main job on the embedded default: the bundled sample reports stored in SQLite (rasid.db, or
+# $$RASID_DB), fused across reports, and the incidents with their claim ledgers printed as JSON lines.
 run: venv
-	$(BIN)/rasid extract --samples
+	$(BIN)/rasid ingest rasid/data/samples.jsonl --jobs 1
+	$(BIN)/rasid fuse
+	$(BIN)/rasid export --format jsonl
 
 test: venv
 	$(BIN)/python -m pytest

@@ -5,7 +5,8 @@ from .normalize import norm
 from bisect import bisect_right
 from dataclasses import replace
 
-from .assemble import Frame, Sent, consolidate, frames
+from .assemble import Frame, Sent, frames
+from .consolidate import consolidate
 from .find.actors import actors
 from .find.casualties import casualties
 from .find.claims import capital_mentions, claims, cue_mentions, source_mentions

@@ -427,7 +427,8 @@ def search(query: str, limit: int, db: str) -> None:
         for hit in fulltext.search(store.conn, query, limit):
             click.echo(json.dumps(hit, ensure_ascii=False))
             found += 1
-    click.echo(f"rasid: {found} articles match", err=True)
+    more = f" (the best {limit}; --limit shows more)" if found == limit else ""
+    click.echo(f"rasid: {found} articles match{more}", err=True)
 
 
 @main.command()

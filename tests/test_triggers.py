@@ -152,3 +152,12 @@ def test_air_attacks_are_air_strikes(arabic):
 def test_a_framing_verb_late_in_the_sentence_does_not_frame_it(arabic):
     raw = "قصفت الطائرات الحربية مدينة دوما بعد أن دعا المبعوث إلى التهدئة"
     assert _by_surface(arabic, raw, "قصفت")[3] == "asserted"
+
+
+@pytest.mark.parametrize("raw, surface, polarity", [
+    ("وبث التنظيم مقاطع فيديو تظهر عمليات إعدام أسرى", "إعدام", "state"),
+    ("ونشر ناشطون صورا تظهر القصف على البلدة", "القصف", "state"),
+    ("قصفت الطائرات البلدة وتظهر الصور حجم الدمار", "قصفت", "asserted"),
+])
+def test_what_a_video_shows_is_not_an_event(arabic, raw, surface, polarity):
+    assert _by_surface(arabic, raw, surface)[3] == polarity

@@ -58,6 +58,8 @@ _FRAMING_REACH = 4
 # Words right before a trigger that make it a campaign or its traces, not an event: «حملة القصف»,
 # «آثار المعارك».
 _NOT_EVENT_BEFORE = frozenset(norm(w) for w in {"حملة", "حملات", "آثار", "اثار"})
+# «مقاطع فيديو تظهر عمليات إعدامهم»: what a picture or video shows is media, not a dated event
+_DEPICTS = frozenset(norm(w) for w in {"تظهر", "يظهر", "تُظهر", "يُظهر", "تصور", "يصور", "تظهران"})
 _FAR = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هدد", "توعد"})
 
 
@@ -67,6 +69,8 @@ def _polarity(tokens: list[Token], first: int, lo: int) -> str:
         if w in _FRAMING or (w[:1] in "وف" and w[1:] in _FRAMING):
             return "irrealis"
     if first > lo and tokens[first - 1].text in _NOT_EVENT_BEFORE:
+        return "state"
+    if any(t.text in _DEPICTS for t in tokens[max(lo, first - 3):first]):
         return "state"
     mood = None
     for k, tok in enumerate(tokens[max(lo, first - 10):first][::-1]):

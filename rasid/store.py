@@ -49,6 +49,18 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def stored_articles(path: str | Path) -> int:
+    """Returns how many articles a database holds, read-only (0 before its schema exists); safe beside a running ingest."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created yet, or the schema is being written
+        return 0
+
+
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rasid import bench
 from rasid.reader import ReadError, json_records
-from rasid.store import MAX_JOBS
+from rasid.store import MAX_JOBS, stored_articles
 
 RASID = [sys.executable, "-c", "from rasid.cli import main; main(prog_name='rasid')"]
 # The same ingest with analyze() replaced by a lookup of the events a first run stored: what storage costs.
@@ -88,23 +88,12 @@ def dump(db: Path) -> tuple:
         conn.close()
 
 
-def stored(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
-        try:
-            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
 def kill_test(source: Path, tmp: str, common: list[str], batch_size: int) -> dict:
     """SIGKILLs a real `rasid ingest` once a batch is committed, then checks the store and completes it."""
     killed_db, clean_db = Path(tmp, "killed.db"), Path(tmp, "clean.db")
     child = subprocess.Popen(RASID + ["ingest", str(source), "--db", str(killed_db), *common],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    while child.poll() is None and stored(killed_db) < batch_size:
+    while child.poll() is None and stored_articles(killed_db) < batch_size:
         time.sleep(0.01)
     os.killpg(child.pid, signal.SIGKILL)  # the ingest and its workers, as a crash or OOM kill would
     child.wait()

@@ -1,6 +1,7 @@
 """Shared fixtures: the ../shared reference data, and a stand-in for analyze()."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,38 @@ class Tokenized:
 def arabic():
     """Tokenizes a raw Arabic string: ``arabic("قتل 5")`` → a Tokenized with .tokens, .norm, .surface()."""
     return Tokenized
+
+
+# Reports as analyze() codes them, for the sentence-level tests of assemble and consolidate.
+PUBLISHED = date(2018, 10, 27)   # a Saturday
+YESTERDAY = date(2018, 10, 26)   # «أمس», «الجمعة»
+THURSDAY = date(2018, 10, 25)
+TUESDAY = date(2018, 10, 23)
+
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+CLASH = ("Battles", "Armed clash")
+GOV_TAKES = ("Battles", "Government regains territory")
+NSA_TAKES = ("Battles", "Non-state actor overtakes territory")
+ATTACK = ("Violence against civilians", "Attack")
+
+
+def report_events(text, published=PUBLISHED):
+    """Returns the events analyze() finds in one report published on `published`."""
+    from rasid.pipeline import analyze
+    return analyze(Article(id="a1", text=text, published=published, outlet="test-outlet"))
+
+
+def event_kind(ev):
+    """Returns (event_type, sub_event_type)."""
+    return (ev.event_type, ev.sub_event_type)
+
+
+def event_places(evs):
+    """Returns the sorted (sub-type, place name) pairs of events."""
+    return sorted((e.sub_event_type, e.location.name) for e in evs)
+
+
+def takeovers(evs):
+    """Returns the territory-change events."""
+    return [e for e in evs if "territory" in e.sub_event_type]

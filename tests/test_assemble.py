@@ -2,37 +2,9 @@
 from datetime import date
 
 import pytest
-
-from rasid.pipeline import analyze
-from rasid.records import Article
-
-PUBLISHED = date(2018, 10, 27)   # a Saturday
-YESTERDAY = date(2018, 10, 26)   # «أمس», «الجمعة»
-THURSDAY = date(2018, 10, 25)
-TUESDAY = date(2018, 10, 23)
-
-AIR = ("Explosions/Remote violence", "Air/drone strike")
-SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-CLASH = ("Battles", "Armed clash")
-GOV_TAKES = ("Battles", "Government regains territory")
-NSA_TAKES = ("Battles", "Non-state actor overtakes territory")
-ATTACK = ("Violence against civilians", "Attack")
-
-
-def _run(text, published=PUBLISHED):
-    return analyze(Article(id="a1", text=text, published=published, outlet="test-outlet"))
-
-
-def _kind(ev):
-    return (ev.event_type, ev.sub_event_type)
-
-
-def _where(evs):
-    return sorted((e.sub_event_type, e.location.name) for e in evs)
-
-
-def _takeovers(evs):
-    return [e for e in evs if "territory" in e.sub_event_type]
+from conftest import (AIR, ATTACK, CLASH, GOV_TAKES, NSA_TAKES, PUBLISHED, SHELLING, YESTERDAY,
+                      event_kind as _kind, event_places as _where, report_events as _run,
+                      takeovers as _takeovers)
 
 
 # --- 3. _narrowest: a governorate-level battle gives way to a takeover in one of its towns -----

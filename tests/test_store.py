@@ -211,17 +211,6 @@ def _child(pace: str, source: Path, db: Path) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _stored(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
-        try:
-            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:  # not created yet, or the schema is being written
-        return 0
-
-
 def _children(pid: int) -> list[int]:
     """Returns the pids whose parent is pid (Linux /proc)."""
     out = []
@@ -249,7 +238,7 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_
     db = tmp_path / "killed.db"
     child = _child("slow", source, db)
     deadline = time.monotonic() + 60
-    while child.poll() is None and _stored(db) < KILL_BATCH and time.monotonic() < deadline:
+    while child.poll() is None and storage.stored_articles(db) < KILL_BATCH and time.monotonic() < deadline:
         time.sleep(0.005)
     workers = _children(child.pid)
     os.kill(child.pid, signal.SIGKILL)

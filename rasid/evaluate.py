@@ -122,6 +122,7 @@ class ArticleMatch:
     misses: tuple[int, ...]
     false_alarms: tuple[int, ...]
     scored_pairs: tuple[Pair, ...]
+    splits: tuple[int, ...] = ()
 
 
 def match_article(article_id: str, gold: list[dict], system: list[dict]) -> ArticleMatch:
@@ -145,10 +146,28 @@ def match_article(article_id: str, gold: list[dict], system: list[dict]) -> Arti
         used_system.add(si)
         pairs.append(Pair(gi, si, distance, checks))
     misses = tuple(gi for gi, g in enumerate(gold) if gi not in used_gold and not g.get("optional"))
-    false_alarms = tuple(si for si in range(len(system)) if si not in used_system)
+    splits = _splits(gold, system, used_gold, used_system)
+    false_alarms = tuple(si for si in range(len(system)) if si not in used_system and si not in splits)
     # A system event matched to an optional gold event is neither a hit nor a false alarm.
     scored = tuple(p for p in pairs if not gold[p.gold].get("optional"))
-    return ArticleMatch(article_id, tuple(pairs), misses, false_alarms, scored)
+    return ArticleMatch(article_id, tuple(pairs), misses, false_alarms, scored, splits)
+
+
+def _splits(gold: list[dict], system: list[dict], used_gold: set[int], used_system: set[int]) -> tuple[int, ...]:
+    """Returns the unmatched system events that code a matched gold event at another of its listed places."""
+    # ACLED codes one event per place: each listed place beyond the first absorbs one further event within 10 km.
+    room = {gi: len(g["locations"]) - 1 for gi, g in enumerate(gold) if gi in used_gold}
+    splits = []
+    for si, s in enumerate(system):
+        if si in used_system:
+            continue
+        distances = {gi: compatible(gold[gi], s) for gi in room}
+        for gi in sorted(room, key=lambda gi: 1e9 if distances[gi] is None else distances[gi]):
+            if room[gi] > 0 and distances[gi] is not None and distances[gi] <= FIELD_KM:
+                room[gi] -= 1
+                splits.append(si)
+                break
+    return tuple(splits)
 
 
 def _by_article(sys_events: list[dict]) -> dict[Any, list[dict]]:
@@ -171,7 +190,7 @@ def _f1(precision: float, recall: float) -> float:
 
 def score(gold_lines: list[dict], sys_events: list[dict]) -> dict:
     """Returns tp/fp/fn, precision, recall, F1, full-match F1, field accuracy and per-article counts."""
-    tp = fp = fn = full = 0
+    tp = fp = fn = full = split = 0
     field_hits: dict[str, int] = {}
     per_article = []
     for m in matches(gold_lines, sys_events):
@@ -181,12 +200,13 @@ def score(gold_lines: list[dict], sys_events: list[dict]) -> dict:
             full += all(pair.fields.values())
         a_tp, a_fp, a_fn = len(m.scored_pairs), len(m.false_alarms), len(m.misses)
         tp, fp, fn = tp + a_tp, fp + a_fp, fn + a_fn
+        split += len(m.splits)
         per_article.append((m.article_id, a_tp, a_fp, a_fn))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     full_precision = full / (tp + fp) if tp + fp else 0.0
     full_recall = full / (tp + fn) if tp + fn else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 3), "recall": round(recall, 3),
+    return {"tp": tp, "fp": fp, "fn": fn, "split": split, "precision": round(precision, 3), "recall": round(recall, 3),
             "f1": round(_f1(precision, recall), 3),
             "full_match_f1": round(_f1(full_precision, full_recall), 3),
             "field_accuracy": {k: round(v / tp, 3) for k, v in field_hits.items()} if tp else {},
@@ -273,7 +293,7 @@ def format_errors(report: list[dict]) -> str:
 def format_scores(result: dict) -> str:
     """Renders per-article counts as the reference scorer prints them, then the totals."""
     lines = [f"{aid:50} tp={tp} fp={fp} fn={fn}" for aid, tp, fp, fn in result["per_article"]]
-    lines.append(f"events: tp={result['tp']} fp={result['fp']} fn={result['fn']}")
+    lines.append(f"events: tp={result['tp']} fp={result['fp']} fn={result['fn']} split={result.get('split', 0)}")
     lines.append(f"precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}"
                  f"  full-match F1 {result['full_match_f1']:.3f}")
     fields = "  ".join(f"{k} {v:.3f}" for k, v in result["field_accuracy"].items())

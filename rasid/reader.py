@@ -29,6 +29,8 @@ STDIN = "-"
 
 # C0 controls never occur in real text; cp1256 maps every byte, so they are what betrays binary input.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A lone UTF-16 surrogate is valid in a JSON string («"\\ud800"») but cannot be encoded, hashed or stored.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?")
 # Tags that real article text never contains; a lone «<» or «>» in prose does not count.
 _HTML_TAG = re.compile(
@@ -103,8 +105,13 @@ def first_line(text: str) -> str | None:
 
 def _optional_str(value: Any) -> str | None:
     if value is None or isinstance(value, str):
-        return value or None
-    return str(value)
+        return _encodable(value) if value else None
+    return _encodable(str(value))
+
+
+def _encodable(value: str) -> str:
+    """Returns the string with lone surrogates replaced by U+FFFD: «قصف\\ud800» → «قصف\ufffd»."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def to_article(record: Any, source: str, line_no: int | None, published: date | None = None,
@@ -129,6 +136,11 @@ def to_article(record: Any, source: str, line_no: int | None, published: date | 
         problem(f"'text' has {len(text):,} characters, over the limit of {max_chars:,}; skipped")
     if problems:
         return None, problems
+    unencodable = len(_SURROGATE.findall(text))
+    if unencodable:
+        text = _encodable(text)
+        problem(f"'text' has {unencodable:,} lone surrogate escape(s) (\\ud800-\\udfff); replaced by U+FFFD",
+                kept=True)
     if looks_like_html(text):
         # Offsets then refer to the converted text, which is what the events are written against.
         log.info("%s:%s: 'text' is HTML; converted to plain text", source, line_no)

@@ -446,3 +446,22 @@ def test_places_variants_lists_spellings():
 def test_places_bad_arguments_are_usage_errors(args):
     res = run(*args)
     assert res.exit_code == 2 and "Traceback" not in res.stderr
+
+
+def test_a_lone_surrogate_in_one_line_costs_nothing_of_the_batch(tmp_path):
+    good = [json.dumps({"id": f"g{i}", "text": f"{SHELLING} وقتل {i + 2} مدنيين."}, ensure_ascii=False)
+            for i in range(5)]
+    # Valid JSON whose string holds an unpaired UTF-16 escape, as scraped archives often do.
+    broken = '{"id": "s", "title": "\\udc80", "text": "\\ud800 ' + SHELLING + '"}'
+    path = jsonl(tmp_path / "mixed.jsonl", *good[:2], broken, *good[2:])
+    db = str(tmp_path / "s.db")
+    result = run("ingest", str(path), "--db", db, "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{path}:3: 'text' has 1 lone surrogate" in result.stderr
+    ids = {row[0] for row in stored(db, "SELECT article_id FROM articles")}
+    assert ids == {"g0", "g1", "g2", "g3", "g4", "s"}
+    [(text, title)] = stored(db, "SELECT text, title FROM articles WHERE article_id = 's'")
+    assert text.startswith("\ufffd ") and title == "\ufffd"
+    extracted = run("extract", str(path))
+    assert extracted.exit_code == 0 and {e["article_id"] for e in events_of(extracted.stdout)} >= {"g0", "s"}

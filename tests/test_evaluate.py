@@ -122,6 +122,28 @@ def test_matching_is_one_to_one():
     assert counts(score(gold(gold_event()), [sys_event(), sys_event()])) == (1, 1, 0)
 
 
+@pytest.mark.parametrize("event_km, places, expected", [
+    (17, 2, (1, 0, 0, 1)),   # 2 km from the second listed place: a split
+    (17, 1, (1, 1, 0, 0)),   # the gold lists one place: a second event is a false alarm
+    (27, 2, (1, 1, 0, 0)),   # 12 km from the second place: compatible, but too far for a split
+])
+def test_a_further_event_at_another_listed_place_is_a_split(event_km, places, expected):
+    other = north(HIRAK, 15)
+    locations = [{"name": "الحراك", "latitude": HIRAK[0], "longitude": HIRAK[1]},
+                 {"name": "إزرع", "latitude": other[0], "longitude": other[1]}][:places]
+    at_other = north(HIRAK, event_km)
+    result = score(gold(gold_event(locations=locations)), [sys_event(), sys_event(at=at_other)])
+    assert counts(result) + (result["split"],) == expected
+
+
+def test_each_further_place_absorbs_one_split_only():
+    other = north(HIRAK, 15)
+    locations = [{"name": "الحراك", "latitude": HIRAK[0], "longitude": HIRAK[1]},
+                 {"name": "إزرع", "latitude": other[0], "longitude": other[1]}]
+    result = score(gold(gold_event(locations=locations)), [sys_event(), sys_event(at=other), sys_event(at=other)])
+    assert counts(result) + (result["split"],) == (1, 1, 0, 1)
+
+
 def test_the_candidate_with_more_right_fields_wins_even_if_farther():
     wrong_actor_near = sys_event(actor1="IS")
     right_far = sys_event(at=north(HIRAK, 8))
@@ -193,7 +215,7 @@ def perturbed_system_events(gold_lines, seed=7):
     out = []
     for line in gold_lines:
         aid = line["article"]["id"]
-        for g in line["events"]:
+        for g in line.get("events", []):
             if rng.random() < 0.15:
                 continue
             loc = rng.choice(g["locations"])
@@ -219,6 +241,10 @@ def perturbed_system_events(gold_lines, seed=7):
                 "evidence": [{"start": 0, "end": 10}],
             }
             out.append(event)
+            for other in g["locations"]:
+                if other is not loc and rng.random() < 0.6:  # one event per listed place, as ACLED codes them
+                    out.append(dict(event, location={"name": other["name"], "latitude": other["latitude"] + 0.02,
+                                                     "longitude": other["longitude"], "geo_precision": 1}))
             if rng.random() < 0.15:  # a near-duplicate competing for the same gold event
                 out.append(dict(event, event_date=base.isoformat(), contested=not event["contested"]))
         if rng.random() < 0.3:  # a false alarm somewhere in Syria
@@ -233,6 +259,7 @@ def perturbed_system_events(gold_lines, seed=7):
 def test_parity_with_the_reference_scorer(shared_dir, tmp_path):
     gold_path = tmp_path / "gold.jsonl"
     gold_path.write_bytes((shared_dir / "corpus" / "dev.gold.jsonl").read_bytes()
+                          + (shared_dir / "corpus" / "dev2.gold.jsonl").read_bytes()
                           + b"".join(p.read_bytes() for p in sorted((shared_dir / "examples").glob("*.gold.jsonl"))))
     gold_lines = read_gold(gold_path)
     for seed in (7, 11, 2018):
@@ -245,5 +272,5 @@ def test_parity_with_the_reference_scorer(shared_dir, tmp_path):
         expected = json.loads(reference.stdout)
         mine = json.loads(json.dumps(score(gold_lines, read_system(sys_path)[0]), ensure_ascii=False))
         assert mine == expected
-        assert 0 < expected["tp"] and 0 < expected["fp"] and 0 < expected["fn"]
+        assert 0 < expected["tp"] and 0 < expected["fp"] and 0 < expected["fn"] and 0 < expected["split"]
         assert 0 < expected["full_match_f1"] < expected["f1"] < 1

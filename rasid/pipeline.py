@@ -11,6 +11,7 @@ from .find.actors import actors
 from .find.casualties import casualties
 from .find.claims import capital_mentions, claims, cue_mentions, source_mentions
 from .find.dates import dates
+from .find.framing import commentary, period_spans, planned, reference_spans
 from .find.numbers import numbers
 from .find.places import places
 from .find.triggers import triggers
@@ -106,7 +107,7 @@ def analyze(article: Article) -> list[Event]:
         return []
     sents = _sentences(article, n, toks)
     starts = [s.lo for s in sents]
-    trigs = triggers(toks, starts)
+    trigs = _framed(triggers(toks, starts), toks, n.text, starts)
     # every event grows from an asserted trigger: a report without one (sport, economy…) has none
     if not any(t.polarity == "asserted" and t.strength != "air" for t in trigs):
         return []
@@ -149,6 +150,19 @@ def analyze(article: Article) -> list[Event]:
             or "حمله" in words or "تصعيد" in words
         s.background = (words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]) or \
             _undated_past(words)
+        # an analyst's view and a round-up over days report no occurrence of their own
+        spans = [(s.lo, s.hi)] if commentary(words) else period_spans(toks, n.text, s.lo, s.hi)
+        for lo, hi in spans:
+            s.triggers = [replace(t, polarity="summary") if lo <= t.first <= hi and t.polarity == "asserted"
+                          else t for t in s.triggers]
+        # «ردا على تعرض الزبداني لهجوم»: the event answered is a reference and its place not this event's,
+        # unless the clause dates it («ردا على هجوم شنته الفصائل السبت على …»: a background event)
+        for lo, hi in reference_spans(toks, n.text, s.lo, s.hi):
+            if any(lo <= d.first <= hi for d in s.dates):
+                continue
+            s.triggers = [replace(t, polarity="reference") if lo <= t.first <= hi and t.polarity == "asserted"
+                          else t for t in s.triggers]
+            s.places = [(p, loc) for p, loc in s.places if not lo <= p.first <= hi]
         s.claims = claims(toks, s.lo, s.hi + 1, srcs, cues, s.actors, caps)
         # «ونفت موسكو»: a capital that speaks is a government, not the place of an event
         spoken = {i for c in s.claims if c.rule == "claim:capital" for i in range(c.first, c.last + 1)}
@@ -165,6 +179,17 @@ def analyze(article: Article) -> list[Event]:
             if c.stance == "denies":
                 denied.setdefault(_SPEAKS_FOR.get(c.source, c.source), []).append(c)
     return [_event(article, n, toks, sents, f, denied) for f in frs]
+
+
+def _framed(trigs: list, toks: list[Token], text: str, starts: list[int]) -> list:
+    """Marks triggers a plan or permission governs as irrealis: «وافقت أنقرة على استخدام قواعدها لشن غارات»."""
+    out = []
+    for t in trigs:
+        lo = starts[bisect_right(starts, t.first) - 1] if starts and starts[0] <= t.first else 0
+        if t.polarity == "asserted" and planned(toks, text, lo, t.first):
+            t = replace(t, polarity="irrealis", rule=t.rule + "+plan")
+        out.append(t)
+    return out
 
 
 def _span(n: Normalized, toks: list[Token], first: int, last: int) -> tuple[int, int]:

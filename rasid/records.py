@@ -79,6 +79,35 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Version:
+    """One source's account of a disputed event: who did what to whom, how many died, who says so.
+
+    «قالت صفحات موالية إن غارة إسرائيلية قتلت خمسة … ونفى مراسلنا وقوع أي غارة» →
+    Version("ISR", "SYR_GOV", "Air/drone strike", Fatalities(5, 5, 5), (pages asserts, correspondent denies)).
+    """
+
+    actor1: str
+    actor2: str | None
+    sub_event_type: str
+    fatalities: Fatalities = field(default_factory=Fatalities)
+    claims: tuple[Claim, ...] = ()
+
+    def to_json(self) -> dict:
+        """Returns one EVENTS.md §2 `versions` item."""
+        return {"actor1": self.actor1, "actor2": self.actor2, "sub_event_type": self.sub_event_type,
+                "fatalities": self.fatalities.to_json(), "claims": [c.to_json() for c in self.claims]}
+
+    @staticmethod
+    def from_json(obj: dict) -> "Version":
+        """Rebuilds a Version from Version.to_json() (round-trips exactly)."""
+        f = obj.get("fatalities") or {}
+        return Version(obj["actor1"], obj.get("actor2"), obj["sub_event_type"],
+                       Fatalities(f.get("low", 0), f.get("best", 0), f.get("high", 0)),
+                       tuple(Claim(c["source"], c["stance"], c["start"], c["end"])
+                             for c in obj.get("claims") or ()))
+
+
+@dataclass(frozen=True)
 class Evidence:
     """A span of the article supporting an event and the rule that used it."""
 
@@ -112,6 +141,8 @@ class Event:
     contested: bool = False
     evidence: tuple[Evidence, ...] = ()
     notes: str = ""
+    # the competing accounts of a contested event (EVENTS.md §2 v2); empty when nobody disputes it
+    versions: tuple[Version, ...] = ()
 
     def to_json(self) -> dict:
         """Returns the event as one EVENTS.md §2 JSON object."""
@@ -130,6 +161,7 @@ class Event:
             "contested": self.contested,
             "evidence": [e.to_json() for e in self.evidence],
             "notes": self.notes,
+            **({"versions": [v.to_json() for v in self.versions]} if self.versions else {}),
         }
 
 

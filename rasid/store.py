@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from . import __version__, pipeline
 from .normalize import norm
+from .records import Version
 from .records import (Article, Claim, Event, Evidence, Fatalities, Incident, LedgerEntry, Location,
                       Member, Report)
 from .search import index_text
@@ -92,7 +93,8 @@ def event_from_json(obj: dict) -> Event:
         claims=tuple(Claim(c["source"], c["stance"], c["start"], c["end"]) for c in obj.get("claims") or ()),
         contested=bool(obj.get("contested")),
         evidence=tuple(Evidence(e["start"], e["end"], e.get("rule", "")) for e in obj.get("evidence") or ()),
-        notes=obj.get("notes") or "")
+        notes=obj.get("notes") or "",
+        versions=tuple(Version.from_json(v) for v in obj.get("versions") or ()))
 
 
 def corrected(event: dict, corrections: dict | None) -> dict:

@@ -1,0 +1,98 @@
+"""How a sentence frames what it tells: a report of an occurrence, or a plan, a round-up, a commentary, a reference."""
+from __future__ import annotations
+
+import re
+
+from ..morph import cue_set
+from ..segment import Token
+
+# A plan or permission governs an attack named later in its clause («وافقت … على استخدام قواعدها لشن غارات»).
+_PLAN_REACH = 8
+# Commentary is framed at the start of a sentence: «ويرى محللون أن …», «وقال خبير عسكري إن …».
+_COMMENT_REACH = 6
+# A span opener and its unit stand close: «خلال يومين», «على مدى الأسبوع الماضي», «خلال الـ 48 ساعة».
+_PERIOD_REACH = 3
+# SOHR's daily round-up («خلال الـ 24 ساعة الماضية») is one day's events; two days or more are a summary.
+_MIN_PERIOD_HOURS = 48
+# A span phrase scopes the words of its own clause only, and no further than this on either side.
+_PERIOD_SCOPE = 8
+_HOURS = frozenset({"ساعه", "ساعات", "الساعات", "الساعه"})
+# «ردا، بحسب قولها، على …»: an aside this short inside a reference clause does not close it.
+_ASIDE = 4
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"]|\s-\s")
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() and len(word) < 7 else None
+
+
+def period_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Returns the parts of a sentence that sum a span of days or more: «ارتفعت حصيلة القتلى خلال يومين إلى 24»."""
+    openers, units = cue_set("period_open"), cue_set("period_unit")
+    out = []
+    for k in range(lo, hi + 1):
+        if tokens[k].text not in openers:
+            continue
+        ahead = [t.text for t in tokens[k + 1:min(hi, k + _PERIOD_REACH) + 1]]
+        long = any(u in units for u in ahead) or any(
+            u in _HOURS and j > 0 and (_number(ahead[j - 1]) or 0) >= _MIN_PERIOD_HOURS for j, u in enumerate(ahead))
+        if long:
+            out.append(_part(tokens, text, lo, hi, k))
+    return out
+
+
+def _part(tokens: list[Token], text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    """Returns the token range of the clause around pos, cut at punctuation and at a new report («مشيرا إلى»)."""
+    cuts = cue_set("clause_cut")
+    first = pos
+    while first > lo and pos - first < _PERIOD_SCOPE and tokens[first].text not in cuts \
+            and not _CLAUSE_BREAK.search(text, tokens[first - 1].end, tokens[first].start):
+        first -= 1
+    last = pos
+    while last < hi and last - pos < _PERIOD_SCOPE and tokens[last + 1].text not in cuts \
+            and not _CLAUSE_BREAK.search(text, tokens[last].end, tokens[last + 1].start):
+        last += 1
+    return first, last
+
+
+def commentary(words: list[str]) -> bool:
+    """Tells whether a sentence opens as an analyst's view: «ويرى محللون أن النظام يسيطر على المدينة» → True."""
+    head = words[:_COMMENT_REACH]
+    opinion, analyst = cue_set("opinion"), cue_set("analyst")
+    return any(w in opinion for w in head) and any(w in analyst for w in head)
+
+
+def _clause_start(tokens: list[Token], text: str, lo: int, pos: int) -> int:
+    """Returns the first token of the clause holding tokens[pos], clauses broken at punctuation."""
+    start = lo
+    for i in range(lo + 1, pos + 1):
+        if _CLAUSE_BREAK.search(text, tokens[i - 1].end, tokens[i].start):
+            start = i
+    return start
+
+
+def planned(tokens: list[Token], text: str, lo: int, pos: int) -> bool:
+    """Tells whether a plan, decision or permission governs the word at pos: «قررت الفصائل شن هجوم» → True."""
+    plan = cue_set("plan")
+    first = max(_clause_start(tokens, text, lo, pos), pos - _PLAN_REACH)
+    return any(tokens[i].text in plan for i in range(first, pos))
+
+
+def reference_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Returns the token spans naming an event an act answers: «ردا على تعرض الزبداني لهجوم» → that clause."""
+    openers = cue_set("retaliation")
+    spans = []
+    i = lo
+    while i <= hi:
+        if tokens[i].text in openers:
+            end = i
+            while end < hi:
+                if _CLAUSE_BREAK.search(text, tokens[end].end, tokens[end + 1].start):
+                    # «ردا، حسب قولها، على …»: an aside between the opener and its object does not end it
+                    if end - i >= _ASIDE or tokens[end + 1].text in ("فيما", "وفيما", "بينما", "كما"):
+                        break
+                end += 1
+            spans.append((i, end))
+            i = end
+        i += 1
+    return spans

@@ -1,0 +1,98 @@
+"""Sentence framing: plans, round-ups, commentary and references are not reports of an occurrence."""
+from __future__ import annotations
+
+import pytest
+
+from rasid.find.framing import commentary, period_spans, planned, reference_spans
+from rasid.normalize import normalize
+from rasid.segment import tokenize
+
+from conftest import report_events
+
+
+def _tokens(text):
+    n = normalize(text)
+    return tokenize(n.text), n.text
+
+
+def _words(text):
+    return [t.text for t in _tokens(text)[0]]
+
+
+def _covered(text, word):
+    """Tells whether the first token spelled `word` lies inside a period span of the sentence."""
+    toks, norm_text = _tokens(text)
+    k = next(t.index for t in toks if t.text == normalize(word).text)
+    return any(lo <= k <= hi for lo, hi in period_spans(toks, norm_text, 0, len(toks) - 1))
+
+
+@pytest.mark.parametrize("text, word, summed", [
+    ("ارتفعت حصيلة القتلى في المدينة خلال يومين إلى 24 شخصا", "حصيلة", True),
+    ("قتلت الغارات 40 عنصرا على مدى الأسبوع الماضي", "الغارات", True),
+    ("وثق المرصد مقتل 60 مدنيا خلال الـ 72 ساعة الماضية بقصف الطيران", "بقصف", True),
+    ("شنت الطائرات عشرات الغارات خلال الأشهر الثلاثة الأخيرة على البلدة", "الغارات", True),
+    # one day's round-up and a night are one day, not a span
+    ("قتل 12 مدنيا خلال الـ 24 ساعة الماضية بقصف على البلدة", "بقصف", False),
+    ("سيطرت القوات على القرية خلال ليل الاثنين", "سيطرت", False),
+    ("دارت اشتباكات عنيفة خلال اليوم في محيط البلدة", "اشتباكات", False),
+    # a span scopes its own clause only
+    ("حققت القوات أكبر تقدم لها خلال أسبوع، مشيرا إلى سيطرتها أمس على قريتين", "سيطرتها", False),
+])
+def test_period_spans_cover_the_clause_of_a_span_of_days(text, word, summed):
+    assert _covered(text, word) is summed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ويرى محللون أن القوات الحكومية باتت تسيطر على معظم المدينة", True),
+    ("واعتبر خبير عسكري أن المعركة ستطول", True),
+    ("ويرى المرصد أن القصف استهدف المستشفى", False),          # a monitor is a source, not a commentator
+    ("وقال محلل إن الطائرات قصفت البلدة", False),              # «قال» reports, it does not opine
+])
+def test_commentary_needs_an_opinion_verb_and_an_analyst(text, expected):
+    assert commentary(_words(text)) is expected
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("وافقت الحكومة على استخدام قواعدها الجوية لشن غارات على التنظيم", "غارات", True),
+    ("قررت الفصائل فتح معركة جديدة في ريف حماة", "معركة", True),
+    ("وتعتزم القوات شن هجوم واسع على المدينة", "هجوم", True),
+    ("شنت الطائرات غارات على البلدة، وقررت الحكومة إرسال مساعدات", "غارات", False),
+])
+def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expected):
+    toks, norm_text = _tokens(text)
+    k = next(t.index for t in toks if t.text == normalize(trigger).text)
+    assert planned(toks, norm_text, 0, k) is expected
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("قصفت الفصائل بلدتين ردا على تعرض مدينة الزبداني لهجوم", "لهجوم"),
+    ("قصفت الفصائل بلدتين ردا، بحسب قولها، على قصف الزبداني", "قصف"),
+    ("قصف الطيران ريف إدلب انتقاما لجنوده المحاصرين في البلدتين", "المحاصرين"),
+])
+def test_reference_spans_cover_the_event_answered(text, inside):
+    toks, norm_text = _tokens(text)
+    k = max(t.index for t in toks if t.text == normalize(inside).text)
+    spans = reference_spans(toks, norm_text, 0, len(toks) - 1)
+    assert any(lo <= k <= hi for lo, hi in spans)
+    assert not any(lo <= 0 <= hi for lo, hi in spans)   # the act itself stays outside
+
+
+@pytest.mark.parametrize("text", [
+    "ارتفعت حصيلة قتلى القصف على مدينة دوما خلال يومين إلى 24 مدنيا.",
+    "ويرى محللون أن قوات النظام تسيطر على مدينة دوما بعد معارك طويلة.",
+    "ووافقت الحكومة على استخدام مطار حماة لشن غارات على مدينة دوما.",
+])
+def test_analyze_codes_no_event_from_a_round_up_a_view_or_a_permission(text):
+    assert report_events(text) == []
+
+
+def test_the_place_of_an_answered_event_is_not_the_place_of_the_answer():
+    evs = report_events("قصفت فصائل المعارضة أمس بلدة نبل بالقذائف ردا على تعرض مدينة الزبداني لهجوم.")
+    assert [e.location.name for e in evs] == ["نبل"]
+
+
+def test_a_dated_reference_is_still_a_background_event():
+    dated = report_events("قصفت الفصائل مدينة إدلب أمس ردا على قصف قوات النظام بلدة نبل يوم الخميس.")
+    assert {e.location.name for e in dated} == {"إدلب", "نبل"}
+    undated = report_events("قصفت الفصائل مدينة إدلب أمس ردا على قصف قوات النظام بلدة نبل.")
+    assert {e.location.name for e in undated} == {"إدلب"}

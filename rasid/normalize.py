@@ -1,7 +1,9 @@
 """Arabic character normalization that keeps a map back to the original offsets."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks) and tatweel carry no
 # meaning for matching names and numbers, so they are dropped rather than mapped.
@@ -75,3 +77,52 @@ def normalize(text: str) -> Normalized:
 def norm(text: str) -> str:
     """Normalizes a lexicon or gazetteer string the same way: «الرَّقَّة» → «الرقه»."""
     return " ".join(text.translate(_TABLE).split())
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+# A fragment pair is rejoined when the joined word is this common in clean news (ANT counts) …
+_JOINED_MIN = 20
+# … and this many times commoner than the rarer fragment: «تقد مها» (3, 16 → 234) is one broken word,
+# «بين ما» (both common) is two.
+_JOINED_RATIO = 4
+# A lone letter is never a word (except the conjunction «و»): «ق تل», «العابدي ة» need less evidence.
+_LONE_MIN = 5
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, int]:
+    from .resources import read_tsv
+    return {row["word"]: int(row["count"]) for row in read_tsv("vocabulary.tsv.gz")}
+
+
+def _joins(a: str, b: str, vocab: dict[str, int]) -> bool:
+    joined = vocab.get(a + b, 0)
+    lone = [w for w in (a, b) if len(w) == 1 and w != "و"]
+    if lone:
+        return joined >= _LONE_MIN
+    return joined >= _JOINED_MIN and min(vocab.get(a, 0), vocab.get(b, 0)) * _JOINED_RATIO <= joined
+
+
+def rejoin(n: Normalized, original: str = "") -> Normalized:
+    """Rejoins words a scraper broke where a mark stood, keeping offsets: «أك دت وث قت» → «اكدت وثقت»."""
+    words = list(_ARABIC_WORD.finditer(n.text))
+    if len(words) < 2:
+        return n
+    vocab = _vocabulary()
+    drop: list[int] = []
+    current = words[0].group()
+    for prev, word in zip(words, words[1:]):
+        # a lone «ة» can only end the word before it: «العابدي ة»
+        taa = word.group() == "ه" and original[n.offsets[word.start()]:n.offsets[word.start()] + 1] == "ة"
+        if word.start() - prev.end() == 1 and n.text[prev.end()] == " " and (
+                taa or _joins(current, word.group(), vocab)):
+            drop.append(prev.end())
+            current += word.group()
+        else:
+            current = word.group()
+    if not drop:
+        return n
+    dropped = set(drop)
+    text = "".join(ch for i, ch in enumerate(n.text) if i not in dropped)
+    offsets = tuple(o for i, o in enumerate(n.offsets) if i not in dropped)
+    return Normalized(text, offsets, n.original_length)

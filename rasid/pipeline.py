@@ -9,17 +9,18 @@ from .assemble import Frame, Sent, frames
 from .consolidate import consolidate
 from .find.actors import actors
 from .find.casualties import casualties
-from .find.claims import capital_mentions, claims, cue_mentions, source_mentions
+from .find.claims import OUTLET, WITNESS, capital_mentions, claims, cue_mentions, source_mentions
 from .find.dates import dates
-from .find.framing import commentary, period_spans, planned, reference_spans
+from .find.framing import commentary, habitual, period_spans, planned, reference_spans
 from .find.numbers import numbers
 from .find.places import places
 from .find.triggers import triggers
 from .geocode import resolve, unresolved
 from .lexicon import readings
-from .normalize import Normalized, normalize
+from .normalize import Normalized, normalize, rejoin
 from .notes import note
-from .records import Article, Claim, Event, Evidence, Fatalities
+from .records import Article, Claim, Event, Evidence, Fatalities, Version
+from .versions import Story, attach, stories
 from .segment import Token, sentences, word_tokens
 
 _FOREIGN = frozenset(norm(w) for w in {
@@ -101,7 +102,7 @@ def analyze(article: Article) -> list[Event]:
     """Returns the ACLED-coded events of one article: «قتل 5 مدنيين في غارة على دوما» → one air strike."""
     if not article.text or not article.text.strip():
         return []
-    n = normalize(article.text)
+    n = rejoin(normalize(article.text), article.text)
     toks = _content_tokens(article, n)
     if not toks:
         return []
@@ -152,9 +153,9 @@ def analyze(article: Article) -> list[Event]:
             _undated_past(words)
         # an analyst's view and a round-up over days report no occurrence of their own
         spans = [(s.lo, s.hi)] if commentary(words) else period_spans(toks, n.text, s.lo, s.hi)
-        for lo, hi in spans:
-            s.triggers = [replace(t, polarity="summary") if lo <= t.first <= hi and t.polarity == "asserted"
-                          else t for t in s.triggers]
+        s.triggers = [replace(t, polarity="summary") if t.polarity == "asserted" and (
+            any(lo <= t.first <= hi for lo, hi in spans) or habitual(toks, t.last, s.hi)) else t
+            for t in s.triggers]
         # «ردا على تعرض الزبداني لهجوم»: the event answered is a reference and its place not this event's,
         # unless the clause dates it («ردا على هجوم شنته الفصائل السبت على …»: a background event)
         for lo, hi in reference_spans(toks, n.text, s.lo, s.hi):
@@ -172,13 +173,15 @@ def analyze(article: Article) -> list[Event]:
             s.claims = list(prev_claims)
         if s.claims:
             prev_claims = s.claims
-    frs = consolidate(frames(sents, article.published))
+    raw = frames(sents, article.published)
+    attach(raw, sents)  # each frame carries the claims on its own trigger through consolidation
+    frs = consolidate(raw)
     denied: dict[str, list] = {}
     for st in sents:
         for c in st.claims:
             if c.stance == "denies":
                 denied.setdefault(_SPEAKS_FOR.get(c.source, c.source), []).append(c)
-    return [_event(article, n, toks, sents, f, denied) for f in frs]
+    return [_event(article, n, toks, sents, story) for story in stories(frs, sents, denied, _SPEAKS_FOR)]
 
 
 def _framed(trigs: list, toks: list[Token], text: str, starts: list[int]) -> list:
@@ -196,8 +199,39 @@ def _span(n: Normalized, toks: list[Token], first: int, last: int) -> tuple[int,
     return n.span(toks[first].start, toks[last].end)
 
 
-def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent], f: Frame,
-           denied: dict[str, list]) -> Event:
+def _fatalities(f: Frame) -> tuple[Fatalities, bool]:
+    """Returns a telling's toll (first figure best, the span of figures low to high) and whether it has one."""
+    figures = [c.value for c in f.killed]
+    if not figures:
+        return Fatalities(), False
+    low, high = min(figures), max(figures)
+    if f.share > 1:
+        low = low // f.share
+    return Fatalities(low, figures[0], high), True
+
+
+def _claim(article: Article, n: Normalized, toks: list[Token], c) -> Claim:
+    """Converts a claim mention to its EVENTS.md §2 form; the outlet's correspondent speaks as the outlet."""
+    start, end = _span(n, toks, c.first, c.last)
+    source = (article.outlet or "outlet") if c.source == OUTLET else \
+        article.text[start:end] if c.source == WITNESS else c.source
+    return Claim(source, c.stance, start, end)
+
+
+def _claims(article: Article, n: Normalized, toks: list[Token], mentions) -> list[Claim]:
+    out: list[Claim] = []
+    for c in mentions:
+        claim = _claim(article, n, toks, c)
+        # the ledger names each denier once: «نفت وزارة الدفاع الروسية …» told twice is one denial
+        if claim in out or (claim.stance == "denies" and any(
+                o.source == claim.source and o.stance == "denies" for o in out)):
+            continue
+        out.append(claim)
+    return out
+
+
+def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent], story: Story) -> Event:
+    f = story.top.frame
     s = sents[f.sent]
     ev = [Evidence(*_span(n, toks, s.lo, s.hi), f"sentence:{f.trigger.rule}")]
     ev.append(Evidence(*_span(n, toks, f.trigger.first, f.trigger.last), f.trigger.rule))
@@ -209,37 +243,27 @@ def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent]
         ev.append(Evidence(*_span(n, toks, *a), "actor"))
     for c in f.killed:
         ev.append(Evidence(*_span(n, toks, c.first, c.last), c.rule))
-    figures = [c.value for c in f.killed]
-    if figures:
-        best = figures[0]
-        low, high = min(figures), max(figures)
-        if f.share > 1:
-            low = low // f.share
-    else:
-        best = low = high = 0
-    claim_objs = []
-    contested = False
-    for c in s.claims:
-        start, end = _span(n, toks, c.first, c.last)
-        claim_objs.append(Claim(c.source, c.stance, start, end))
-        contested = contested or c.stance == "denies"
-    # a party that denies anywhere in the report contests the strikes attributed to it (tried: only
-    # denials within three sentences; that missed more contested gold events than it spared)
-    if f.actor1 in denied and f.event_type in ("Explosions/Remote violence",
-                                               "Violence against civilians"):
-        contested = True
-        # the ledger names who denies it: «نفت وزارة الدفاع الروسية أن تكون طائراتها …»
-        for c in denied[f.actor1]:
-            start, end = _span(n, toks, c.first, c.last)
-            if not any(o.source == c.source and o.stance == "denies" for o in claim_objs):
-                claim_objs.append(Claim(c.source, "denies", start, end))
+    tolls, counted = _fatalities(f)
+    claim_objs = _claims(article, n, toks, story.top.claims)
     if not claim_objs:
         start, end = _span(n, toks, s.lo, s.hi)
         claim_objs.append(Claim(article.outlet or "outlet", "asserts", start, end))
-    ev_sorted = tuple(ev)
+    versions: tuple[Version, ...] = ()
+    if story.contested:
+        versions = tuple(Version(a.frame.actor1, a.frame.actor2, a.frame.sub_event_type,
+                                 _fatalities(a.frame)[0], tuple(_claims(article, n, toks, a.claims)))
+                         for a in (story.top, *story.rivals))
+        # every rival's toll is a claimed figure: low and high span all versions with a figure
+        told = [v.fatalities for v, a in zip(versions, (story.top, *story.rivals)) if a.frame.killed]
+        if told:
+            tolls = Fatalities(min(t.low for t in told), tolls.best if counted else min(t.best for t in told),
+                               max(t.high for t in told))
+        for a in story.rivals:
+            ev.append(Evidence(*_span(n, toks, a.frame.trigger.first, a.frame.trigger.last),
+                               f"version:{a.frame.trigger.rule}"))
     return Event(article_id=article.id, event_date=f.date, time_precision=f.precision,
                  event_type=f.event_type, sub_event_type=f.sub_event_type, actor1=f.actor1,
                  actor2=f.actor2, location=f.location,
-                 fatalities=Fatalities(low, best, high), wounded=f.wounded, captured=f.captured,
-                 claims=tuple(claim_objs), contested=contested, evidence=ev_sorted,
-                 notes=note(f, best))
+                 fatalities=tolls, wounded=f.wounded, captured=f.captured,
+                 claims=tuple(claim_objs), contested=story.contested, evidence=tuple(ev),
+                 notes=note(f, tolls.best), versions=versions)

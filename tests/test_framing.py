@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasid.find.framing import commentary, period_spans, planned, reference_spans
+from rasid.find.framing import commentary, habitual, period_spans, planned, reference_spans
 from rasid.normalize import normalize
 from rasid.segment import tokenize
 
@@ -40,6 +40,19 @@ def _covered(text, word):
 ])
 def test_period_spans_cover_the_clause_of_a_span_of_days(text, word, summed):
     assert _covered(text, word) is summed
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("وتشهد المدن مظاهرات يومية ضد الحكومة", "مظاهرات", True),
+    ("وتقصف القوات بشكل يومي البلدات المحيطة", "وتقصف", True),
+    ("وتتعرض البلدة يوميا لقصف الطيران", "وتتعرض", True),
+    ("قتل خمسة مدنيين في البلدة في أعلى حصيلة يومية", "قتل", False),
+    ("دارت اشتباكات متواصلة لثماني ساعات في محيط البلدة", "اشتباكات", False),
+])
+def test_a_repetition_word_after_a_trigger_tells_a_habit(text, trigger, expected):
+    toks, _ = _tokens(text)
+    k = next(t.index for t in toks if t.text == normalize(trigger).text)
+    assert habitual(toks, k, len(toks) - 1) is expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -81,6 +94,7 @@ def test_reference_spans_cover_the_event_answered(text, inside):
     "ارتفعت حصيلة قتلى القصف على مدينة دوما خلال يومين إلى 24 مدنيا.",
     "ويرى محللون أن قوات النظام تسيطر على مدينة دوما بعد معارك طويلة.",
     "ووافقت الحكومة على استخدام مطار حماة لشن غارات على مدينة دوما.",
+    "وتشهد مدينة دوما مظاهرات يومية ضد الفصائل.",
 ])
 def test_analyze_codes_no_event_from_a_round_up_a_view_or_a_permission(text):
     assert report_events(text) == []

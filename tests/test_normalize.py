@@ -1,6 +1,6 @@
 import pytest
 
-from rasid.normalize import norm, normalize
+from rasid.normalize import norm, normalize, rejoin
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -50,3 +50,23 @@ def test_norm_collapses_whitespace():
 def test_empty_text():
     n = normalize("")
     assert n.text == "" and n.span(0, 0) == (0, 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأك دت مصادر أن قوات النظام تقد مها مستمر", "واكدت مصادر ان قوات النظام تقدمها مستمر"),
+    ("وق تل قيادي في قرية العابدي ة", "وقتل قيادي في قريه العابديه"),
+    ("وث قت الشبكة مقتل مدنيين", "وثقت الشبكه مقتل مدنيين"),
+    # two real words stay two, even where their join is a word too
+    ("وقال إن الغارات بين ما يسمى", "وقال ان الغارات بين ما يسمي"),
+    ("قصفت الطائرات عبد الله", "قصفت الطايرات عبد الله"),
+    ("قتل 5 مدنيين في دوما", "قتل 5 مدنيين في دوما"),
+])
+def test_rejoin_mends_words_a_scraper_broke(text, expected):
+    assert rejoin(normalize(text), text).text == expected
+
+
+def test_rejoined_words_map_back_to_the_broken_original():
+    text = "سيطرت القوات على قرية العابدي ة أمس"
+    n = rejoin(normalize(text), text)
+    start = n.text.index("العابديه")
+    assert text[slice(*n.span(start, start + len("العابديه")))] == "العابدي ة"

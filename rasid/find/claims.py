@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import PhraseMatcher, readings, table
+from ..lexicon import PhraseMatcher, Match, readings, table
+from ..morph import cue_set
 from ..normalize import norm
 from ..segment import Token
 
@@ -18,6 +19,13 @@ class ClaimMention:
     source: str
     stance: str
     rule: str
+    cue: int = -1  # the token of the cue that gives the stance («نفى», «بحسب»), -1 when none does
+
+
+# Placeholder sources resolved by the pipeline: the article's own outlet (its correspondent, «مراسلنا»)
+# and an eyewitness named as written («أحد الناجين»).
+OUTLET = "OUTLET"
+WITNESS = "WITNESS"
 
 
 # A capital speaks for its government only as the subject of a speech verb («ونفت موسكو»); as a place
@@ -83,7 +91,7 @@ def _capital_claims(tokens: list[Token], in_s, taken, capitals, lo: int, hi: int
         if not lo <= m.first < hi:
             continue
         word = tokens[m.first].text
-        stance = None
+        stance, cue = None, None
         if m.skip == 0:
             # VSO only: a capital opening a sentence is often a dateline («دمشق - قال مصدر»)
             cue = next((c for c in in_s if c.last == m.first - 1 and c.key in verbs), None)
@@ -94,7 +102,8 @@ def _capital_claims(tokens: list[Token], in_s, taken, capitals, lo: int, hi: int
         if stance is None or any(a <= m.first <= b for a, b in taken):
             prev = None
             continue
-        out.append(ClaimMention(m.first, m.last, m.payloads[0], stance, "claim:capital"))
+        out.append(ClaimMention(m.first, m.last, m.payloads[0], stance, "claim:capital",
+                                cue.first if cue else -1))
         prev = (m.last, stance)
     return out
 
@@ -115,26 +124,74 @@ def _object_of(tokens: list[Token], c, s, sources) -> bool:
     return False
 
 
+def _voice(tokens: list[Token], i: int, last: int, source: str) -> Match:
+    return Match(i, last, 0, tokens[i].start, tokens[last].end, (source,), tokens[i].text)
+
+
+def own_voices(tokens: list[Token], lo: int, hi: int, sources) -> list[Match]:
+    """Returns the outlet's reporters and eyewitnesses in [lo, hi) as sources: «قال مراسلنا» → OUTLET, «أحد الناجين» → WITNESS."""
+    reporters, witnesses = cue_set("correspondent"), cue_set("witness")
+    inside = {i for s in sources for i in range(s.first, s.last + 1)}
+    out = []
+    for i in range(lo, hi):
+        word = tokens[i].text
+        if i in inside:
+            continue
+        if word in reporters:
+            # «مراسل وكالة سانا»: a reporter followed by another outlet's name is that outlet's
+            if not any(0 < s.first - i <= 3 for s in sources):
+                out.append(_voice(tokens, i, i, OUTLET))
+        elif word in witnesses:
+            first = i - 1 if word.endswith("عيان") and i > lo else i  # «شاهد عيان»
+            out.append(_voice(tokens, first, i, WITNESS))
+    return out
+
+
+def _rebuttals(tokens: list[Token], out: list[ClaimMention], in_s, lo: int, hi: int) -> list[ClaimMention]:
+    """Returns what a denier asserts instead: «نفى وقوع غارة، مؤكدا أن الحاجز تعرض لهجوم» → the same source asserts from «مؤكدا»."""
+    words = cue_set("rebuttal")
+    added = []
+    for d in out:
+        if d.stance != "denies" or d.cue < 0:
+            continue
+        others = [o.first for o in out if o.first > d.cue and o.source != d.source]
+        stop = min(others, default=hi)
+        turn = next((i for i in range(d.cue + 2, stop) if tokens[i].text in words), None)
+        if turn is None:
+            # «…، وقال إنه قتل برصاص مسلحين»: a later speech verb with no subject of its own is the denier's
+            verbs = _matchers()[3]
+            turn = next((c.first for c in in_s if d.cue + 1 < c.first < stop and c.payloads[0] == "asserts"
+                         and c.key in verbs and tokens[c.first].text[0] == "و"
+                         and not any(0 <= o.first - c.last <= 3 for o in out)), None)
+        if turn is not None:
+            added.append(ClaimMention(d.first, d.last, d.source, "asserts", "claim:rebuttal", turn))
+    return added
+
+
 def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capitals=None) -> list[ClaimMention]:
     """Pairs sources, capitals and denying parties with cues in tokens [lo, hi): «ونفت موسكو» → RUS_GOV denies."""
     # a cue word inside a source's own name is part of the name: «إذاعة البيان», «وكالة الأنباء الرسمية»
     inside = {i for s in sources for i in range(s.first, s.last + 1)}
     in_s = [c for c in cues if lo <= c.first < hi and not all(i in inside for i in range(c.first, c.last + 1))]
     out: list[ClaimMention] = []
-    for s in sources:
+    voices = own_voices(tokens, lo, hi, sources)
+    for s in list(sources) + voices:
         if not lo <= s.first < hi:
             continue
-        stance, gap = "asserts", 99
+        stance, gap, cue = "asserts", 99, -1
         for c in in_s:
             d = s.first - c.last if c.last < s.first else c.first - s.last + 2
             if c.last < s.first and _object_of(tokens, c, s, sources):
                 continue
-            if 0 < d <= 6 and d < gap:
-                stance, gap = c.payloads[0], d
+            # a reporter is often named with his beat before his verb: «مراسلنا في ريف درعا الغربي نفى»
+            reach = 9 if s.payloads[0] in (OUTLET, WITNESS) and c.first > s.last else 6
+            if 0 < d <= reach and d < gap:
+                stance, gap, cue = c.payloads[0], d, c.first
         if stance == "asserts" and any(c.payloads[0] == "uncertain" and _relays(tokens, s, c) for c in in_s):
             # a hedge right after the source is what its speech verb relays: «نقل المرصد أنباء عن»
             stance = "uncertain"
-        out.append(ClaimMention(s.first, s.last, s.payloads[0], stance, "claim:source"))
+        rule = "claim:source" if s.payloads[0] not in (OUTLET, WITNESS) else f"claim:{s.payloads[0].lower()}"
+        out.append(ClaimMention(s.first, s.last, s.payloads[0], stance, rule, cue))
     taken = [(o.first, o.last) for o in out] + [(a.first, a.last) for a in actors]
     if capitals is None:
         capitals = capital_mentions(tokens)
@@ -146,6 +203,6 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capital
             continue
         for a in actors:
             if 0 < a.first - c.last <= 3 and not any(o.first <= a.first <= o.last for o in out):
-                out.append(ClaimMention(a.first, a.last, a.actor, "denies", "claim:actor-denial"))
+                out.append(ClaimMention(a.first, a.last, a.actor, "denies", "claim:actor-denial", c.first))
                 break
-    return out
+    return out + _rebuttals(tokens, out, in_s, lo, hi)

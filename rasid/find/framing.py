@@ -10,6 +10,8 @@ from ..segment import Token
 _PLAN_REACH = 8
 # Commentary is framed at the start of a sentence: «ويرى محللون أن …», «وقال خبير عسكري إن …».
 _COMMENT_REACH = 6
+# «مظاهرات يومية», «تقصف بشكل يومي»: the repetition word follows its trigger closely.
+_HABIT_REACH = 3
 # A span opener and its unit stand close: «خلال يومين», «على مدى الأسبوع الماضي», «خلال الـ 48 ساعة».
 _PERIOD_REACH = 3
 # SOHR's daily round-up («خلال الـ 24 ساعة الماضية») is one day's events; two days or more are a summary.
@@ -39,6 +41,12 @@ def period_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple
         if long:
             out.append(_part(tokens, text, lo, hi, k))
     return out
+
+
+def habitual(tokens: list[Token], last: int, hi: int) -> bool:
+    """Tells whether a repetition word follows a trigger ending at last: «مظاهرات يومية», «تقصف بشكل يومي» → True."""
+    habit = cue_set("habitual")
+    return any(t.text in habit for t in tokens[last + 1:min(hi, last + _HABIT_REACH) + 1])
 
 
 def _part(tokens: list[Token], text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:

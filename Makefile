@@ -33,12 +33,9 @@ bench-ingest: venv
 	$(BIN)/python scripts/bench_ingest.py --limit 5000 --jobs 0
 	$(BIN)/python scripts/bench_ingest.py --limit 1000 --jobs 0 --kill
 
-# Dev gold plus the annotated examples, when ../shared is there.
+# Dev gold (dev, dev2, examples) by part, the held-out third of dev2 as totals only, when ../shared is there.
 evaluate: venv
-	@if [ -f $(SHARED)/corpus/dev.gold.jsonl ]; then \
-		tmp=$$(mktemp) && cat $(SHARED)/corpus/dev.gold.jsonl $(SHARED)/examples/*.gold.jsonl > $$tmp \
-		&& $(BIN)/rasid evaluate --gold $$tmp; rc=$$?; rm -f $$tmp; exit $$rc; \
-	else echo "no $(SHARED)/corpus/dev.gold.jsonl: nothing to evaluate" >&2; fi
+	$(BIN)/python scripts/evaluate_dev.py --shared $(SHARED)
 
 gazetteer: venv
 	$(BIN)/pip install -e '.[build]' && $(BIN)/python scripts/build_gazetteer.py

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from .morph import cue_set
 from .normalize import norm
 from .find.actors import ActorMention
 from .find.casualties import Casualty
@@ -140,6 +141,11 @@ _SPEECH = frozenset(norm(w) for w in {
     "أكدت", "رجح", "رجحت", "تقول", "يقول", "تشير", "يشير", "وتشير", "ويشير"})
 _THAT = frozenset(norm(w) for w in {"أن", "إن", "أنه", "أنها", "إنه", "إنها", "بأن", "بأنه", "بأنها"})
 # Words after a trigger that open its target («غارات على مقرات لهيئة تحرير الشام») or a new clause.
+# «مدعومة بمقاتلين من حزب الله»: the supporting force follows its support word closely.
+_SUPPORT_REACH = 4
+# «من جهة … من جهة أخرى», «من طرف … من طرف آخر»: the two sides of a battle.
+_SIDE_NOUNS = frozenset({"جهه", "طرف", "ناحيه"})
+_OTHER = frozenset({"اخري", "اخر", "ثانيه", "ثاني", "مقابل"})
 _TARGET = frozenset(norm(w) for w in {"على", "ضد", "استهدف", "استهدفت", "مستهدفا", "مستهدفة",
                                       "طالت", "طال"})
 _BREAK = frozenset(norm(w) for w in {"فيما", "بينما", "حين", "كما", "حيث", "بعدما", "وسط", "إثر"})
@@ -160,6 +166,18 @@ def _speaker_end(s: Sent, before: int) -> int:
         elif spoke and w in _THAT:
             start, spoke = k + 1, False
     return start
+
+
+def _sides(s: Sent, t: TriggerMention, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Returns the token ranges of two sides a battle names: «بين النظام وحزب الله من جهة، والفصائل من جهة أخرى»."""
+    marks = [k for k in range(max(lo, t.first), hi) if s.words[k - s.lo] in ("من", "ومن")
+             and s.words[k + 1 - s.lo] in _SIDE_NOUNS]
+    if len(marks) < 2:
+        return None
+    first, second = marks[0], marks[1]
+    if second + 2 > hi or s.words[second + 2 - s.lo] not in _OTHER:
+        return None
+    return (t.first, first - 1), (first + 2, second - 1)
 
 
 def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
@@ -183,6 +201,18 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     holders = {a.first for a in cands if any(
         w in _HOLDING for w in s.words[max(0, a.first - s.lo - 3):a.first - s.lo])}
     agents = [a for a in cands if a.first not in hit and a.first not in holders]
+
+    # «قوات النظام مدعومة بميليشيا الدفاع الوطني»: a supporting force is on the side before it
+    support = cue_set("support")
+    backing = {a.first for a in cands if any(
+        w in support for w in s.words[max(0, a.first - s.lo - _SUPPORT_REACH):a.first - s.lo])}
+    sides = _sides(s, t, part_lo, part_hi) if t.event_type == "Battles" else None
+    if sides:
+        one = [a for a in cands if sides[0][0] <= a.first <= sides[0][1] and a.first not in backing]
+        two = [a for a in cands if sides[1][0] <= a.first <= sides[1][1] and a.first not in backing]
+        if one and two and one[0].actor != two[0].actor:
+            return one[0].actor, two[0].actor, [(one[0].first, one[0].last), (two[0].first, two[0].last)]
+    agents = [a for a in agents if a.first not in backing]
 
     def clear(a) -> bool:
         between = s.words[t.last + 1 - s.lo:a.first - s.lo]
@@ -216,7 +246,7 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         if civ:
             spans.append((civ[0].first, civ[0].last))
     else:
-        rest = sorted((a for a in cands if a.actor != actor1 and a.first not in allies),
+        rest = sorted((a for a in cands if a.actor != actor1 and a.first not in allies and a.first not in backing),
                       key=lambda a: (a.first not in hit, abs(a.first - t.first)))
         if rest:
             actor2 = rest[0].actor
@@ -282,6 +312,28 @@ def _default_actors(event_type: str, sub: str, actor1: str | None, actor2: str |
     return actor1, actor2, defaults
 
 
+_WIDE = ("admin1", "admin2", "admin3", "region", "city")
+
+
+def _feature(p: tuple[PlaceMention, Location]) -> str:
+    return next((c.feature for c in p[0].candidates if c.place_id == p[1].place_id), "")
+
+
+def _situates(outer: tuple[PlaceMention, Location], inner: tuple[PlaceMention, Location]) -> bool:
+    """Tells whether a name right after another only says where that one is: «بلدة كفرنبل في إدلب», «X بريف حلب»."""
+    (pm, loc), (ipm, iloc) = outer, inner
+    if pm.first - ipm.last > 2 or pm.cue not in ("prep", "rural", "province", "near") or loc.place_id == iloc.place_id:
+        return False
+    if loc.admin1 and iloc.admin1 and loc.admin1 != iloc.admin1:
+        return False
+    return loc.geo_precision > iloc.geo_precision or (_feature(outer) in _WIDE and _feature(inner) not in _WIDE)
+
+
+def _finer(p: tuple[PlaceMention, Location], q: tuple[PlaceMention, Location]) -> bool:
+    """Tells whether a place is narrower than another: «محيط بلدة خان طومان» (precision 2) than «محافظة حلب» (3)."""
+    return p[0].cue not in ("rural", "province", "desert") and p[1].geo_precision < q[1].geo_precision
+
+
 def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]]:
     """Returns the place(s) an event happened at: the nearest name after the trigger, with its list."""
     if not s.places:
@@ -292,7 +344,7 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
     # «وفي جنوب مدينة درعا، تدور اشتباكات …»: a fronted «في» phrase places the sentence's event
     # (unless a town named after the trigger is more precise: «وفي محافظة حلب، … على بلدة أورم»)
     if before and s.words and s.words[0] in ("في", "وفي") and before[0][0].first <= s.lo + 4 \
-            and not any(p.cue == "settlement" for p, _ in after):
+            and not any(p.cue == "settlement" or _finer(p, before[0]) for p in after):
         return [before[0]]
     pool = after or before[::-1]
     first = pool[0]
@@ -300,8 +352,13 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
     if first[0].cue == "between":
         return group
     if not after:
+        # «تعرضت بلدة كفرنبل في إدلب لقصف»: the nearest name only situates the one before it
+        k = len(before) - 1
+        while k > 0 and _situates(before[k], before[k - 1]):
+            k -= 1
+        group = [before[k]]
         # «في مناطق دوما وحمورية وكفر بطنا جراء قصف»: the list before the trigger, read backwards
-        for p in before[::-1][1:]:
+        for p in before[:k][::-1]:
             nxt = group[-1][0]
             if nxt.cue == "listed" and nxt.first - p[0].last <= 2:
                 group.append(p)
@@ -427,11 +484,16 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
     last_place: tuple[PlaceMention, Location] | None = None
     last_par = -1
     cur_date: tuple[date, int, tuple[int, int] | None] | None = None
+    told_in = -1
+    # the narrative a clause continues: the date of the paragraph's last event that had one, and its sentence
+    # («وأفاد المرصد أمس بمقتل سبعة الاثنين … وأشار إلى اشتباكات …»: the clashes are Monday's, not the telling's)
+    narrative: tuple[date, int, tuple[int, int] | None] | None = None
+    narrated_in = -1
     for s in sents:
         if s.paragraph != last_par:
             last_par = s.paragraph
             # a date carried into a new paragraph is more often stale than right
-            cur_date = None
+            cur_date = narrative = None
         # «منذ 18 شباط» dates a campaign's start: the sentence tells an ongoing campaign, not one event
         # («منذ صباح اليوم», «منذ فجر أمس» is today's fighting, still going on)
         started = [d for d in s.dates if d.since and not (
@@ -446,9 +508,17 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         if s.dates:
             d = s.dates[0]
             cur_date = (d.value, d.precision, (d.first, d.last))
+            told_in = s.index
+        # a date told after the last event opens the narrative; told beside it, the event's date wins
+        carry = narrative if narrative is not None and narrated_in >= told_in else cur_date
         places_here = s.places
-        if s.foreign and not any(p.cue in ("settlement", "listed") for p, _ in places_here):
-            continue
+        if s.foreign:
+            # a sentence about a place abroad keeps its events at its own places (rasid/world.py): the
+            # foreign ones, or a Syrian town it names with a cue; never one told elsewhere in the report
+            s.places = places_here = [(p, loc) for p, loc in places_here
+                                      if p.rule.startswith("world:") or p.cue in ("settlement", "listed")]
+            if not places_here:
+                continue
         # «ونفت الدفاع الروسية أن تكون طائراتها قصفت …»: a sentence that only reports a denial
         # asserts no event; with another source asserting it, the event stands, contested
         if s.claims and all(c.stance == "denies" for c in s.claims) and \
@@ -507,8 +577,8 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             dated = "here"
             if dm:
                 dv, prec, dspan = dm[0].value, dm[0].precision, (dm[0].first, dm[0].last)
-            elif cur_date is not None and cur_date[0] is not None:
-                dv, prec, dspan = cur_date
+            elif carry is not None and carry[0] is not None:
+                dv, prec, dspan = carry
                 dated = "carried"
             else:
                 dv, prec, dspan = published, 1, None
@@ -540,6 +610,10 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                         f.killed = old.killed
                     chosen[key] = f
         out.extend(_narrowest(list(chosen.values()), s))
+        anchored = [f for f in chosen.values() if f.dated != "published" and f.date is not None]
+        if anchored:
+            narrative = (anchored[-1].date, anchored[-1].precision, anchored[-1].date_span)
+            narrated_in = s.index
         made = [f for f in chosen.values() if f.place_span is not None]
         if made:
             last_place = next(p for p in s.places if (p[0].first, p[0].last) == made[0].place_span)

@@ -15,7 +15,7 @@ import click
 from tqdm import tqdm
 
 from . import __version__, bench as bench_module, evaluate as evaluation, export, pipeline
-from . import incidents as incident_store, reviews, search as fulltext, store as storage
+from . import incidents as incident_store, reviews, search as fulltext, store as storage, world
 from .reader import MAX_CHARS, ReadError, StrictError, parse_day, read_articles, to_article
 from .records import Article
 
@@ -50,11 +50,11 @@ def _show_progress(flag: bool | None) -> bool:
     return flag if flag is not None else sys.stderr.isatty()
 
 
-def _analyze(article: Article, strict: bool) -> list[dict] | None:
-    """Returns the article's events as JSON objects, or None (reported) when analyze fails on it."""
+def _analyze(article: Article, strict: bool, all_countries: bool = False) -> list[dict] | None:
+    """Returns the article's events (in Syria unless `all_countries`) as JSON objects, or None (reported) on failure."""
     try:
         # Looked up at call time, so the extractor (or a test double) behind pipeline.analyze is used.
-        return [event.to_json() for event in pipeline.analyze(article)]
+        return [event.to_json() for event in world.in_scope(pipeline.analyze(article), all_countries)]
     except Exception as err:  # one bad article must not end a batch
         message = f"article {article.id!r}: analyze failed: {type(err).__name__}: {err}"
         if strict:
@@ -87,8 +87,9 @@ def _samples_path() -> str:
 @click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
               help="Skip (and report) articles whose text is longer.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a tty].")
+@click.option("--all-countries", is_flag=True, help="Also write events outside Syria (each event says its `country`).")
 def extract(source: str | None, output: str, published: date | None, strict: bool, samples: bool,
-            max_chars: int, progress: bool | None) -> None:
+            max_chars: int, progress: bool | None, all_countries: bool) -> None:
     """Writes the events of SOURCE (JSON lines, .txt, .html, a directory of them, or - for stdin) as JSON lines."""
     if samples and source:
         raise click.UsageError("give SOURCE or --samples, not both")
@@ -114,7 +115,7 @@ def extract(source: str | None, output: str, published: date | None, strict: boo
                     continue
                 counts["read"] += 1
                 bar.update(1)
-                events = _analyze(item, strict)
+                events = _analyze(item, strict, all_countries)
                 if events is None:
                     counts["failed"] += 1
                     continue
@@ -194,7 +195,8 @@ def bench_command(file: str | None, limit: int | None, progress: bool | None) ->
     path = file or bench_module.default_file()
     if path is None:
         raise click.UsageError(f"no FILE given and no {bench_module.BENCH_FILE} beside the repository")
-    result = bench_module.bench(path, pipeline.analyze, limit=limit, progress=_show_progress(progress))
+    result = bench_module.bench(path, lambda article: world.in_scope(pipeline.analyze(article)), limit=limit,
+                                progress=_show_progress(progress))
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
@@ -303,8 +305,9 @@ def _opened(db: str, create: bool = False) -> Iterator[storage.Store]:
               help=f"Extractor processes [default 0: one per CPU, at most {storage.MAX_JOBS}].")
 @click.option("--reextract", is_flag=True, help="Re-run extraction on the stored articles; reviews stay.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a tty].")
+@click.option("--all-countries", is_flag=True, help="Also store events outside Syria (each event says its `country`).")
 def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bool, max_chars: int,
-           batch_size: int, jobs: int, reextract: bool, progress: bool | None) -> None:
+           batch_size: int, jobs: int, reextract: bool, progress: bool | None, all_countries: bool) -> None:
     """Stores the articles of SOURCES (as `extract` reads them) with their events; stored ones are skipped."""
     if reextract and sources:
         raise click.UsageError("--reextract re-reads the stored articles; give no SOURCE")
@@ -328,7 +331,7 @@ def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bo
         log.error("%s", message)
 
     jobs = jobs or min(os.cpu_count() or 1, storage.MAX_JOBS)
-    with _opened(db, create=not reextract) as store, storage.Extractor(jobs) as extractor, \
+    with _opened(db, create=not reextract) as store, storage.Extractor(jobs, all_countries) as extractor, \
             tqdm(unit="art", file=sys.stderr, disable=not _show_progress(progress), delay=1.0,
                  desc="reextract" if reextract else "ingest") as bar:
         if reextract:

@@ -28,7 +28,7 @@ _MIN_TRUNCATIONS = 3
 _TRUNCATION = re.compile(r"(?:\.[^\S\n]*){3}|…")
 _WORD = re.compile(r"\S+")
 _DATE_IN_LINE = re.compile(
-    r"(?<!\d)(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
+    r"(?<!\d)(?:\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:19|20)\d\d|(?:19|20)\d\d ?[-/.] ?\d{1,2} ?[-/.] ?\d{1,2})(?!\d)"
     r"|(?<!\d)\d{1,2} [^\W\d_]+ (?:19|20)\d\d(?!\d)"
     r"|منذ (?:\d+ )?(?:دقيقه|دقائق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين)")
 
@@ -189,14 +189,11 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
                 i += 1
             spans.append((start, end))
             continue
-        if boxed:
+        if len(content) <= _MAX_CHROME_LINE and (not key or patterns.line.fullmatch(key)):
+            spans.append((start, end))
+        elif boxed:
             # A box title inside a flattened line: from there on the line is the box.
             spans.append((start + line.folded.offsets[headed.start()], end))
-            continue
-        if len(content) > _MAX_CHROME_LINE:
-            continue
-        if not key or patterns.line.fullmatch(key):
-            spans.append((start, end))
         elif i > 1 and i < len(lines) and _is_link_like(content) and _is_link_like(lines[i].content) \
                 and _is_prose(lines[i - 2].content):
             # Headline links after the body, whose box title was lost with the markup: two or more
@@ -219,7 +216,27 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
         i = max(j, i + 1)
     for line in lines:
         spans += _nav_runs(line)
+        spans += _crawl_dates(line)
     return _merge(spans)
+
+
+# How far (in characters) a date may stand from the word that makes it the site's update time.
+_CRAWL_REACH = 24
+
+
+def _crawl_dates(line: _Line) -> list[tuple[int, int]]:
+    """Spans of a site's update time: «تحديث الموقع 2018 / 01 / 21», «22 / 08 / 2017 ( آخر تحديث )»."""
+    crawl = _crawl_words()
+    folded = line.folded.text
+    out: list[tuple[int, int]] = []
+    for word in _WORD.finditer(folded):
+        if word.group() not in crawl:
+            continue
+        lo, hi = max(0, word.start() - _CRAWL_REACH), min(len(folded), word.end() + _CRAWL_REACH)
+        for d in _DATE_IN_LINE.finditer(folded, lo, hi):
+            first, last = min(word.start(), d.start()), max(word.end(), d.end())
+            out.append((line.start + line.folded.offsets[first], line.start + line.folded.offsets[last - 1] + 1))
+    return out
 
 
 @dataclass(frozen=True)

@@ -261,7 +261,7 @@ def as_incident(item: Item, event_id: str | None = None) -> Incident:
         location=event.location, fatalities=event.fatalities,
         assoc_actor_1=event.assoc_actor_1, assoc_actor_2=event.assoc_actor_2,
         members=(Member(event_id, event.article_id, outlet, published, "single report"),),
-        ledger=ledger, contested=event.contested, notes=event.notes)
+        ledger=ledger, contested=event.contested, notes=event.notes, versions=event.versions)
 
 
 def identified(items: Iterable[Item]) -> Iterator[tuple[str, Item]]:
@@ -389,6 +389,19 @@ def _tags(inc: Incident) -> str:
     return "; ".join(tags)
 
 
+def _disputed_notes(inc: Incident) -> str:
+    """Returns the notes, with the competing accounts of a disputed incident told after them.
+
+    ACLED keeps a dispute only in its notes: «… Disputed: Russia (Air/drone strike, 27 killed) /
+    Coalition (Air/drone strike, 19 killed)».
+    """
+    if len(inc.versions) < 2:
+        return inc.notes
+    told = " / ".join(f"{actor_name(v.actor1)} ({v.sub_event_type}, {v.fatalities.best} killed)"
+                      for v in inc.versions)
+    return f"{inc.notes} Disputed: {told}." if inc.notes else f"Disputed: {told}."
+
+
 def _number(incident_id: str, salt: int = 0) -> int:
     key = incident_id if not salt else f"{incident_id}#{salt}"
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:13], 16)
@@ -435,7 +448,7 @@ def acled_row(inc: Incident, now: int, number: int | None = None) -> dict[str, s
         "geo_precision": str(loc.geo_precision) if loc else "",
         "source": "; ".join(name for name, _ in sources),
         "source_scale": source_scale(scale for _, scale in sources),
-        "notes": inc.notes,
+        "notes": _disputed_notes(inc),
         "fatalities": str(inc.fatalities.low),
         "tags": _tags(inc),
         "timestamp": str(int(now)),

@@ -47,7 +47,7 @@ from statistics import median_low
 from typing import Mapping, Sequence
 
 from .gazetteer import distance_km
-from .records import Event, Fatalities, Incident, LedgerEntry, Location, Member, Report
+from .records import Event, Fatalities, Incident, LedgerEntry, Location, Member, Report, Version
 
 KM_LIMIT = {1: 10.0, 2: 25.0, 3: 60.0}
 _MAX_KM = max(KM_LIMIT.values())
@@ -126,6 +126,12 @@ def known_actors(report: Report) -> frozenset[str]:
     return frozenset(a for a in names if a and a not in UNKNOWN_ACTORS)
 
 
+def accounts(report: Report) -> tuple[frozenset[str], ...]:
+    """Returns the named actors of each version a contested report gives: (RUS, CIVILIANS), (COALITION, CIVILIANS)."""
+    return tuple(frozenset(a for a in (v.actor1, v.actor2) if a and a not in UNKNOWN_ACTORS)
+                 for v in report.event.versions)
+
+
 def actors_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     """Tells whether two actor sets may name the same incident: they meet beyond the victims, or one side knows none."""
     if not a or not b:
@@ -170,11 +176,12 @@ class _Item:
     hi: int = 0
     coded: int = 0
     limit: float = _MAX_KM
+    versions: tuple[frozenset[str], ...] = ()
 
 
 def _prepare(report: Report) -> _Item:
     win = window(report)
-    item = _Item(report, win, known_actors(report))
+    item = _Item(report, win, known_actors(report), versions=accounts(report))
     if win is not None:
         item.lo, item.hi = win.lo.toordinal(), win.hi.toordinal()
         item.coded = (report.event.event_date or win.hi).toordinal()
@@ -194,7 +201,10 @@ def link(a: _Item, b: _Item) -> Link | None:
     days = max(0, b.lo - a.hi, a.lo - b.hi)
     if days > (SLACK_DAYS if a.win.precision == b.win.precision == 1 else 0):
         return None
-    if not actors_compatible(a.actors, b.actors) and not same_side_hit(ra.event, rb.event):
+    if not actors_compatible(a.actors, b.actors) and not same_side_hit(ra.event, rb.event) and not any(
+            actors_compatible(x, y) for x in (a.actors, *a.versions) for y in (b.actors, *b.versions)):
+        # a report's other version may be what another report tells: pages' «غارة للتحالف» and an
+        # outlet that tells the same harm as a Russian strike, the coalition strike in its versions
         return None
     limit = max(a.limit, b.limit)
     km = distance_km(la.latitude, la.longitude, lb.latitude, lb.longitude)
@@ -415,6 +425,39 @@ def grade(reports: Sequence[Report], entries: Sequence[LedgerEntry]) -> str:
     return "several sources" if len(outlets) > 1 or len(sources) > 1 else "single source"
 
 
+def merged_versions(reports: Sequence[Report]) -> tuple[Version, ...]:
+    """Returns an incident's competing accounts over its reports, first told first.
+
+    A report's versions, or its event as the one account it gives; the accounts naming the same
+    perpetrator, victims and kind are one, their tolls spanned and their claims joined (each claim's
+    offsets point into the first member article giving that source and stance, as in the ledger).
+    """
+    order: list[tuple] = []
+    merged: dict[tuple, Version] = {}
+    counted: dict[tuple, bool] = {}
+    for r in sorted(reports, key=_member_key):
+        ev = r.event
+        for v in ev.versions or (Version(ev.actor1, ev.actor2, ev.sub_event_type, ev.fatalities, ev.claims),):
+            key = (v.actor1, v.actor2, v.sub_event_type)
+            has_toll = bool(v.fatalities.best or v.fatalities.high)
+            old = merged.get(key)
+            if old is None:
+                order.append(key)
+                merged[key], counted[key] = v, has_toll
+                continue
+            seen = {(c.source, c.stance) for c in old.claims}
+            claims = old.claims + tuple(c for c in v.claims if (c.source, c.stance) not in seen)
+            tolls = old.fatalities
+            if has_toll and counted[key]:
+                tolls = Fatalities(min(tolls.low, v.fatalities.low), tolls.best,
+                                   max(tolls.high, v.fatalities.high))
+            elif has_toll:
+                tolls = v.fatalities
+            merged[key] = Version(old.actor1, old.actor2, old.sub_event_type, tolls, claims)
+            counted[key] = counted[key] or has_toll
+    return tuple(merged[k] for k in order)
+
+
 def _place_key(loc: Location) -> tuple:
     return (loc.place_id,) if loc.place_id else (loc.name, round(loc.latitude, 3), round(loc.longitude, 3))
 
@@ -446,6 +489,7 @@ def incident(incident_id: str, reports: Sequence[Report], reasons: Mapping[str, 
     assoc2 = tuple(sorted({a for e in events for a in e.assoc_actor_2} - {a1, a2} - set(assoc1)))
     entries = ledger(rs)
     g = grade(rs, entries)
+    contested = g in ("denied by a party", "contested attribution")
     place = best_place(rs)
     outlets = sorted({r.outlet or "?" for r in rs})
     lead = next((e for e in events if e.location == place and e.notes), events[0])
@@ -459,7 +503,7 @@ def incident(incident_id: str, reports: Sequence[Report], reasons: Mapping[str, 
         date_start=min(days, default=None), date_end=max(days, default=None), time_precision=precision,
         actor1=str(a1), actor2=a2, location=place, fatalities=fatality_range(rs),
         assoc_actor_1=assoc1, assoc_actor_2=assoc2, members=members, ledger=entries, grade=g,
-        contested=g in ("denied by a party", "contested attribution"), notes=notes)
+        contested=contested, notes=notes, versions=merged_versions(rs) if contested else ())
 
 
 def fuse(reports: Sequence[Report], existing: Mapping[str, str] | None = None) -> list[Incident]:

@@ -1,13 +1,11 @@
-"""HTML pages to article text, and the site-chrome lines of plain article text."""
+"""HTML pages to article text without the page chrome (markup chrome here, text chrome in rasid/discourse.py)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from selectolax.parser import HTMLParser, Node
 
-from .normalize import norm
-from .resources import read_tsv
+from .discourse import chrome_spans  # re-exported: the text-chrome finder lives with the report-level context
 
 # Elements that never hold the report itself.
 _DROP_TAGS = frozenset({
@@ -32,13 +30,6 @@ _CHROME_STEMS = ("comment", "cookie", "consent", "share", "sharing", "social", "
 _ATTR_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _SPACES = re.compile(r"[^\S\n]+")
 _WHITESPACE = re.compile(r"\s+")
-
-# Characters that decorate chrome lines without changing what they are («• شارك», «-- التعليقات --»).
-_DECORATION = " *-:|•·"
-# Chrome lines are short: anything longer is prose, however it starts.
-_MAX_CHROME_LINE = 500
-# A line after a «اقرأ أيضا» box still counts as a headline link up to this many words.
-_MAX_LINK_WORDS = 16
 
 
 def _is_chrome_element(node: Node) -> bool:
@@ -105,71 +96,3 @@ def html_to_text(html: str) -> str:
         pos = end
     kept.append(text[pos:])
     return "\n".join(line.strip() for line in "".join(kept).split("\n") if line.strip())
-
-
-def _fold_pattern(pattern: str) -> str:
-    # Only Arabic letters are folded: ASCII holds regex escapes (\d, \U0001F000) that must stay as is.
-    return "".join(norm(c) if "\u0600" <= c <= "\u06ff" else c for c in pattern)
-
-
-@lru_cache(maxsize=1)
-def _chrome_patterns() -> tuple[re.Pattern, re.Pattern]:
-    alternatives: dict[str, list[str]] = {"line": [], "tail": []}
-    for row in read_tsv("chrome.tsv"):
-        if row["kind"] not in alternatives:
-            raise ValueError(f"chrome.tsv: unknown kind {row['kind']!r} for {row['pattern']!r}")
-        alternatives[row["kind"]].append(f"(?:{_fold_pattern(row['pattern'])})")
-    return (re.compile("|".join(alternatives["line"]), re.S),
-            re.compile("|".join(alternatives["tail"]), re.S))
-
-
-def _line_key(line: str) -> str:
-    return norm(line).strip(_DECORATION)
-
-
-def _is_link_like(line: str) -> bool:
-    stripped = line.strip()
-    # Prose sentences end with a full stop (or a colon before a list); headlines and link labels do not.
-    return len(stripped.split()) <= _MAX_LINK_WORDS and not stripped.endswith((".", "۔", ":"))
-
-
-def chrome_spans(text: str) -> list[tuple[int, int]]:
-    """Lists code-point spans of chrome lines in plain text: «قصف على دوما\\nالتعليقات (0)» → [(13, 26)]."""
-    line_re, tail_re = _chrome_patterns()
-    lines: list[tuple[int, int, str]] = []
-    pos = 0
-    for raw in text.split("\n"):
-        content = raw.strip()
-        if content:
-            start = pos + raw.index(content[0])
-            lines.append((start, start + len(content), content))
-        pos += len(raw) + 1
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(lines):
-        start, end, content = lines[i]
-        i += 1
-        if len(content) > _MAX_CHROME_LINE:
-            continue
-        key = _line_key(content)
-        if tail_re.fullmatch(key):
-            # A «مقالات ذات صلة» box runs on over the headline links that follow it.
-            while i < len(lines) and _is_link_like(lines[i][2]):
-                end = lines[i][1]
-                i += 1
-            spans.append((start, end))
-        elif not key or line_re.fullmatch(key):
-            spans.append((start, end))
-        elif i > 1 and i < len(lines) and _is_link_like(content) and _is_link_like(lines[i][2]) \
-                and _is_prose(lines[i - 2][2]):
-            # Headline links after the body, whose box title was lost with the markup: two or more
-            # unpunctuated short lines in a row after a prose paragraph.
-            while i < len(lines) and _is_link_like(lines[i][2]):
-                end = lines[i][1]
-                i += 1
-            spans.append((start, end))
-    return spans
-
-
-def _is_prose(line: str) -> bool:
-    return len(line.split()) > _MAX_LINK_WORDS and line.rstrip().endswith((".", "۔"))

@@ -135,6 +135,9 @@ def event_detail(store: Store, event_id: str) -> dict | None:
            "review": review, "event": corrected(event, fixes),
            "evidence": _quotes(text, event.get("evidence") or []),
            "claims": _quotes(text, event.get("claims") or [])}
+    if event.get("versions"):
+        # each competing account with the words of the sources that assert or deny it
+        out["versions"] = [{**v, "claims": _quotes(text, v.get("claims") or [])} for v in event["versions"]]
     if fixes:
         out["extracted"] = event
     return out
@@ -160,6 +163,6 @@ def show(store: Store, ident: str) -> dict:
             continue
         reports.append({**member, "title": detail["article"]["title"], "url": detail["article"]["url"],
                         "review": detail["review"], "event": detail["event"], "evidence": detail["evidence"],
-                        "claims": detail["claims"]})
+                        "claims": detail["claims"], **({"versions": detail["versions"]} if "versions" in detail else {})})
     incident["reports"] = reports
     return incident

@@ -217,3 +217,8 @@ def cue_values(name: str, column: str) -> dict[str, str]:
         for form in sorted(_row_forms(row, True)):
             out.setdefault(form, row.get(column) or "")
     return out
+
+
+def cue_rows(name: str) -> tuple[dict[str, str], ...]:
+    """Returns the rows of a cue lexicon as written, for matchers that read clitics themselves: ({"lemma": "موسكو", …},)."""
+    return _rows(name)

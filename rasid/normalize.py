@@ -80,6 +80,9 @@ def norm(text: str) -> str:
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+# Letters that stand alone in clean text too: the conjunction «و», «م»/«هـ» after a year.
+_LONE_LETTER = re.compile(r"(?<![\u0621-\u064a])[\u0621-\u0644\u0646\u0649\u064a](?![\u0621-\u064a])")
+_BROKEN_PAGE = 2
 # A fragment pair is rejoined when the joined word is this common in clean news (ANT counts) …
 _JOINED_MIN = 20
 # … and this many times commoner than the rarer fragment: «تقد مها» (3, 16 → 234) is one broken word,
@@ -105,9 +108,10 @@ def _joins(a: str, b: str, vocab: dict[str, int]) -> bool:
 
 def rejoin(n: Normalized, original: str = "") -> Normalized:
     """Rejoins words a scraper broke where a mark stood, keeping offsets: «أك دت وث قت» → «اكدت وثقت»."""
-    words = list(_ARABIC_WORD.finditer(n.text))
-    if len(words) < 2:
+    # a page a scraper broke shows lone letters («ق تل», «ج رح»); a clean one is left alone, at regex speed
+    if len(_LONE_LETTER.findall(original or n.text)) < _BROKEN_PAGE:
         return n
+    words = list(_ARABIC_WORD.finditer(n.text))
     vocab = _vocabulary()
     drop: list[int] = []
     current = words[0].group()

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from .assemble import Frame, Sent, frames
 from .consolidate import consolidate
+from .discourse import anchor, chrome_spans
 from .find.actors import actors
 from .find.casualties import casualties
 from .find.claims import OUTLET, WITNESS, capital_mentions, claims, cue_mentions, source_mentions
@@ -17,52 +18,42 @@ from .find.places import places
 from .find.triggers import triggers
 from .geocode import resolve, unresolved
 from .lexicon import readings
+from .morph import cue_set
 from .normalize import Normalized, normalize, rejoin
 from .notes import note
 from .records import Article, Claim, Event, Evidence, Fatalities, Version
 from .versions import Story, attach, stories
 from .segment import Token, sentences, word_tokens
+from . import world
 
-_FOREIGN = frozenset(norm(w) for w in {
-    "اليمن", "صنعاء", "عدن", "الحديدة", "تعز", "غزة", "ليبيا", "بغداد", "الموصل", "الأنبار",
-    "الفلوجة", "كركوك", "أربيل", "كويه", "تكريت", "أفغانستان", "كابول", "الصومال", "مقديشو",
-    "نيجيريا", "مالي", "سيناء", "الضفة الغربية", "القدس", "الحوثيين", "الحوثي", "ميانمار"})
 # Belligerents' own channels: their denials speak for the party.
 _SPEAKS_FOR = {"RUS_MOD": "RUS", "RUS_GOV": "RUS", "TUR_GOV": "TUR", "US_GOV": "USA",
                "IRN_GOV": "IRN_IRGC", "ISR_GOV": "ISR", "SYR_GOV": "SYR_GOV",
                "SANA": "SYR_GOV", "SYR_GOV_PR": "SYR_GOV",
                "COALITION_PR": "COALITION", "SDF_PR": "SDF", "AMAQ": "IS"}
-_ALSO = frozenset(norm(w) for w in {"اضاف", "واضاف", "اشار", "واشار", "تابع", "وتابع", "اوضح", "واوضح", "لفت", "ولفت", "بين",
-         "وبين", "اكد", "واكد", "مضيفا", "مشيرا", "موضحا", "مؤكدا"})
+# Openers that go on with the previous speaker's account («وأضاف», «مشيرا»): data/cues/continuation.tsv.
 
 
 # «مؤخرا», «بعد أشهر من الانسحاب»: a past told without a day; with no date of its own the sentence
 # is background that no coder could place on a day.
-_VAGUE_PAST = frozenset(norm(w) for w in {"مؤخرا", "آنذاك", "حينها", "حينذاك"})
-_LONG = frozenset(norm(w) for w in {"أشهر", "شهور", "أسابيع", "سنوات", "أعوام", "سنين", "عامين",
-                                    "سنتين", "شهرين"})
+# The adverbs and spans are data/cues/vague_past.tsv and long_span.tsv.
 
 
-_AREA = frozenset(norm(w) for w in {"منطقة", "محيط", "ضواحي", "أطراف"})
-_SHORT = frozenset(norm(w) for w in {"الصباح", "صباح", "ساعات", "الساعات", "ساعة", "الفجر", "فجر",
-                                     "ليل", "الليل", "مساء", "أمس", "اليوم", "الظهر", "ظهر", "ليلة"})
+# «منطقة الكسوة»: data/cues/area.tsv; «منذ الصباح» (a time of today): data/cues/short_span.tsv.
 
 
 def _undated_past(words: list[str]) -> bool:
     """Tells whether a sentence dates itself only vaguely: «وبعد أشهر قليلة اندلعت معارك» → True."""
-    if any(w in _VAGUE_PAST for w in words):
+    vague, long_span = cue_set("vague_past"), cue_set("long_span")
+    if any(w in vague for w in words):
         return True
-    return any(w in ("بعد", "وبعد", "قبل", "وقبل") and nxt in _LONG for w, nxt in zip(words, words[1:]))
+    return any(w in ("بعد", "وبعد", "قبل", "وقبل") and nxt in long_span for w, nxt in zip(words, words[1:]))
 
 
 def _content_tokens(article: Article, n: Normalized) -> list[Token]:
     """Drops tokens inside site chrome («مقالات ذات صلة», cookie banners) of the plain text."""
     toks = word_tokens(article.text, n.text, n.offsets)
-    try:
-        from .htmltext import chrome_spans
-        spans = chrome_spans(article.text)
-    except ImportError:
-        spans = []
+    spans = chrome_spans(article.text)
     if not spans:
         return toks
     starts = [s for s, _ in spans]
@@ -121,12 +112,15 @@ def analyze(article: Article) -> list[Event]:
     # «منطقة الكسوة», «محيط الهبيط»: the area around a town, ACLED's precision 2
     pls = [replace(p, cue="between") if any(t.text in ("بين", "وبين") for t in toks[max(0, p.first - 2):p.first])
            else replace(p, cue="area") if p.cue in ("settlement", "near") and any(
-               readings(t.text) & _AREA for t in toks[max(0, p.first - 2):p.first]) else p
+               readings(t.text) & cue_set("area") for t in toks[max(0, p.first - 2):p.first]) else p
            for p in places(toks)]
     sent_of = {}
     for s in sents:
         for i in range(s.lo, s.hi + 1):
             sent_of[i] = s.index
+    # «مدينة سروج التركية», «بغداد»: places abroad, and the Syrian readings of their names they beat
+    abroad, beaten = world.mentions(toks, pls, [(s.lo, s.hi) for s in sents])
+    pls = [p for i, p in enumerate(pls) if i not in beaten]
     locs = resolve(pls, sent_of)
     unlisted = []
     dropped = [p for i, p in enumerate(pls) if i not in locs]
@@ -136,18 +130,28 @@ def analyze(article: Article) -> list[Event]:
     _assign(unlisted, sents, "unresolved")
     _assign(trigs, sents, "triggers")
     _assign(acts, sents, "actors")
-    _assign([(p, locs[i]) for i, p in enumerate(pls) if i in locs], sents, "places",
-            key=lambda x: x[0].first)
-    _assign(dates(toks, article.published, n.text), sents, "dates")
+    found = [(p, locs[i]) for i, p in enumerate(pls) if i in locs]
+    towns = [f for f in abroad if f.place.kind != "country"]
+    placed = {sent_of.get(p.first) for p, _ in found} | {sent_of.get(f.first) for f in towns}
+    # a country («في العراق») places an event only in a sentence that names no town
+    for f in abroad:
+        if f.place.kind != "country" or sent_of.get(f.first) not in placed:
+            start, end = _span(n, toks, f.first, f.last)
+            found.append((world.place_mention(f), world.location(f, article.text[start:end])))
+    _assign(sorted(found, key=lambda x: x[0].first), sents, "places", key=lambda x: x[0].first)
+    abroad_in = {sent_of.get(f.first) for f in abroad}
+    # relative dates count from the report's own day: «اليوم (الخميس)» corrects `published`; a
+    # scraped page without one is anchored on its dateline
+    day = anchor(toks, article.published, n.text).day
+    _assign(dates(toks, day, n.text), sents, "dates")
     _assign(casualties(toks, n.text, numbers(toks, n.text)), sents, "casualties")
     prev_claims: list = []
     for s in sents:
         words = [t.text for t in toks[s.lo:s.hi + 1]]
         s.words = words
-        # through clitics only: «شمالي» is not «ش» + «مالي»
-        s.foreign = any(not readings(w).isdisjoint(_FOREIGN) for w in words)
+        s.foreign = s.index in abroad_in
         # «منذ الصباح» dates today's fighting; «منذ أسابيع», «منذ بدء الحملة» tell a campaign
-        s.since = any(w in ("منذ", "ومنذ") and nxt not in _SHORT for w, nxt in zip(words, words[1:])) \
+        s.since = any(w in ("منذ", "ومنذ") and nxt not in cue_set("short_span") for w, nxt in zip(words, words[1:])) \
             or "حمله" in words or "تصعيد" in words
         s.background = (words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]) or \
             _undated_past(words)
@@ -169,11 +173,11 @@ def analyze(article: Article) -> list[Event]:
         spoken = {i for c in s.claims if c.rule == "claim:capital" for i in range(c.first, c.last + 1)}
         s.places = [(p, loc) for p, loc in s.places if p.first not in spoken]
         first_word = toks[s.lo].text
-        if not s.claims and (first_word in _ALSO) and prev_claims:
+        if not s.claims and (first_word in cue_set("continuation")) and prev_claims:
             s.claims = list(prev_claims)
         if s.claims:
             prev_claims = s.claims
-    raw = frames(sents, article.published)
+    raw = frames(sents, day)
     attach(raw, sents)  # each frame carries the claims on its own trigger through consolidation
     frs = consolidate(raw)
     denied: dict[str, list] = {}
@@ -266,4 +270,4 @@ def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent]
                  actor2=f.actor2, location=f.location,
                  fatalities=tolls, wounded=f.wounded, captured=f.captured,
                  claims=tuple(claim_objs), contested=story.contested, evidence=tuple(ev),
-                 notes=note(f, tolls.best), versions=versions)
+                 notes=note(f, tolls.best), versions=versions, country=world.country_of(f.location))

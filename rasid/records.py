@@ -143,6 +143,8 @@ class Event:
     notes: str = ""
     # the competing accounts of a contested event (EVENTS.md §2 v2); empty when nobody disputes it
     versions: tuple[Version, ...] = ()
+    # ISO 3166 alpha-2 country of the place; rasid codes Syria, so output keeps "SY" unless asked
+    country: str = "SY"
 
     def to_json(self) -> dict:
         """Returns the event as one EVENTS.md §2 JSON object."""
@@ -155,6 +157,7 @@ class Event:
             "actor1": self.actor1, "assoc_actor_1": list(self.assoc_actor_1),
             "actor2": self.actor2, "assoc_actor_2": list(self.assoc_actor_2),
             "location": self.location.to_json() if self.location else None,
+            "country": self.country,
             "fatalities": self.fatalities.to_json(),
             "wounded": self.wounded, "captured": self.captured,
             "claims": [c.to_json() for c in self.claims],
@@ -232,6 +235,8 @@ class Incident:
     grade: str = "single source"
     contested: bool = False
     notes: str = ""
+    # the competing accounts over all member reports (EVENTS.md §2 `versions`), when contested
+    versions: tuple[Version, ...] = ()
 
     def to_json(self) -> dict:
         """Returns the incident, its reports and its ledger as one JSON object."""
@@ -249,4 +254,5 @@ class Incident:
             "reports": [m.to_json() for m in self.members],
             "ledger": [e.to_json() for e in self.ledger],
             "notes": self.notes,
+            **({"versions": [v.to_json() for v in self.versions]} if self.versions else {}),
         }

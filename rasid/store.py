@@ -1,6 +1,7 @@
 """The embedded store: articles, events, claims, reviews and fused incidents in one SQLite file."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -19,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from . import __version__, pipeline
+from . import __version__, pipeline, world
 from .normalize import norm
 from .records import Version
 from .records import (Article, Claim, Event, Evidence, Fatalities, Incident, LedgerEntry, Location,
@@ -94,7 +95,8 @@ def event_from_json(obj: dict) -> Event:
         contested=bool(obj.get("contested")),
         evidence=tuple(Evidence(e["start"], e["end"], e.get("rule", "")) for e in obj.get("evidence") or ()),
         notes=obj.get("notes") or "",
-        versions=tuple(Version.from_json(v) for v in obj.get("versions") or ()))
+        versions=tuple(Version.from_json(v) for v in obj.get("versions") or ()),
+        country=obj.get("country") or "SY")
 
 
 def corrected(event: dict, corrections: dict | None) -> dict:
@@ -124,7 +126,7 @@ def incident_from_json(obj: dict) -> Incident:
         ledger=tuple(LedgerEntry(e["source"], e["stance"], e["article_id"], e["start"], e["end"],
                                  e.get("quote", "")) for e in obj.get("ledger") or ()),
         grade=obj.get("grade", "single source"), contested=bool(obj.get("contested")),
-        notes=obj.get("notes") or "")
+        notes=obj.get("notes") or "", versions=tuple(Version.from_json(v) for v in obj.get("versions") or ()))
 
 
 # ---------------------------------------------------------------- event identity
@@ -176,11 +178,11 @@ def _marks(n: int) -> str:
 
 # ---------------------------------------------------------------- extraction (also in worker processes)
 
-def extract(article: Article) -> tuple[list[dict] | None, str | None]:
-    """Returns (events as JSON objects, None) or (None, the failure) for one article."""
+def extract(article: Article, all_countries: bool = False) -> tuple[list[dict] | None, str | None]:
+    """Returns (events in Syria, or everywhere with `all_countries`, as JSON objects, None) or (None, the failure)."""
     try:
         # Looked up at call time, so the extractor (or a test double) behind pipeline.analyze is used.
-        return [event.to_json() for event in pipeline.analyze(article)], None
+        return [event.to_json() for event in world.in_scope(pipeline.analyze(article), all_countries)], None
     except Exception as err:  # one bad article must not end a batch
         log.debug("traceback of the failure on %s", article.id, exc_info=True)
         return None, f"{type(err).__name__}: {err}"
@@ -204,8 +206,9 @@ _WORKER_DIED = ("an extractor process died (killed, out of memory?); the batches
 class Extractor:
     """Runs extract() over batches, in this process or in a pool of `jobs` worker processes."""
 
-    def __init__(self, jobs: int = 1):
+    def __init__(self, jobs: int = 1, all_countries: bool = False):
         self.jobs = jobs
+        self._extract = functools.partial(extract, all_countries=all_countries)
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Extractor":
@@ -227,9 +230,9 @@ class Extractor:
     def submit(self, articles: Sequence[Article]) -> Callable[[], list[tuple[list[dict] | None, str | None]]]:
         """Starts extract() on the articles in the workers; returns the call that waits for the results."""
         if self._pool is None:
-            return lambda: [extract(a) for a in articles]
+            return lambda: [self._extract(a) for a in articles]
         try:
-            results = self._pool.map(extract, articles, chunksize=max(1, len(articles) // (4 * self.jobs)))
+            results = self._pool.map(self._extract, articles, chunksize=max(1, len(articles) // (4 * self.jobs)))
         except BrokenProcessPool:
             raise StoreError(_WORKER_DIED) from None
 

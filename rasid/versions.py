@@ -68,7 +68,9 @@ def governing(s: Sent, first: int) -> list[ClaimMention]:
 def attach(frs: list[Frame], sents: list[Sent]) -> None:
     """Gives each frame the claims that govern its trigger, so that folding retellings unites them."""
     for f in frs:
-        f.claims = governing(sents[f.sent], f.trigger.first)
+        s = sents[f.sent]
+        # a telling no source is given for is the report's own: the outlet asserts it
+        f.claims = governing(s, f.trigger.first) or [ClaimMention(s.lo, s.hi, OUTLET, "asserts", "claim:voice")]
 
 
 def _km(a: Location, b: Location) -> float:
@@ -78,16 +80,21 @@ def _km(a: Location, b: Location) -> float:
 
 
 def _same_place(a: Location, b: Location) -> bool:
-    """Tells whether two accounts place a harm at one spot: one town, or a region around the town."""
+    """Tells whether two accounts place a harm at one spot: one town, or an area or region around it.
+
+    Two named towns are two places however close (ACLED's one-place rule): «دوما» and «حمورية» are
+    two events; «كنسبا» and «جبل الأكراد» may be one told at two scales.
+    """
     if a.place_id and a.place_id == b.place_id:
         return True
     if 3 in (a.geo_precision, b.geo_precision):
-        return bool(a.admin1) and a.admin1 == b.admin1
-    return _km(a, b) <= 10.0
+        return _km(a, b) <= 25.0
+    # a name the gazetteer lacks is coded to a known place nearby: it may be that place
+    return not (a.place_id and b.place_id) and _km(a, b) <= 10.0
 
 
 def _same_time(f: Frame, g: Frame) -> bool:
-    if f.date is None or g.date is None or "published" in (f.dated, g.dated):
+    if f.date is None or g.date is None:
         return True
     return abs((f.date - g.date).days) <= 1
 
@@ -108,8 +115,6 @@ def _kinds() -> dict[str, str]:
 def _standing(claims: tuple[ClaimMention, ...], kinds: dict[str, str]) -> int:
     """Ranks how far the report stands behind an account: its correspondent asserting → 0; only denied → 9."""
     asserting = [c for c in claims if c.stance == "asserts"]
-    if not claims:
-        return _OWN  # told in the report's own voice
     if not asserting:
         return _HEARSAY if any(c.stance == "uncertain" for c in claims) else _DENIED
     best = _HEARSAY
@@ -164,9 +169,12 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
                     claims[k].append(d)
     # «ونفت الفصائل صحة الإعلان»: a denial that tells no event of its own denies the account just told
     used = {c for cs in claims for c in cs}
+    objects = cue_set("denied_object")
     for s in sents:
         for d in s.claims:
-            if d.stance != "denies" or d in used:
+            if d.stance != "denies" or d in used or d.cue < 0:
+                continue
+            if not any(s.words[i - s.lo] in objects for i in range(d.cue, min(d.cue + 4, s.hi + 1))):
                 continue
             told = [k for k, f in enumerate(frs) if f.event_type in VIOLENT
                     and 0 <= s.index - f.sent <= _REACH and f.trigger.first < _pos(d)
@@ -178,24 +186,18 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
     # the standing comes from the claims on the telling itself: a denial from elsewhere contests it
     # but does not unsay what the report told in its own voice
     accounts = [Account(f, tuple(cs), _standing(tuple(f.claims), kinds)) for f, cs in zip(frs, claims)]
-    parent = list(range(len(frs)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for i, a in enumerate(accounts):
-        for j in range(i):
-            if _rivals(accounts[j], a, sents):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[Account]] = {}
-    for k, a in enumerate(accounts):
-        groups.setdefault(root(k), []).append(a)
+    # best-backed accounts first: each later account joins the first story it is a rival of with
+    # every member (no chains: two towns each disputed with a region are not one story)
+    ranked = sorted(accounts, key=lambda a: (a.standing, a.frame.sent, a.frame.trigger.first))
+    groups: list[list[Account]] = []
+    for a in ranked:
+        home = next((g for g in groups if all(_rivals(m, a, sents, speaks_for) for m in g)), None)
+        if home is None:
+            groups.append([a])
+        else:
+            home.append(a)
     out = []
-    for members in groups.values():
-        members.sort(key=lambda a: (a.standing, a.frame.sent, a.frame.trigger.first))
+    for members in groups:
         top = members[0]
         if top.standing == _DENIED:
             continue  # nobody in the report asserts it
@@ -211,19 +213,54 @@ def _sources(a: Account) -> frozenset[str]:
     return frozenset(c.source for c in a.claims if c.stance == "asserts")
 
 
-def _rivals(a: Account, b: Account, sents: list[Sent]) -> bool:
+# Kinds of harm one event may be told as: what exploded (a drone's missile, a shell, a mine, a bomb)
+# or who shot whom; a chemical attack or a takeover is not mistaken for another kind.
+_KIN = ({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+         "Suicide bomb", "Grenade"}, {"Attack", "Armed clash"})
+
+
+def _kin(a: str, b: str) -> bool:
+    return a == b or any(a in k and b in k for k in _KIN)
+
+
+def _denials(a: Account, speaks_for: dict[str, str]) -> tuple[bool, bool]:
+    """Tells whether an account is denied by its own perpetrator, and whether by anyone else."""
+    own = other = False
+    for c in a.claims:
+        if c.stance == "denies":
+            if speaks_for.get(c.source, c.source) == a.frame.actor1:
+                own = True
+            else:
+                other = True
+    return own, other
+
+
+def _rivals(a: Account, b: Account, sents: list[Sent], speaks_for: dict[str, str]) -> bool:
     """Tells whether two accounts tell one harm differently: same victims, place and day, another
     perpetrator or kind, and something in the report that sets them against each other."""
     f, g = a.frame, b.frame
     if f.event_type not in VIOLENT or g.event_type not in VIOLENT:
         return False
-    same_harmed = f.actor2 == g.actor2 or {f.actor1, f.actor2} == {g.actor1, g.actor2}
-    if not same_harmed or (f.actor1 == g.actor1 and f.sub_event_type == g.sub_event_type):
+    pair_f, pair_g = {f.actor1, f.actor2}, {g.actor1, g.actor2}
+    if f.actor2 != g.actor2 and pair_f != pair_g:
+        return False  # not the same victims
+    if f.actor1 == g.actor1 and f.sub_event_type == g.sub_event_type:
+        return False
+    # «اشتباكات بين النظام والفصائل» told from either side is one clash, not two accounts
+    if pair_f == pair_g and f.sub_event_type == g.sub_event_type:
         return False
     if not (_same_place(f.location, g.location) and _same_time(f, g)):
         return False
-    doubted = any(c.stance in ("denies", "uncertain") for c in a.claims + b.claims)
-    if doubted:
+    own_a, other_a = _denials(a, speaks_for)
+    own_b, other_b = _denials(b, speaks_for)
+    if other_a or other_b:
+        # a denial by someone else («نفى مراسلنا وقوع أي غارة», «نفت الفصائل صحة الإعلان») sets
+        # the denied account against the other, whatever its kind
         return True
+    if f.actor1 == g.actor1 or not _kin(f.sub_event_type, g.sub_event_type):
+        # a party denying its own act does not make its strike and its clash one story
+        return False
+    if own_a or own_b:
+        return True  # «نفى فيلق الرحمن مسؤوليته … فيما زعمت صفحات أن القذائف أطلقت من مواقع الجيش»
     # two tellings in one voice are two events; two voices set against each other are versions
     return _sources(a) != _sources(b) and (_disputed_words(sents[f.sent]) or _disputed_words(sents[g.sent]))

@@ -15,6 +15,7 @@ from pathlib import Path
 from rasid.evaluate import read_gold, score
 from rasid.pipeline import analyze
 from rasid.reader import to_article
+from rasid.world import in_scope
 
 HOLDOUT_EVERY = 3
 
@@ -32,7 +33,7 @@ def system_events(lines: list[dict]) -> list[dict]:
     for line in lines:
         article, _ = to_article(line["article"], "gold", None)
         if article is not None:
-            out.extend(event.to_json() for event in analyze(article))
+            out.extend(event.to_json() for event in in_scope(analyze(article)))
     return out
 
 

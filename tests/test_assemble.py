@@ -372,3 +372,19 @@ def test_analyze_does_not_depend_on_string_hashing(seed):
     out = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
                          capture_output=True, text=True, check=True, timeout=60).stdout
     assert out.strip() == str([e.sub_event_type for e in _run(TIE)])
+
+
+@pytest.mark.parametrize("text, pair", [
+    # two sides named «من جهة … من جهة أخرى»: the first of each side is its actor
+    ("دارت أمس اشتباكات عنيفة بين قوات النظام وحزب الله من جهة، والفصائل المعارضة من جهة أخرى، في بلدة الحراك.",
+     ("SYR_GOV", "OPP")),
+    ("دارت أمس اشتباكات بين الفصائل ومقاتلين محليين من طرف وقوات النظام من طرف آخر في بلدة الحراك.",
+     ("OPP", "SYR_GOV")),
+    # a supporting force is on the side it supports, never the enemy
+    ("اندلعت أمس اشتباكات بين قوات النظام مدعومة بمقاتلين من حزب الله وفصائل المعارضة في بلدة الحراك.",
+     ("SYR_GOV", "OPP")),
+    ("اشتبكت فصائل المعارضة أمس بدعم من الجيش التركي مع قوات النظام في بلدة الحراك.", ("OPP", "SYR_GOV")),
+])
+def test_battle_sides_and_supporting_forces(text, pair):
+    [event] = _run(text)
+    assert (event.actor1, event.actor2) == pair

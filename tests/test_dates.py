@@ -179,3 +179,25 @@ def test_a_year_after_a_month_belongs_to_the_month(arabic):
 ])
 def test_month_then_year_word_then_year(arabic, raw, value):
     assert [v for _, v, _ in _found(arabic, raw)] == [value]
+
+
+@pytest.mark.parametrize("raw, value", [
+    # scraped pages space the separators out
+    ("نشر في 2017 / 12 / 26", date(2017, 12, 26)),
+    ("نشر في 26 / 12 / 2017", date(2017, 12, 26)),
+    ("نشر في 26 - 12 - 2017", date(2017, 12, 26)),
+])
+def test_numeric_date_with_spaced_separators(arabic, raw, value):
+    assert [(v, p) for _, v, p in _found(arabic, raw, None)] == [(value, 1)]
+
+
+def test_mixed_separators_are_no_date(arabic):
+    assert _found(arabic, "الأرقام 26 / 12 - 2017", None) == []
+
+
+@pytest.mark.parametrize("raw, surface, value", [
+    ("October 11 , 2017 , 3 : 25 am قصفت الطائرات", "October 11 , 2017", date(2017, 10, 11)),
+    ("نشر في 11 October 2017", "11 October 2017", date(2017, 10, 11)),
+])
+def test_english_month_names_of_page_headers(arabic, raw, surface, value):
+    assert _found(arabic, raw, None) == [(surface, value, 1)]

@@ -47,7 +47,11 @@ def test_html_to_text_on_fragments_and_entities():
 
 
 def spans_text(text):
-    return [text[s:e] for s, e in chrome_spans(text)]
+    """Returns the chrome lines of a text, one item a line (adjacent chrome lines are one span)."""
+    out = []
+    for s, e in chrome_spans(text):
+        out += [line.strip() for line in text[s:e].split("\n") if line.strip()]
+    return out
 
 
 def test_chrome_lines_in_arabic_text():
@@ -106,8 +110,8 @@ def test_read_also_mid_article_stops_at_the_next_prose_paragraph():
             "اقرأ أيضاً: الفصائل تنسحب من ريف درعا الشرقي\n"
             + prose)
     assert spans_text(text) == ["اقرأ أيضاً: الفصائل تنسحب من ريف درعا الشرقي"]
-    assert spans_text("اقرأ أيضا\nعنوان أول\n" + prose) == ["اقرأ أيضا\nعنوان أول"]
-    assert spans_text("مقالات ذات صلة\nعنوان أول\nوشارك في الهجوم كل من:\n") == ["مقالات ذات صلة\nعنوان أول"]
+    assert spans_text("اقرأ أيضا\nعنوان أول\n" + prose) == ["اقرأ أيضا", "عنوان أول"]
+    assert spans_text("مقالات ذات صلة\nعنوان أول\nوشارك في الهجوم كل من:\n") == ["مقالات ذات صلة", "عنوان أول"]
 
 
 def test_report_lines_that_start_like_chrome_are_kept():
@@ -123,7 +127,7 @@ def test_report_lines_that_start_like_chrome_are_kept():
 
 def test_lexicon_rows_are_well_formed():
     rows = read_tsv("chrome.tsv")
-    assert rows and {r["kind"] for r in rows} == {"line", "tail"}
+    assert rows and {r["kind"] for r in rows} == {"line", "tail", "heading"}
     assert all(r["pattern"] for r in rows)
 
 
@@ -140,3 +144,80 @@ def test_a_single_short_line_after_the_body_is_kept():
             "مقتل عشرة مدنيين في غارات على ريف حماة\n"
             "وقال الدفاع المدني إن فرقه ما زالت تبحث عن ناجين تحت الأنقاض في البلدة المنكوبة منذ الصباح.\n")
     assert chrome_spans(text) == []
+
+
+# Scraped pages lose their line breaks: the chrome runs on inside the lines of the story.
+def test_a_box_title_inside_a_flattened_line_takes_the_rest_of_the_line():
+    story = "وقصفت قوات النظام بلدة اللطامنة بالمدفعية الثقيلة ما أدى إلى أضرار مادية."
+    box = "مواضيع قد تهمك مقتل عنصرين بانفجار في درعا . . . الأكثر قراءة جميع الحقوق محفوظة 2018"
+    text = story + " " + box
+    assert spans_text(text) == [box]
+
+
+def test_a_box_title_followed_by_prose_is_not_a_box():
+    text = ("الأكثر مشاهدة تجددت الاشتباكات صباح اليوم بين فصائل المعارضة وقوات النظام في محيط بلدة "
+            "كفرنبودة بريف حماة الشمالي وسط قصف مدفعي متبادل بين الطرفين.")
+    assert chrome_spans(text) == []
+
+
+def test_a_box_title_line_runs_on_over_cut_off_teasers():
+    text = ("قتل ثلاثة مدنيين بقصف على بلدة معرة حرمة في ريف إدلب الجنوبي مساء الأحد حسب ناشطين محليين.\n"
+            "اقرأ أيضا : روابط ذات صلة\n"
+            "أعلنت فصائل المعارضة اليوم عن بدء معركة جديدة في ريف حماة الشمالي بهدف السيطرة على . . .\n"
+            "قصفت طائرات حربية مواقع في محيط مدينة الرقة ما أسفر عن . . .\n")
+    lines = spans_text(text)
+    assert lines[0] == "اقرأ أيضا : روابط ذات صلة" and len(lines) == 3
+
+
+def test_a_run_of_cut_off_teasers_is_chrome():
+    teasers = ("قال الدفاع المدني إن غارات جوية استهدفت بلدة . . . أعلنت الفصائل السيطرة على تلة "
+               "استراتيجية في ريف . . . تجددت الاشتباكات بين قوات النظام وتنظيم داعش في محيط مدينة . . . "
+               "قتل عشرة عناصر من قوات النظام")
+    text = "قصفت الطائرات مدينة دوما صباح اليوم.\n" + teasers
+    assert spans_text(text) == [teasers]
+
+
+def test_one_ellipsis_in_prose_is_kept():
+    text = "وقال شاهد عيان إن القصف لم يتوقف... وإن الأهالي نزحوا نحو الحقول المجاورة للبلدة."
+    assert chrome_spans(text) == []
+
+
+def test_a_run_of_dated_headlines_is_chrome_wherever_it_stands():
+    teasers = ["مقتل قيادي في المعارضة بعبوة ناسفة في درعا 12/03/2018",
+               "غارات على ريف إدلب الجنوبي 2018-03-11",
+               "اشتباكات في محيط مدينة حرستا منذ 3 ساعات"]
+    text = "\n".join(teasers) + "\nقصفت قوات النظام مدينة حرستا بالمدفعية صباح اليوم ما أدى إلى مقتل مدنيين."
+    assert spans_text(text) == teasers
+
+
+def test_a_single_dated_line_is_kept():
+    text = "حلب 24 أيلول 2016\nقصفت الطائرات حي الشعار صباح اليوم."
+    assert chrome_spans(text) == []
+
+
+def test_a_menu_of_short_labels_is_chrome():
+    text = "الرئيسية\nأخبار سوريا\nتقارير\nرياضة\nقصفت قوات النظام بلدة اللطامنة صباح اليوم."
+    assert spans_text(text) == ["الرئيسية", "أخبار سوريا", "تقارير", "رياضة"]
+
+
+def test_navigation_words_in_a_row_inside_a_line_are_chrome():
+    text = "قصفت الطائرات بلدة حاس. الأخبار التلفزيون متفرقات روابط منوعات"
+    assert spans_text(text) == ["الأخبار التلفزيون متفرقات روابط منوعات"]
+
+
+@pytest.mark.parametrize("line", [
+    "كتب: أحمد العلي", "بقلم محمد الخطيب", "اترك تعليقا", "أضف تعليقك", "البريد الإلكتروني *",
+    "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها",
+])
+def test_bylines_and_comment_forms_are_chrome(line):
+    assert spans_text("قتل ثلاثة مدنيين بقصف على دوما.\n" + line + "\n") == [line]
+
+
+@pytest.mark.parametrize("header, date_text", [
+    ("تحديث الموقع 2018 / 01 / 21", "2018 / 01 / 21"),
+    ("الثلاثاء 22 / 08 / 2017 ( آخر تحديث )", "22 / 08 / 2017"),
+])
+def test_a_site_update_time_is_chrome(header, date_text):
+    text = "غارات على الغوطة | الموقع " + header + " قصفت الطائرات مدينة عربين اليوم."
+    covered = "".join(text[s:e] for s, e in chrome_spans(text))
+    assert date_text in covered and "عربين" not in covered

@@ -52,6 +52,10 @@ def test_empty_text():
     assert n.text == "" and n.span(0, 0) == (0, 0)
 
 
+# Lone letters mark a page a scraper broke; rejoin leaves pages without them alone.
+BROKEN = " ثم ق تل قيادي ثم ج رح آخرون"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("وأك دت مصادر أن قوات النظام تقد مها مستمر", "واكدت مصادر ان قوات النظام تقدمها مستمر"),
     ("وق تل قيادي في قرية العابدي ة", "وقتل قيادي في قريه العابديه"),
@@ -62,11 +66,17 @@ def test_empty_text():
     ("قتل 5 مدنيين في دوما", "قتل 5 مدنيين في دوما"),
 ])
 def test_rejoin_mends_words_a_scraper_broke(text, expected):
-    assert rejoin(normalize(text), text).text == expected
+    page = text + BROKEN
+    assert rejoin(normalize(page), page).text == expected + " ثم قتل قيادي ثم جرح اخرون"
+
+
+def test_a_page_without_lone_letters_is_left_alone():
+    text = "وأك دت مصادر أن قوات النظام تقد مها مستمر"
+    assert rejoin(normalize(text), text).text == normalize(text).text
 
 
 def test_rejoined_words_map_back_to_the_broken_original():
-    text = "سيطرت القوات على قرية العابدي ة أمس"
+    text = "سيطرت القوات على قرية العابدي ة أمس" + BROKEN
     n = rejoin(normalize(text), text)
     start = n.text.index("العابديه")
     assert text[slice(*n.span(start, start + len("العابديه")))] == "العابدي ة"

@@ -9,7 +9,7 @@ import pytest
 from rasid.records import Article, Claim, Event, Evidence, Fatalities, Location
 
 TOP_KEYS = {"article_id", "event_date", "time_precision", "event_type", "sub_event_type",
-            "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "fatalities",
+            "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "country", "fatalities",
             "wounded", "captured", "claims", "contested", "evidence", "notes"}
 # EVENTS.md §2 location keys, plus rasid's «reason»
 LOCATION_KEYS = {"name", "place_id", "admin1", "admin2", "latitude", "longitude", "geo_precision", "reason"}

@@ -282,16 +282,37 @@ def _noun_end(c: Casualty, tokens: list[Token]) -> int:
     return k if k < len(tokens) and not tokens[k].text.startswith("و") else c.last
 
 
+# How far a partitive «من …» after a figure may run before a «و» group: «9 عناصر من قوات سوريا الديمقراطية»
+_PARTITIVE_REACH = 4
+
+
+def _partitive_end(end: int, tokens: list[Token], by_first: dict[int, Number]) -> int:
+    """Returns where «من + side» after a victim group ends, if a «و» + figure follows it:
+    «9 من قسد و6 من التنظيم» → the index of «قسد»; without a further figure, `end` itself."""
+    k = end + 1
+    if k >= len(tokens) or tokens[k].text != "من":
+        return end
+    for j in range(k + 1, min(k + 1 + _PARTITIVE_REACH, len(tokens))):
+        if tokens[j].text.startswith("و") and j in by_first:
+            return j - 1
+        if tokens[j].text in _SUBSET or tokens[j].text.startswith("و"):
+            break
+    return end
+
+
 def _coordinated(out: list[Casualty], tokens: list[Token], nums: list[Number]) -> list[Casualty]:
     """Adds victim groups joined by «و» into one toll: «قتل 15 طفلا وامرأتان» → killed 17."""
     by_first = {n.first: n for n in nums}
     result = []
     for c in out:
-        if not c.victims:
+        # «مقتل 9 من قسد»: a figure with a partitive counts people of a side even without a victim noun
+        of_side = c.kind == "killed" and c.last + 1 < len(tokens) and tokens[c.last + 1].text == "من"
+        if not c.victims and not of_side:
             result.append(c)
             continue
-        end = _noun_end(c, tokens)
+        end = _noun_end(c, tokens) if c.victims else c.last
         value, last, vague = c.value, c.last, c.vague
+        end = _partitive_end(end, tokens, by_first)
         # «مقتل طفل وامرأة ورجل»: each further «و» group adds its own count
         while end + 1 < len(tokens) and tokens[end + 1].text.startswith("و"):
             j = end + 1
@@ -302,10 +323,19 @@ def _coordinated(out: list[Casualty], tokens: list[Token], nums: list[Number]) -
                     readings(tokens[n.last + 1].text) & (_CIVILIAN | _FIGHTER):
                 extra = n.value
                 vague = vague or n.vague
+            # «مقتل 9 من قسد و6 من التنظيم»: the dead of each side of one clash add up
+            partitive = extra is None and n is not None and c.kind == "killed" and \
+                n.last + 2 < len(tokens) and tokens[n.last + 1].text == "من"
+            if partitive:
+                extra = n.value
+                vague = vague or n.vague
             if extra is None:
                 break
             value += extra
             end = last = j if n is None else n.last + 1
+            if partitive:
+                last = n.last
+                end = _partitive_end(last, tokens, by_first)
             # «وامرأة واحدة»: the adjective «واحدة» closes a singular group
             if n is None and end + 1 < len(tokens) and tokens[end + 1].text in ("واحد", "واحده"):
                 end = last = end + 1

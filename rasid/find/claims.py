@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, Match, readings, table
-from ..morph import cue_set
+from ..morph import bare_forms, cue_rows, cue_set
 from ..normalize import norm
 from ..segment import Token
 
@@ -31,11 +31,7 @@ WITNESS = "WITNESS"
 # A capital speaks for its government only as the subject of a speech verb («ونفت موسكو»); as a place
 # («قصف في دمشق») it is no source, so the capitals live here rather than among the aliases of sources.tsv,
 # whose every mention is a claim. Values are the government's source id in sources.tsv.
-_CAPITALS = {
-    "موسكو": "RUS_GOV", "دمشق": "SYR_GOV_PR", "أنقرة": "TUR_GOV", "طهران": "IRN_GOV",
-    "واشنطن": "US_GOV", "تل أبيب": "ISR_GOV", "بغداد": "IRQ_GOV_PR", "باريس": "FRA_GOV",
-    "لندن": "GBR_GOV",
-}
+# The capitals and their source ids are the cue lexicon data/cues/capitals.tsv.
 # «وكالة الأنباء», «وكالات أنباء»: «أنباء» names a news agency there, not a rumour.
 _AGENCY = frozenset(norm(w) for w in ("وكالة", "وكالات"))
 _RUMOUR_NOUN = norm("أنباء")
@@ -51,9 +47,13 @@ def _key(phrase: str) -> str:
 @lru_cache(maxsize=1)
 def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, frozenset[str]]:
     sources = PhraseMatcher((r["alias"], r["id"]) for r in table("sources.tsv"))
-    cues = PhraseMatcher(((r["cue"], r["stance"]) for r in table("attribution.tsv")), suffixes=True)
-    capitals = PhraseMatcher(_CAPITALS.items())
-    verbs = frozenset(_key(r["cue"]) for r in table("attribution.tsv") if r["kind"] == "verb")
+    # phrases, prepositions and nouns are attribution.tsv rows; verbs are lemmas whose forms morph.py spells
+    lexicons = (("speech", "asserts"), ("denial", "denies"), ("hedge", "uncertain"))
+    inflected = [(f, stance) for name, stance in lexicons for f in sorted(bare_forms(name))]
+    cues = PhraseMatcher([(r["cue"], r["stance"]) for r in table("attribution.tsv")] + inflected, suffixes=True)
+    capitals = PhraseMatcher((r["lemma"], r["source"]) for r in cue_rows("capitals"))
+    verbs = frozenset(_key(r["cue"]) for r in table("attribution.tsv") if r["kind"] == "verb") | frozenset(
+        _key(f) for name, _ in lexicons for pos in ("verb", "word") for f in bare_forms(name, pos))
     return sources, cues, capitals, verbs
 
 
@@ -174,6 +174,7 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capital
     inside = {i for s in sources for i in range(s.first, s.last + 1)}
     in_s = [c for c in cues if lo <= c.first < hi and not all(i in inside for i in range(c.first, c.last + 1))]
     out: list[ClaimMention] = []
+    verbs = _matchers()[3]
     voices = own_voices(tokens, lo, hi, sources)
     for s in list(sources) + voices:
         if not lo <= s.first < hi:
@@ -183,6 +184,10 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capital
             d = s.first - c.last if c.last < s.first else c.first - s.last + 2
             if c.last < s.first and _object_of(tokens, c, s, sources):
                 continue
+            # «مزاعم كاذبة نشرها ناشطون»: a denying noun describes what a later source says, it is
+            # no denial by it; only a denial verb has its subject after it («نفت سانا»)
+            if c.last < s.first and c.payloads[0] == "denies" and c.key not in verbs:
+                continue
             # a reporter is often named with his beat before his verb: «مراسلنا في ريف درعا الغربي نفى»
             reach = 9 if s.payloads[0] in (OUTLET, WITNESS) and c.first > s.last else 6
             if 0 < d <= reach and d < gap:
@@ -190,6 +195,8 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capital
         if stance == "asserts" and any(c.payloads[0] == "uncertain" and _relays(tokens, s, c) for c in in_s):
             # a hedge right after the source is what its speech verb relays: «نقل المرصد أنباء عن»
             stance = "uncertain"
+        if s.payloads[0] in (OUTLET, WITNESS) and cue < 0:
+            continue  # «بحثا عن ناجين»: a reporter or survivor who says nothing is no source
         rule = "claim:source" if s.payloads[0] not in (OUTLET, WITNESS) else f"claim:{s.payloads[0].lower()}"
         out.append(ClaimMention(s.first, s.last, s.payloads[0], stance, rule, cue))
     taken = [(o.first, o.last) for o in out] + [(a.first, a.last) for a in actors]

@@ -170,7 +170,8 @@ def _numeric(tokens: list[Token], text: str) -> list[DateMention]:
         a, b, c = tokens[i:i + 3]
         if not (a.text.isdigit() and b.text.isdigit() and c.text.isdigit()):
             continue
-        seps = {text[a.end:b.start], text[b.end:c.start]}
+        # scraped pages space the separators out: «2017 / 12 / 26»
+        seps = {text[a.end:b.start].strip(" "), text[b.end:c.start].strip(" ")}
         if len(seps) != 1 or seps.pop() not in ("/", "-", "."):
             continue
         x, y, z = int(a.text), int(b.text), int(c.text)
@@ -226,6 +227,12 @@ def _explicit(tokens, matches, idx, month, published, used) -> DateMention | Non
             if prev.last == j and _payload(prev, "ordinal") is not None:
                 day, first = int(_payload(prev, "ordinal")), prev.first
                 break
+    if day is None and last + 2 < len(tokens) and tokens[last + 1].text.isdigit() \
+            and 1 <= int(tokens[last + 1].text) <= 31 and len(tokens[last + 2].text) == 4 \
+            and tokens[last + 2].text.isdigit():
+        # «October 11 , 2017»: the English order of a page header, month first
+        day = int(tokens[last + 1].text)
+        last += 1
     last_week = day is None and j > 0 and tokens[j].text in _LAST and tokens[j - 1].text in _WEEK
     week = last_week or (day is not None and day <= 4 and first > 0 and tokens[first - 1].text in _WEEK)
     if week:

@@ -1,11 +1,12 @@
 """Place mentions: gazetteer and curated names with the cue words that set ACLED geo_precision."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import gazetteer
 from ..lexicon import PhraseMatcher, readings, table
+from ..morph import adjective_forms, cue_set
 from ..normalize import norm
 from ..segment import Token
 
@@ -28,6 +29,25 @@ _FEATURE_RANK = {"admin1": 6, "city": 7, "admin2": 4, "town": 5, "admin3": 3, "a
                  "crossing": 5, "dam": 5, "oil": 5, "quarter": 4, "site": 4, "region": 4,
                  "village": 2, "suburb": 2, "neighbourhood": 2, "hamlet": 1, "locality": 1}
 _SETTLED = ("city", "town", "village", "hamlet", "suburb", "neighbourhood", "locality", "quarter")
+# Nouns that say the next word names a settlement («بلدة الحرية», «قريتي X وY»): the one cue that makes even a
+# demonym («قرية التركية») a place.
+_TOWN = frozenset(norm(w) for w in {"بلدة", "بلدات", "بلدتي", "بلدتا", "مدينة", "مدن", "مدينتي", "قرية", "قرى",
+                                    "قريتي", "قريتا", "حي", "حيي", "أحياء", "مخيم", "ناحية", "مزرعة", "ضاحية"})
+# Nouns for the ground around a place («محيط بلدة X», «أطراف X», «منطقة X»): place cues, where «شرق», «قرب»
+# are only locative frames.
+_GROUND = frozenset(norm(w) for w in {"محيط", "أطراف", "مشارف", "ضواحي", "أكناف", "تخوم", "منطقة", "مناطق"})
+# Separate locative prepositions that frame the next word as a location («في X», «على X», «باتجاه X»).
+_FRAME = frozenset(norm(w) for w in {"في", "وفي", "على", "وعلى", "قرب", "وقرب", "باتجاه", "وباتجاه", "نحو",
+                                     "داخل", "عند"})
+# Particles after which a word without the article is a verb («قد تدمر», «لم يقصف», «التي تقصف»).
+_VERBAL = frozenset(norm(w) for w in {"قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "سوف", "الذي",
+                                      "التي", "الذين", "اللذين", "اللتين"})
+_DEFINITE = ("ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "كال")
+# How the words around a gazetteer name read it (scripts/build_toponym_ambiguity.py counts these).
+READINGS = ("cue", "frame", "attached", "person", "adjective", "verb", "bare")
+# A name needing corroboration is corroborated by a place of the report within this distance.
+_CORROBORATE_KM = 10.0
+_LOCAL = ("town", "village", "hamlet", "suburb", "neighbourhood", "locality", "quarter")
 
 
 @dataclass(frozen=True)
@@ -80,6 +100,107 @@ def _common() -> frozenset[str]:
     return frozenset(r["word"] for r in table("common_words.tsv"))
 
 
+@dataclass(frozen=True)
+class Ambiguity:
+    """A gazetteer name that is also an ordinary word, and what it needs to be read as a place: «حريه» → common, cue."""
+
+    name: str
+    kind: str  # nisba, adjective, family, verb or common
+    needs: str  # "town": a settlement noun right before it; "cue": a place cue or corroboration; "frame": a locative frame will do
+
+
+@lru_cache(maxsize=1)
+def ambiguous() -> dict[str, Ambiguity]:
+    """Returns the names of data/toponym_ambiguity.tsv and every nisba form: «تركيه» → Ambiguity(kind="nisba")."""
+    out = {r["name"]: Ambiguity(r["name"], r["class"], r["needs"]) for r in table("toponym_ambiguity.tsv")}
+    for form in sorted(nisba_forms()):
+        out.setdefault(form, Ambiguity(form, "nisba", "town"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def nisba_forms() -> frozenset[str]:
+    """Returns the gender and number forms of the demonyms of data/nisba.tsv, without the article: «تركيات» ∈ forms."""
+    out: set[str] = set()
+    for r in table("nisba.tsv"):
+        word = norm(r["adjective"])
+        word = word[2:] if word.startswith("ال") else word
+        if word.endswith("يه"):
+            word = word[:-1]
+        if word.endswith("ي"):  # «روسيا», the country, is no adjective to inflect
+            out |= adjective_forms(word)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return cue_set("first_names")
+
+
+def reading(tokens: list[Token], first: int, last: int, skip: int) -> str:
+    """Says how the words around a gazetteer name read it: «قرية الحرية» → "cue", «في الحرية» → "frame",
+    «بالحرية» → "attached", «أحمد الجاسم» → "person", «الطائرات التركية» → "adjective", «قد تدمر» → "verb"."""
+    tok = tokens[first].text
+    if last > first and readings(tok) & (_SETTLEMENT | _SITE_HEADS):
+        return "cue"  # «حي الأشرفية», «معبر جابر»: the name carries its noun
+    cue = _cue(tokens, first)
+    near = [readings(tokens[j].text) for j in (first - 1,) if j >= 0]
+    # «بلدة X», «محيط X», «شرق مدينة X»: the noun right before says what X is
+    if cue in ("rural", "province", "desert") or (near and near[0] & (_TOWN | _GROUND)):
+        return "cue"
+    if cue in ("near", "settlement") or (first and tokens[first - 1].text in _FRAME):
+        return "frame"
+    if any(c in "بلك" for c in tok[:skip]) or tok[skip:].startswith("لل"):
+        return "attached"  # «بجروح», «لبنان»: a preposition written on the word is no locative frame
+    if not first:
+        return "bare"
+    prev = tokens[first - 1].text
+    if prev in _first_names():
+        return "person"
+    if tok[skip:].startswith("ال"):
+        # «الطائرات التركية»: a definite word after a definite noun agrees with it as its adjective
+        if prev.startswith(_DEFINITE) and prev not in _VERBAL and not readings(prev) & _CUE_WORDS:
+            return "adjective"
+    elif prev in _VERBAL:
+        return "verb"
+    return "bare"
+
+
+def name_readings(tokens: list[Token]) -> list[tuple[str, str]]:
+    """Lists each gazetteer name of a text with its reading: «أصيب بجروح في قرية الحرية» → [(«جروح», "attached"), («حريه», "cue")]."""
+    out = []
+    last, before = -9, ""
+    for m in _matcher().find(tokens):
+        if readings(_key(m)) & _CUE_WORDS:
+            continue  # «مدينة», «ريف»: cue words the finder never takes as names
+        how = reading(tokens, m.first, m.last, m.skip)
+        if before in ("cue", "frame") and last >= m.first - 2 and m.skip and tokens[m.first].text[0] == "و":
+            how = before  # «في بلدتي الهبيط والحرية»: a name joined by «و» shares the cue of the one before
+        out.append((m.key, how))
+        last, before = m.last, how
+    return out
+
+
+def _key(m) -> str:
+    # «عفرين» is indexed both bare and as «العفرين»: name it by the spelling the sources use
+    exact = gazetteer.exact_keys()
+    return next((k for k in m.payloads if k in exact or k in _sites()), m.payloads[0])
+
+
+def _corroborated(m: "PlaceMention", accepted: list["PlaceMention"]) -> bool:
+    """Tells whether the report names the same place, or a settlement within 10 km of it, with a cue of its own."""
+    for q in accepted:
+        if q.key == m.key:
+            return True
+        for d in q.candidates:
+            if d.feature not in _LOCAL:
+                continue
+            if any(gazetteer.distance_km(c.latitude, c.longitude, d.latitude, d.longitude) <= _CORROBORATE_KM
+                   for c in m.candidates):
+                return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _matcher() -> PhraseMatcher:
     keys = gazetteer.match_keys()
@@ -127,8 +248,10 @@ def _cue(tokens: list[Token], first: int) -> str:
                             return wider
                 return cue
         if back == 1 and tokens[j].text in _PREP:
-            # «بالقرب من X», «في ريف X»: look one word further for a stronger cue
-            continue
+            # «بالقرب من X», «على مقربة من X»: look one word further, for a direction only («قرية على
+            # الطريق» names no village «الطريق»)
+            if j > 0 and readings(tokens[j - 1].text) & _NEAR:
+                continue
         break
     if first > 0 and tokens[first - 1].text in _PREP:
         return "prep"
@@ -150,13 +273,21 @@ def _accept(key: str, cands: tuple[Candidate, ...], cue: str, listed: bool) -> b
     return cue == "prep" and (len(key.split()) > 1 or len(key) >= 4)
 
 
+def _evident(amb: Ambiguity, how: str, tokens: list[Token], first: int, listed: bool) -> bool:
+    """Tells whether the words around an ambiguous name make it a place: «قرية الحرية» → True, «في الحرية» → True
+    for a name rare outside reports on Syria, «جروح» in «بجروح» → False."""
+    if amb.needs == "town":
+        return first > 0 and bool(readings(tokens[first - 1].text) & _TOWN)
+    return how == "cue" or listed or (amb.needs == "frame" and how == "frame")
+
+
 def places(tokens: list[Token]) -> list[PlaceMention]:
     """Finds place names: «وقصفت بلدة التح بريف إدلب» → «التح» (cue settlement), «إدلب» (rural)."""
     out: list[PlaceMention] = []
+    pending: list[PlaceMention] = []
+    amb_names = ambiguous()
     for m in _matcher().find(tokens):
-        # «عفرين» is indexed both bare and as «العفرين»: name it by the spelling the sources use
-        exact = gazetteer.exact_keys()
-        key = next((k for k in m.payloads if k in exact or k in _sites()), m.payloads[0])
+        key = _key(m)
         cands = tuple(dict.fromkeys(c for k in m.payloads for c in candidates(k)))
         if not cands or readings(key) & _CUE_WORDS:
             continue
@@ -168,10 +299,26 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
         # (the «و» must be the conjunction read off the name: «وقف» is no «و» + «قف»)
         listed = bool(prev and prev.last >= m.first - 2 and tokens[m.first].text.startswith("و")
                       and m.skip > 0 and prev.cue in ("settlement", "prep", "listed", "near"))
-        if not _accept(key, cands, cue, listed):
+        how = reading(tokens, m.first, m.last, m.skip)
+        if listed and how == "adjective":
+            how = "bare"  # «بلدتي الهبيط والحرية»: the «و» joins a second name, not an adjective of the first
+        amb = amb_names.get(m.key)
+        # «أحمد الجاسم», «قد تدمر», «القوات التركية»: the words around it make the name a person, verb or adjective
+        if how in ("person", "verb") or (amb and how == "adjective"):
             continue
         rule = f"place:{cue or ('listed' if listed else 'name')}"
         if cue in ("near", "rural", "desert") and m.first and readings(tokens[m.first - 1].text) & _SETTLEMENT:
             rule += ":settlement"  # «شرق مدينة تدمر» still names a town, not an admin unit
-        out.append(PlaceMention(m.first, m.last, key, cands, cue or ("listed" if listed else ""), rule))
+        mention = PlaceMention(m.first, m.last, key, cands, cue or ("listed" if listed else ""), rule)
+        if amb is not None:
+            # a name that is also a word is a place by a cue of its own, or when the report places it
+            if not _evident(amb, how, tokens, m.first, listed and prev.cue != "prep"):
+                if amb.needs != "town":
+                    pending.append(replace(mention, rule=f"place:corroborated:{amb.kind}"))
+                continue
+        elif not _accept(key, cands, cue, listed):
+            continue
+        out.append(mention)
+    if pending:
+        out = sorted(out + [m for m in pending if _corroborated(m, out)], key=lambda m: m.first)
     return out

@@ -180,9 +180,15 @@ def json_lines(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, Any]]
             encodings.add(encoding)
             log.info("%s:%d: decoded as %s", source, line_no, encoding)
         try:
-            yield line_no, json.loads(line)
+            value = json.loads(line)
         except json.JSONDecodeError as err:
             yield line_no, ReadError(source, line_no, f"malformed JSON: {err.msg} at column {err.colno}")
+            continue
+        except RecursionError:
+            # «[[[[…]]]]» thousands deep: valid JSON no article has, and a crash for the parser
+            yield line_no, ReadError(source, line_no, "JSON nested too deeply to be an article; skipped")
+            continue
+        yield line_no, value
 
 
 def json_records(path: str | os.PathLike) -> Iterator[tuple[int, Any]]:

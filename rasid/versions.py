@@ -71,6 +71,29 @@ def attach(frs: list[Frame], sents: list[Sent]) -> None:
         s = sents[f.sent]
         # a telling no source is given for is the report's own: the outlet asserts it
         f.claims = governing(s, f.trigger.first) or [ClaimMention(s.lo, s.hi, OUTLET, "asserts", "claim:voice")]
+    _retold(frs, sents)
+
+
+def _retold(frs: list[Frame], sents: list[Sent]) -> None:
+    """Gives a frame the sources of a later sentence that retells it without a frame of its own.
+
+    «قتل ستة مدنيين بغارات على كنسبا. وأكد مراسلنا أن الغارات نفذتها مقاتلات روسية» → the
+    correspondent asserts the strike told before (the same kind of act by the perpetrator named).
+    """
+    own = {f.sent for f in frs}
+    for s in sents:
+        if s.index in own or not s.claims:
+            continue
+        named = {a.actor for a in s.actors}
+        for t in s.triggers:
+            if t.polarity != "asserted":
+                continue
+            told = [f for f in frs if 0 < s.index - f.sent <= _REACH and f.event_type == t.event_type
+                    and f.actor1 in named]
+            if told:
+                f = max(told, key=lambda f: f.sent)
+                f.claims = f.claims + [c for c in governing(s, t.first) if c not in f.claims]
+                break
 
 
 def _km(a: Location, b: Location) -> float:
@@ -79,24 +102,28 @@ def _km(a: Location, b: Location) -> float:
     return (dx * dx + dy * dy) ** 0.5
 
 
-def _same_place(a: Location, b: Location) -> bool:
+def _same_place(f: Frame, g: Frame) -> bool:
     """Tells whether two accounts place a harm at one spot: one town, or an area or region around it.
 
     Two named towns are two places however close (ACLED's one-place rule): «دوما» and «حمورية» are
-    two events; «كنسبا» and «جبل الأكراد» may be one told at two scales.
+    two events; a region, or a telling that names no place and takes the last one told, may be the
+    town of the other telling.
     """
+    a, b = f.location, g.location
     if a.place_id and a.place_id == b.place_id:
         return True
-    if 3 in (a.geo_precision, b.geo_precision):
+    if 3 in (a.geo_precision, b.geo_precision) or f.place_span is None or g.place_span is None:
         return _km(a, b) <= 25.0
     # a name the gazetteer lacks is coded to a known place nearby: it may be that place
     return not (a.place_id and b.place_id) and _km(a, b) <= 10.0
 
 
 def _same_time(f: Frame, g: Frame) -> bool:
+    """Tells whether two tellings fall on one day, give or take a night; a telling that names no day
+    carries the report's date, which may be the day after («أمس»)."""
     if f.date is None or g.date is None:
         return True
-    return abs((f.date - g.date).days) <= 1
+    return abs((f.date - g.date).days) <= 1 + ("published" in (f.dated, g.dated))
 
 
 def _disputed_words(s: Sent) -> bool:
@@ -249,7 +276,7 @@ def _rivals(a: Account, b: Account, sents: list[Sent], speaks_for: dict[str, str
     # «اشتباكات بين النظام والفصائل» told from either side is one clash, not two accounts
     if pair_f == pair_g and f.sub_event_type == g.sub_event_type:
         return False
-    if not (_same_place(f.location, g.location) and _same_time(f, g)):
+    if not (_same_place(f, g) and _same_time(f, g)):
         return False
     own_a, other_a = _denials(a, speaks_for)
     own_b, other_b = _denials(b, speaks_for)

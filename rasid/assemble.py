@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .morph import cue_set
 from .normalize import norm
@@ -78,17 +79,17 @@ class Frame:
 
 
 # Words that open a second, separate happening inside one sentence: «… قتل 20 مدنيا، في وقت يستعد
-# الأكراد للتصدي لهجوم تركي»; a toll, actor or place on one side does not belong to a trigger on the other.
-_SEPARATE = frozenset(norm(w) for w in {"فيما", "بينما", "حين", "تزامنا", "بالتزامن", "غداة", "لكن",
-                                        "ولكن"})
+# الأكراد للتصدي لهجوم تركي»; a toll, actor or place on one side does not belong to a trigger on the other
+# (data/cues/separate.tsv).
 
 
 def _span_of(s: Sent, pos: int) -> tuple[int, int]:
     """Returns the token range of the part of the sentence holding `pos`, split at «فيما», «في وقت» …."""
     lo, hi = s.lo, s.hi
+    separate = cue_set("separate")
     for k, w in enumerate(s.words):
         i = s.lo + k
-        cut = w in _SEPARATE or (w == "وقت" and k and s.words[k - 1] in ("في", "وفي"))
+        cut = w in separate or (w == "وقت" and k and s.words[k - 1] in ("في", "وفي"))
         if not cut:
             continue
         start = i - 1 if w == "وقت" else i
@@ -132,28 +133,21 @@ def _event_type(sub: str, fallback: str) -> str:
 
 
 # Speech verbs whose complement («قال المرصد، الموالي للمعارضة، إن …») holds the event: actors in
-# the speaker's own description are not parties to it.
-_SPEECH = frozenset(norm(w) for w in {
-    "قال", "قالت", "وقال", "وقالت", "أفاد", "أفادت", "وأفاد", "وأفادت", "ذكر", "ذكرت", "وذكر",
-    "وذكرت", "أعلن", "أعلنت", "وأعلن", "وأعلنت", "أكد", "أكدت", "وأكد", "وأكدت", "أشار", "أشارت",
-    "وأشار", "وأشارت", "أوضح", "أوضحت", "وأوضح", "وأوضحت", "وثق", "وثقت", "ووثق", "ووثقت",
-    "أضاف", "أضافت", "وأضاف", "وأضافت", "اتهم", "اتهمت", "واتهم", "واتهمت", "نقلت", "ونقلت",
-    "أكدت", "رجح", "رجحت", "تقول", "يقول", "تشير", "يشير", "وتشير", "ويشير"})
-_THAT = frozenset(norm(w) for w in {"أن", "إن", "أنه", "أنها", "إنه", "إنها", "بأن", "بأنه", "بأنها"})
+# the speaker's own description are not parties to it (data/cues/speech.tsv, hedge.tsv, complementizer.tsv).
+
+
+@lru_cache(maxsize=1)
+def _speech() -> frozenset[str]:
+    """Returns the forms of speech and belief verbs: «وقالت», «يشير», «اتهم» …"""
+    return cue_set("speech") | cue_set("hedge")
 # Words after a trigger that open its target («غارات على مقرات لهيئة تحرير الشام») or a new clause.
 # «مدعومة بمقاتلين من حزب الله»: the supporting force follows its support word closely.
 _SUPPORT_REACH = 4
 # «من جهة … من جهة أخرى», «من طرف … من طرف آخر»: the two sides of a battle.
 _SIDE_NOUNS = frozenset({"جهه", "طرف", "ناحيه"})
 _OTHER = frozenset({"اخري", "اخر", "ثانيه", "ثاني", "مقابل"})
-_TARGET = frozenset(norm(w) for w in {"على", "ضد", "استهدف", "استهدفت", "مستهدفا", "مستهدفة",
-                                      "طالت", "طال"})
-_BREAK = frozenset(norm(w) for w in {"فيما", "بينما", "حين", "كما", "حيث", "بعدما", "وسط", "إثر"})
-
-
-# Control nouns and stative verbs before an actor that make it the holder of a place, not an agent.
-_HOLDING = frozenset(norm(w) for w in {"سيطرة", "لسيطرة", "السيطرة", "للسيطرة", "تسيطر", "يسيطر",
-                                       "نفوذ", "الخاضعة", "الخاضع", "معاقل", "معقل"})
+# (data/cues/target.tsv and clause_break.tsv)
+# Control nouns and stative verbs before an actor make it the holder of a place, not an agent (holding.tsv).
 
 
 def _speaker_end(s: Sent, before: int) -> int:
@@ -161,9 +155,9 @@ def _speaker_end(s: Sent, before: int) -> int:
     start, spoke = s.lo, False
     for k in range(s.lo, before):
         w = s.words[k - s.lo]
-        if w in _SPEECH:
+        if w in _speech():
             spoke = True
-        elif spoke and w in _THAT:
+        elif spoke and w in cue_set("complementizer"):
             start, spoke = k + 1, False
     return start
 
@@ -199,7 +193,7 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     cands = [a for a in s.actors if a.actor != "CIVILIANS" and start <= a.first <= part_hi]
     # «بلدة طفس الواقعة تحت سيطرة المعارضة»: who holds the place is not who struck it
     holders = {a.first for a in cands if any(
-        w in _HOLDING for w in s.words[max(0, a.first - s.lo - 3):a.first - s.lo])}
+        w in cue_set("holding") for w in s.words[max(0, a.first - s.lo - 3):a.first - s.lo])}
     agents = [a for a in cands if a.first not in hit and a.first not in holders]
 
     # «قوات النظام مدعومة بميليشيا الدفاع الوطني»: a supporting force is on the side before it
@@ -216,12 +210,12 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
 
     def clear(a) -> bool:
         between = s.words[t.last + 1 - s.lo:a.first - s.lo]
-        return not any(w in _TARGET or w in _BREAK for w in between)
+        return not any(w in cue_set("target") or w in cue_set("clause_break") for w in between)
 
     after = [a for a in agents if a.first > t.last and clear(a)]
     # «شن داعش هجوما على قوات قسد … وتمكنوا من السيطرة»: the target of an earlier verb is not the agent
     before = [a for a in agents if a.last < t.first
-              and not any(w in _TARGET for w in s.words[max(0, a.first - s.lo - 2):a.first - s.lo])]
+              and not any(w in cue_set("target") for w in s.words[max(0, a.first - s.lo - 2):a.first - s.lo])]
     if after and after[0].first - t.last <= 3:
         a1 = after[0]
     elif before:
@@ -257,20 +251,17 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
 _STATE_STRIKERS = frozenset({"ISR", "USA", "GBR", "FRA"})
 
 
-_BASE_WORDS = frozenset(norm(w) for w in {"مطار", "قاعدة", "الفوج", "اللواء", "الفرقة", "كتيبة", "مستودعات"})
-
-
-_PERSONS = frozenset(norm(w) for w in {"شخص", "شخصا", "شخصاً", "أشخاص", "شخصين", "شخصان"})
+# Heads of airbase and military-site names are data/cues/military_site.tsv; «شخص» is person.tsv.
 
 
 def _persons(c: Casualty, s: Sent) -> bool:
     """Tells whether a toll counts «persons», not civilians by name: «مقتل 14 شخصا» → True."""
-    return any(w in _PERSONS for w in s.words[c.last + 1 - s.lo:c.last + 3 - s.lo])
+    return any(w in cue_set("person") for w in s.words[c.last + 1 - s.lo:c.last + 3 - s.lo])
 
 
 def _military(group: list[tuple[PlaceMention, Location]]) -> bool:
     """Tells whether the event's place is an airbase or military site: «مطار التيفور العسكري» → True."""
-    return any(loc.place_id and loc.place_id.startswith("curated:") and pm.key.split()[0] in _BASE_WORDS
+    return any(loc.place_id and loc.place_id.startswith("curated:") and pm.key.split()[0] in cue_set("military_site")
                for pm, loc in group)
 
 
@@ -344,7 +335,7 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
     # «وفي جنوب مدينة درعا، تدور اشتباكات …»: a fronted «في» phrase places the sentence's event
     # (unless a town named after the trigger is more precise: «وفي محافظة حلب، … على بلدة أورم»)
     if before and s.words and s.words[0] in ("في", "وفي") and before[0][0].first <= s.lo + 4 \
-            and not any(p.cue == "settlement" or _finer(p, before[0]) for p in after):
+            and not any(p[0].cue == "settlement" or _finer(p, before[0]) for p in after):
         return [before[0]]
     pool = after or before[::-1]
     first = pool[0]
@@ -376,8 +367,7 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
 
 
 _MOVES = {"TAKEOVER", "Non-violent transfer of territory"}
-_SHARE = frozenset(norm(w) for w in {"المئة", "بالمئة", "المائة", "بالمائة", "بالمية", "المية",
-                                     "المئوية"})
+# «48 بالمئة»: data/cues/percent.tsv
 
 
 def _moves_somewhere(t: TriggerMention, s: Sent) -> bool:
@@ -388,14 +378,12 @@ def _moves_somewhere(t: TriggerMention, s: Sent) -> bool:
     ahead = [p for p, _ in s.places if 0 < p.first - t.last <= 8]
     if not ahead:
         return False
-    return not any(w in _SHARE for w in s.words[t.last + 1 - s.lo:ahead[0].first - s.lo])
+    return not any(w in cue_set("percent") for w in s.words[t.last + 1 - s.lo:ahead[0].first - s.lo])
 
 
 # «بسبب/جراء القصف» names the cause of a toll the sentence tells; without one it refers back
 _CAUSE = frozenset(norm(w) for w in {"بسبب", "جراء"})
-_REFERS = frozenset(norm(w) for w in {"ردا", "رداً", "خلفية", "أعقاب", "اعقاب", "عقب", "بشأن",
-                                     "حول", "التحقيق", "تحقيق", "إدانة", "ادانة", "أدانت", "ادانت",
-                                     "يدين", "تدين", "بعيد"})
+# «ردا على», «التحقيق في»: data/cues/refers.tsv
 
 
 def _name_attacker(usable: list[TriggerMention], s: Sent, out: list[Frame]) -> None:
@@ -421,7 +409,7 @@ def _told_before(t: TriggerMention, s: Sent) -> bool:
         return False
     before = s.words[max(0, k - 2):k]
     # «ردا على الهجوم الكيماوي», «التحقيق في الهجوم»: the attack is already known
-    if any(w in _REFERS for w in before):
+    if any(w in cue_set("refers") for w in before):
         return True
     if k > 0 and s.words[k - 1] in _CAUSE and not any(c.kind == "killed" for c in s.casualties):
         return True

@@ -27,6 +27,7 @@ _MIN_NAV_RUN = 4
 _MIN_TRUNCATIONS = 3
 _TRUNCATION = re.compile(r"(?:\.[^\S\n]*){3}|…")
 _WORD = re.compile(r"\S+")
+_MAYBE_DATE = re.compile(r"\d|منذ")
 _DATE_IN_LINE = re.compile(
     r"(?<!\d)(?:\d{1,2} ?[-/.] ?\d{1,2} ?[-/.] ?(?:19|20)\d\d|(?:19|20)\d\d ?[-/.] ?\d{1,2} ?[-/.] ?\d{1,2})(?!\d)"
     r"|(?<!\d)\d{1,2} [^\W\d_]+ (?:19|20)\d\d(?!\d)"
@@ -39,23 +40,33 @@ def _fold_pattern(pattern: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Patterns:
+class _Chrome:
+    """The chrome lexicon: whole-line patterns, box-title line patterns, and box titles by first word."""
+
     line: re.Pattern
     tail: re.Pattern
-    heading: re.Pattern
+    headings: dict[str, tuple[tuple[str, ...], ...]]
+    firsts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
-def _chrome_patterns() -> _Patterns:
-    alternatives: dict[str, list[str]] = {"line": [], "tail": [], "heading": []}
+def _chrome() -> _Chrome:
+    alternatives: dict[str, list[str]] = {"line": [], "tail": []}
+    headings: dict[str, list[tuple[str, ...]]] = {}
     for row in read_tsv("chrome.tsv"):
-        if row["kind"] not in alternatives:
-            raise ValueError(f"chrome.tsv: unknown kind {row['kind']!r} for {row['pattern']!r}")
-        alternatives[row["kind"]].append(f"(?:{_fold_pattern(row['pattern'])})")
-    # a box title inside a flattened line stands between words, never inside one
-    heading = r"(?<!\w)(?:" + "|".join(alternatives["heading"]) + r")(?!\w)"
-    return _Patterns(re.compile("|".join(alternatives["line"]), re.S),
-                     re.compile("|".join(alternatives["tail"]), re.S), re.compile(heading))
+        kind, pattern = row["kind"], row["pattern"]
+        if kind == "heading":
+            words = tuple(norm(pattern).split())
+            headings.setdefault(words[0], []).append(words)
+        elif kind in alternatives:
+            alternatives[kind].append(f"(?:{_fold_pattern(pattern)})")
+        else:
+            raise ValueError(f"chrome.tsv: unknown kind {kind!r} for {pattern!r}")
+    # the longest title first: «قد يعجبك أيضا» before «قد يعجبك»
+    return _Chrome(re.compile("|".join(alternatives["line"]), re.S),
+                   re.compile("|".join(alternatives["tail"]), re.S),
+                   {k: tuple(sorted(v, key=len, reverse=True)) for k, v in headings.items()},
+                   frozenset(headings))
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +75,16 @@ def _navigation() -> frozenset[str]:
     return cue_set("navigation")
 
 
-def _line_key(line: str) -> str:
-    return norm(line).strip(_DECORATION)
+@lru_cache(maxsize=1)
+def _crawl_words() -> frozenset[str]:
+    from .morph import cue_set
+    return cue_set("crawl")
+
+
+@lru_cache(maxsize=1)
+def _crawl_stems() -> tuple[str, ...]:
+    # every form of a crawl lemma holds the lemma: a substring test spares the word-by-word look
+    return tuple(norm(row["lemma"]) for row in read_tsv("cues/crawl.tsv"))
 
 
 def _is_link_like(line: str) -> bool:
@@ -80,47 +99,73 @@ def _is_prose(line: str) -> bool:
 
 @dataclass(frozen=True)
 class _Line:
-    """One non-blank line: its code-point span in the text, its content and the normalized content."""
+    """One non-blank line of the folded text: its span there, its content and its words."""
 
     start: int
     end: int
     content: str
-    folded: Normalized
+    words: tuple[str, ...]
+
+
+def _cut_off(content: str) -> bool:
+    """Tells whether a line holds an ellipsis: «… ما أسفر عن . . .» → True."""
+    return ("…" in content or content.count(".") >= 3) and _TRUNCATION.search(content) is not None
 
 
 def _is_dated_teaser(line: _Line) -> bool:
     """Tells a short headline carrying its own date: «قصف على دوما 12/03/2018» → True."""
-    return len(line.content.split()) <= _MAX_TEASER_WORDS and bool(_DATE_IN_LINE.search(line.folded.text))
+    return len(line.words) <= _MAX_TEASER_WORDS and _MAYBE_DATE.search(line.content) is not None \
+        and _DATE_IN_LINE.search(line.content) is not None
 
 
 def _is_menu_item(line: _Line) -> bool:
     """Tells a menu label: a word or three, no digit, no sentence mark: «أخبار سوريا» → True."""
-    return len(line.content.split()) <= _MAX_MENU_WORDS and not any(
-        c.isdigit() or c in ".,?!:" for c in line.folded.text)
+    return len(line.words) <= _MAX_MENU_WORDS and not any(c.isdigit() or c in ".,?!:" for c in line.content)
 
 
 def _continues_box(line: _Line) -> bool:
     """Tells a line that a «related» box runs on over: a headline link, a cut-off or dated teaser."""
-    return _is_link_like(line.content) or bool(_TRUNCATION.search(line.content)) or _is_dated_teaser(line)
+    return _is_link_like(line.content) or _cut_off(line.content) or _is_dated_teaser(line)
 
 
-def _teaserish(rest: str, patterns: _Patterns) -> bool:
+def _heading(words: tuple[str, ...], chrome: _Chrome) -> tuple[int, int] | None:
+    """Finds the first box title among a line's words: («…», «اقرا», «ايضا», «…») → (word index, index after)."""
+    # most lines hold no first word of a title: a set test in C spares the word-by-word look
+    if chrome.firsts.isdisjoint(words) and not (words and words[0].strip(_DECORATION) in chrome.firsts):
+        return None
+    for i, w in enumerate(words):
+        for phrase in chrome.headings.get(w.strip(_DECORATION), ()):
+            j = i + len(phrase)
+            if len(phrase) == 1 or tuple(x.strip(_DECORATION) for x in words[i:j]) == phrase:
+                return i, j
+    return None
+
+
+def _teaserish(rest: tuple[str, ...], chrome: _Chrome) -> bool:
     """Tells whether what follows a box title is more chrome: links, cut-off teasers, other box titles."""
-    key = " ".join(rest.split()).strip(_DECORATION)
-    return (not key or _is_link_like(key) or _TRUNCATION.search(rest) is not None
-            or patterns.heading.search(key) is not None or patterns.line.fullmatch(key) is not None)
+    key = " ".join(rest).strip(_DECORATION)
+    return (not key or _is_link_like(key) or _TRUNCATION.search(key) is not None
+            or _heading(rest, chrome) is not None or chrome.line.fullmatch(key) is not None)
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(folded: str) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
-    for raw in text.split("\n"):
+    for raw in folded.split("\n"):
         content = raw.strip()
         if content:
             start = pos + raw.index(content[0])
-            out.append(_Line(start, start + len(content), content, normalize(content)))
+            out.append(_Line(start, start + len(content), content, tuple(content.split())))
         pos += len(raw) + 1
     return out
+
+
+def _word_start(line: _Line, k: int) -> int:
+    """Returns where the k-th word of a line starts in the folded text."""
+    for n, m in enumerate(_WORD.finditer(line.content)):
+        if n == k:
+            return line.start + m.start()
+    return line.end
 
 
 def _runs(lines: list[_Line], test, minimum: int) -> list[tuple[int, int]]:
@@ -140,15 +185,36 @@ def _nav_runs(line: _Line) -> list[tuple[int, int]]:
     """Spans of navigation words in a row inside a line: «… الأخبار التلفزيون متفرقات روابط مهمة» (menus)."""
     nav = _navigation()
     out: list[tuple[int, int]] = []
-    run: list[re.Match] = []
-    offsets = line.folded.offsets
-    for m in [*_WORD.finditer(line.folded.text), None]:
-        if m is not None and m.group() in nav:
-            run.append(m)
+    if len(nav.intersection(line.words)) < 2:
+        return out
+    first = -1
+    for k, w in enumerate((*line.words, "")):
+        if w in nav:
+            first = k if first < 0 else first
             continue
-        if len(run) >= _MIN_NAV_RUN:
-            out.append((line.start + offsets[run[0].start()], line.start + offsets[run[-1].end() - 1] + 1))
-        run = []
+        if first >= 0 and k - first >= _MIN_NAV_RUN:
+            out.append((_word_start(line, first), _word_start(line, k - 1) + len(line.words[k - 1])))
+        first = -1
+    return out
+
+
+# How far (in characters) a date may stand from the word that makes it the site's update time.
+_CRAWL_REACH = 24
+
+
+def _crawl_dates(line: _Line) -> list[tuple[int, int]]:
+    """Spans of a site's update time: «تحديث الموقع 2018 / 01 / 21», «22 / 08 / 2017 ( آخر تحديث )»."""
+    if not any(stem in line.content for stem in _crawl_stems()):
+        return []
+    crawl = _crawl_words()
+    text = line.content
+    out: list[tuple[int, int]] = []
+    for word in _WORD.finditer(text):
+        if word.group() not in crawl:
+            continue
+        lo, hi = max(0, word.start() - _CRAWL_REACH), min(len(text), word.end() + _CRAWL_REACH)
+        for d in _DATE_IN_LINE.finditer(text, lo, hi):
+            out.append((line.start + min(word.start(), d.start()), line.start + max(word.end(), d.end())))
     return out
 
 
@@ -162,38 +228,48 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def chrome_spans(text: str) -> list[tuple[int, int]]:
+def chrome_spans(text: str, folded: Normalized | None = None) -> list[tuple[int, int]]:
     """Lists code-point spans of site chrome in plain text: «قصف على دوما\\nالتعليقات (0)» → [(13, 26)].
 
     Chrome is found by its structure, not by site: box titles («اقرأ أيضا», «مواضيع قد تهمك») with
     the links or cut-off teasers after them, runs of short dated headlines, runs of menu labels,
-    navigation words in a row, and the one-line furniture of chrome.tsv (share bars, cookie notices).
+    navigation words in a row, a site's update time, and the one-line furniture of chrome.tsv (share
+    bars, cookie notices). `folded` is normalize(text) when the caller has it already.
     """
-    patterns = _chrome_patterns()
-    lines = _lines(text)
+    n = folded if folded is not None else normalize(text)
+    spans = _folded_spans(n.text)
+    out = []
+    for start, end in spans:
+        out.append((n.offsets[start], n.offsets[end - 1] + 1))
+    return out
+
+
+def _folded_spans(folded: str) -> list[tuple[int, int]]:
+    """Lists the chrome spans of normalized text (see chrome_spans)."""
+    chrome = _chrome()
+    lines = _lines(folded)
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         start, end, content = line.start, line.end, line.content
         i += 1
-        key = _line_key(content)
-        folded = line.folded.text
-        headed = patterns.heading.search(folded)
-        boxed = headed is not None and _teaserish(folded[headed.end():], patterns)
-        if (len(content) <= _MAX_CHROME_LINE and patterns.tail.fullmatch(key)) or (
-                boxed and not folded[:headed.start()].strip(_DECORATION)):
+        key = " ".join(line.words).strip(_DECORATION)
+        headed = _heading(line.words, chrome)
+        boxed = headed is not None and _teaserish(line.words[headed[1]:], chrome)
+        if (len(content) <= _MAX_CHROME_LINE and chrome.tail.fullmatch(key)) or (
+                boxed and not " ".join(line.words[:headed[0]]).strip(_DECORATION)):
             # A «مقالات ذات صلة» box runs on over the headline links and teasers that follow it.
             while i < len(lines) and _continues_box(lines[i]):
                 end = lines[i].end
                 i += 1
             spans.append((start, end))
             continue
-        if len(content) <= _MAX_CHROME_LINE and (not key or patterns.line.fullmatch(key)):
+        if len(content) <= _MAX_CHROME_LINE and (not key or chrome.line.fullmatch(key)):
             spans.append((start, end))
         elif boxed:
             # A box title inside a flattened line: from there on the line is the box.
-            spans.append((start + line.folded.offsets[headed.start()], end))
+            spans.append((_word_start(line, headed[0]), end))
         elif i > 1 and i < len(lines) and _is_link_like(content) and _is_link_like(lines[i].content) \
                 and _is_prose(lines[i - 2].content):
             # Headline links after the body, whose box title was lost with the markup: two or more
@@ -208,7 +284,7 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(lines):
         j, cuts = i, 0
-        while j < len(lines) and _TRUNCATION.search(lines[j].content):
+        while j < len(lines) and _cut_off(lines[j].content):
             cuts += len(_TRUNCATION.findall(lines[j].content))
             j += 1
         if cuts >= _MIN_TRUNCATIONS:
@@ -220,31 +296,14 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     return _merge(spans)
 
 
-# How far (in characters) a date may stand from the word that makes it the site's update time.
-_CRAWL_REACH = 24
-
-
-def _crawl_dates(line: _Line) -> list[tuple[int, int]]:
-    """Spans of a site's update time: «تحديث الموقع 2018 / 01 / 21», «22 / 08 / 2017 ( آخر تحديث )»."""
-    crawl = _crawl_words()
-    folded = line.folded.text
-    out: list[tuple[int, int]] = []
-    for word in _WORD.finditer(folded):
-        if word.group() not in crawl:
-            continue
-        lo, hi = max(0, word.start() - _CRAWL_REACH), min(len(folded), word.end() + _CRAWL_REACH)
-        for d in _DATE_IN_LINE.finditer(folded, lo, hi):
-            first, last = min(word.start(), d.start()), max(word.end(), d.end())
-            out.append((line.start + line.folded.offsets[first], line.start + line.folded.offsets[last - 1] + 1))
-    return out
-
-
 @dataclass(frozen=True)
 class Anchor:
     """The day a report's relative dates count from, and why: «اليوم (الخميس)» published on a Friday → the Thursday."""
 
     day: date | None
+    # "published", "published+weekday", "dateline", "dateline+weekday" or "none"
     rule: str
+    # the tokens that gave the day (the weekday, or the dateline); None when it is the published field
     first: int | None = None
     last: int | None = None
 
@@ -255,13 +314,17 @@ def _weekdays() -> dict[str, int]:
             if row["kind"] == "weekday" and " " not in row["word"]}
 
 
-_TODAY = frozenset({norm("اليوم"), norm("واليوم")})
+_TODAY = frozenset({"اليوم", "واليوم"})
 # A dateline stands at the head of the story: the title, the site's header and the first sentence.
 _HEAD_TOKENS = 120
-# Words that put a date in prose («قتل 5 في 12 آذار 2016», «منذ 15 آذار 2011»), not in a dateline.
-_PROSE_BEFORE = frozenset(norm(w) for w in {"في", "وفي", "منذ", "ومنذ", "حتى", "قبل", "بعد", "خلال", "من",
-                                            "عام", "العام", "تاريخ", "بين", "الى", "إلى"})
 _NEAR = 3
+
+
+@lru_cache(maxsize=1)
+def _prose_before() -> frozenset[str]:
+    # «قتل 5 في 12 آذار 2016», «منذ 15 آذار 2011»: a date after these words is in prose, not a dateline
+    from .morph import cue_set
+    return cue_set("prose_date")
 
 
 def _today_weekday(tokens: list[Token]) -> tuple[int, int] | None:
@@ -279,11 +342,6 @@ def _nearest(day: date, weekday: int) -> date:
     return day + timedelta(days=delta if delta <= 3 else delta - 7)
 
 
-def _crawl_words() -> frozenset[str]:
-    from .morph import cue_set
-    return cue_set("crawl")
-
-
 def _dateline(tokens: list[Token], text: str, today: tuple[int, int] | None) -> Anchor | None:
     """Reads the story's own dateline: «دمشق 23 نوفمبر 2017», «2017 / 12 / 26», never «تحديث الموقع 2018/01/21»."""
     from .find.dates import dates
@@ -298,7 +356,7 @@ def _dateline(tokens: list[Token], text: str, today: tuple[int, int] | None) -> 
         if any(w in crawl for w in around):
             continue  # the site's update or crawl time, not the story's day
         before = head[d.first - 1].text if d.first else ""
-        if before in _PROSE_BEFORE:
+        if before in _prose_before():
             continue
         named = days.get(before)
         if named is not None and named != d.value.weekday():

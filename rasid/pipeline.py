@@ -53,7 +53,7 @@ def _undated_past(words: list[str]) -> bool:
 def _content_tokens(article: Article, n: Normalized) -> list[Token]:
     """Drops tokens inside site chrome («مقالات ذات صلة», cookie banners) of the plain text."""
     toks = word_tokens(article.text, n.text, n.offsets)
-    spans = chrome_spans(article.text)
+    spans = chrome_spans(article.text, n)
     if not spans:
         return toks
     starts = [s for s, _ in spans]
@@ -131,11 +131,11 @@ def analyze(article: Article) -> list[Event]:
     _assign(trigs, sents, "triggers")
     _assign(acts, sents, "actors")
     found = [(p, locs[i]) for i, p in enumerate(pls) if i in locs]
-    towns = [f for f in abroad if f.place.kind != "country"]
+    towns = [f for f in abroad if f.place.kind != "country" and world.places_event(f)]
     placed = {sent_of.get(p.first) for p, _ in found} | {sent_of.get(f.first) for f in towns}
     # a country («في العراق») places an event only in a sentence that names no town
     for f in abroad:
-        if f.place.kind != "country" or sent_of.get(f.first) not in placed:
+        if world.places_event(f) and (f.place.kind != "country" or sent_of.get(f.first) not in placed):
             start, end = _span(n, toks, f.first, f.last)
             found.append((world.place_mention(f), world.location(f, article.text[start:end])))
     _assign(sorted(found, key=lambda x: x[0].first), sents, "places", key=lambda x: x[0].first)
@@ -185,7 +185,14 @@ def analyze(article: Article) -> list[Event]:
         for c in st.claims:
             if c.stance == "denies":
                 denied.setdefault(_SPEAKS_FOR.get(c.source, c.source), []).append(c)
-    return [_event(article, n, toks, sents, story) for story in stories(frs, sents, denied, _SPEAKS_FOR)]
+    # «حي سكني في مدينة الموصل العراقية»: an unlisted name coded to a place abroad is abroad too
+    abroad_at = {(f.first, f.last): f.country for f in abroad if world.places_event(f)}
+    out = []
+    for story in stories(frs, sents, denied, _SPEAKS_FOR):
+        ev = _event(article, n, toks, sents, story)
+        span = story.top.frame.place_span
+        out.append(replace(ev, country=abroad_at[span]) if span in abroad_at else ev)
+    return out
 
 
 def _framed(trigs: list, toks: list[Token], text: str, starts: list[int]) -> list:
@@ -226,9 +233,8 @@ def _claims(article: Article, n: Normalized, toks: list[Token], mentions) -> lis
     out: list[Claim] = []
     for c in mentions:
         claim = _claim(article, n, toks, c)
-        # the ledger names each denier once: «نفت وزارة الدفاع الروسية …» told twice is one denial
-        if claim in out or (claim.stance == "denies" and any(
-                o.source == claim.source and o.stance == "denies" for o in out)):
+        # the ledger names each source's stance once, where it is first told
+        if any(o.source == claim.source and o.stance == claim.stance for o in out):
             continue
         out.append(claim)
     return out
@@ -260,7 +266,8 @@ def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent]
         # every rival's toll is a claimed figure: low and high span all versions with a figure
         told = [v.fatalities for v, a in zip(versions, (story.top, *story.rivals)) if a.frame.killed]
         if told:
-            tolls = Fatalities(min(t.low for t in told), tolls.best if counted else min(t.best for t in told),
+            # a top version without a toll of its own: nothing is sure (low 0), a rival claims up to high
+            tolls = Fatalities(min(t.low for t in told) if counted else 0, tolls.best,
                                max(t.high for t in told))
         for a in story.rivals:
             ev.append(Evidence(*_span(n, toks, a.frame.trigger.first, a.frame.trigger.last),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from math import cos, radians
 
@@ -46,23 +46,42 @@ def _pos(c: ClaimMention) -> int:
     return c.cue if c.cue >= 0 else c.first
 
 
+def _cuts(s: Sent) -> list[int]:
+    """Returns where a contrasting or simultaneous clause opens («فيما», «بينما», «في وقت»): a claim's reach ends there."""
+    cut = cue_set("clause_cut") - cue_set("rebuttal")
+    out = [s.lo + k for k, w in enumerate(s.words) if w in cut]
+    return out + [s.lo + k for k, w in enumerate(s.words) if w == "وقت" and k and s.words[k - 1] in ("في", "وفي")]
+
+
 def governing(s: Sent, first: int) -> list[ClaimMention]:
     """Returns the claims of sentence s that speak of the trigger at token `first`.
 
-    One stance in the sentence covers all of it («قتل 5 مدنيين بحسب المرصد»); with several, the
-    nearest claim before the trigger governs it: in «نفى المراسل وقوع غارة، مؤكدا أن الحاجز تعرض
-    لهجوم» the denial governs «غارة» and the rebuttal from «مؤكدا» governs «هجوم».
+    One source in the sentence covers all of it («قتل 5 مدنيين بحسب المرصد»); with several, each
+    claim reaches from its cue to the next claim or clause: in «نفى المراسل وقوع غارة، مؤكدا أن
+    الحاجز تعرض لهجوم» the denial governs «غارة» and the rebuttal from «مؤكدا» governs «هجوم»; in
+    «نفت روسيا مسؤوليتها، في وقت قصفت قوات النظام المخيم» the denial does not reach the shelling.
     """
     cs = s.claims
-    if len({c.stance for c in cs}) <= 1:
+    if len({(c.source, c.stance) for c in cs}) <= 1:
         return list(cs)
-    before = [c for c in cs if _pos(c) < first]
-    if not before:
-        after = min(_pos(c) for c in cs)
-        return [c for c in cs if _pos(c) == after]
-    near = max(_pos(c) for c in before)
-    # «قالت صفحات موالية وناشطون إن …»: sources sharing one cue speak together
-    return [c for c in before if _pos(c) == near]
+    cuts = _cuts(s)
+
+    def reaches(c: ClaimMention) -> bool:
+        p = _pos(c)
+        later = [_pos(o) for o in cs if _pos(o) > p] + [k for k in cuts if k > p]
+        return p < first < min(later, default=s.hi + 1)
+
+    inside = [c for c in cs if reaches(c)]
+    if inside:
+        near = max(_pos(c) for c in inside)
+        # «قالت صفحات موالية وناشطون إن …»: sources sharing one cue speak together
+        return [c for c in inside if _pos(c) == near]
+    # «قتل خمسة مدنيين، بحسب المرصد»: a source told after the event; a later denial is weighed apart
+    after = [c for c in cs if _pos(c) > first and c.stance != "denies"]
+    if after:
+        near = min(_pos(c) for c in after)
+        return [c for c in after if _pos(c) == near]
+    return []
 
 
 def attach(frs: list[Frame], sents: list[Sent]) -> None:
@@ -92,7 +111,8 @@ def _retold(frs: list[Frame], sents: list[Sent]) -> None:
                     and f.actor1 in named]
             if told:
                 f = max(told, key=lambda f: f.sent)
-                f.claims = f.claims + [c for c in governing(s, t.first) if c not in f.claims]
+                # a denial is weighed apart (what it speaks of, whose act it is), never as a retelling
+                f.claims = f.claims + [c for c in governing(s, t.first) if c not in f.claims and c.stance != "denies"]
                 break
 
 
@@ -119,11 +139,10 @@ def _same_place(f: Frame, g: Frame) -> bool:
 
 
 def _same_time(f: Frame, g: Frame) -> bool:
-    """Tells whether two tellings fall on one day, give or take a night; a telling that names no day
-    carries the report's date, which may be the day after («أمس»)."""
+    """Tells whether two tellings fall on one day, give or take a night («ليل السبت-الأحد»)."""
     if f.date is None or g.date is None:
         return True
-    return abs((f.date - g.date).days) <= 1 + ("published" in (f.dated, g.dated))
+    return abs((f.date - g.date).days) <= 1
 
 
 def _disputed_words(s: Sent) -> bool:
@@ -201,18 +220,31 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
         for d in s.claims:
             if d.stance != "denies" or d in used or d.cue < 0:
                 continue
-            if not any(s.words[i - s.lo] in objects for i in range(d.cue, min(d.cue + 4, s.hi + 1))):
+            # what it denies: an account named («صحة الإعلان», «ذلك») or the kind of act («وقوع أي غارة»)
+            named = any(s.words[i - s.lo] in objects for i in range(d.cue, min(d.cue + 4, s.hi + 1)))
+            end = min((_pos(c) for c in s.claims if _pos(c) > d.cue), default=s.hi + 1)
+            acts = {t.event_type for t in s.triggers if d.cue < t.first < end}
+            if not named and not acts:
                 continue
+            # a belligerent speaks only of acts it is a side of: Moscow denying Russian strikes does
+            # not contest a strike told of the regime
+            party = speaks_for.get(d.source) or (d.source if d.rule == "claim:actor-denial" else None)
             told = [k for k, f in enumerate(frs) if f.event_type in VIOLENT
                     and 0 <= s.index - f.sent <= _REACH and f.trigger.first < _pos(d)
+                    and (named or f.event_type in acts) and party in (None, f.actor1, f.actor2)
                     and not any(c.source == d.source for c in claims[k])]
             if told:
-                k = max(told, key=lambda k: (frs[k].sent, frs[k].trigger.first))
-                if not _about_other(d, frs[k], sents, sent_of):
-                    claims[k].append(d)
+                # «نفى وقوع أي غارة» denies every strike told just before; «نفى ذلك» the last account
+                last = max((frs[k].sent, frs[k].trigger.first) for k in told)
+                for k in told:
+                    if (frs[k].event_type in acts or (frs[k].sent, frs[k].trigger.first) == last) and \
+                            not _about_other(d, frs[k], sents, sent_of):
+                        claims[k].append(d)
     # the standing comes from the claims on the telling itself: a denial from elsewhere contests it
     # but does not unsay what the report told in its own voice
     accounts = [Account(f, tuple(cs), _standing(tuple(f.claims), kinds)) for f, cs in zip(frs, claims)]
+    blamed = _blamed(accounts, sents, sent_of, speaks_for, kinds) + _claimed(accounts, sents)
+    accounts += blamed
     # best-backed accounts first: each later account joins the first story it is a rival of with
     # every member (no chains: two towns each disputed with a region are not one story)
     ranked = sorted(accounts, key=lambda a: (a.standing, a.frame.sent, a.frame.trigger.first))
@@ -224,16 +256,103 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
         else:
             home.append(a)
     out = []
+    derived = {id(a) for a in blamed}
     for members in groups:
-        top = members[0]
-        if top.standing == _DENIED:
-            continue  # nobody in the report asserts it
+        # a blamed party's account copies the kind of act it is set against: a rival, never the top
+        told = [a for a in members if id(a) not in derived]
+        if not told:
+            continue
+        top = told[0]
+        members = [top] + [a for a in members if a is not top]
+        # nobody in the report asserts it, or the report's own reporter says it did not happen
+        if top.standing == _DENIED or (top.standing > _OWN and any(
+                c.stance == "denies" and c.source in (OUTLET, WITNESS) for c in top.claims)):
+            continue
         rivals = tuple(members[1:])
         contested = bool(rivals) or any(c.stance == "denies" for c in top.claims)
         out.append(Story(top, rivals, contested))
-    # the report's order, as the frames came
+    # the report's order, as the frames came (a story's first telling)
     order = {id(f): k for k, f in enumerate(frs)}
-    return sorted(out, key=lambda st: order[id(st.top.frame)])
+    return sorted(out, key=lambda st: min(order.get(id(a.frame), len(frs)) for a in (st.top, *st.rivals)))
+
+
+def _blamed(accounts: list[Account], sents: list[Sent], sent_of, speaks_for: dict[str, str],
+            kinds: dict[str, str]) -> list[Account]:
+    """Returns the accounts a denial's sentence gives instead, blaming someone else for the same harm.
+
+    «ونفى مسؤول في قسد أي علاقة لعناصرها بمقتل الشاب، وقال إنه قتل برصاص مسلحين مجهولين» → the
+    killing told before, by UNIDENTIFIED, asserted by the denier: a rival account, never an event.
+    """
+    out: list[Account] = []
+    frames = [a.frame for a in accounts]
+    for a in accounts:
+        f = a.frame
+        for d in a.claims:
+            if d.stance != "denies" or d.cue < 0:
+                continue
+            s = sents[sent_of(d.first)]
+            for c in s.claims:
+                if _pos(c) <= d.cue or c.stance == "denies":
+                    continue
+                end = min((_pos(o) for o in s.claims if _pos(o) > _pos(c)), default=s.hi + 1)
+                skip = {f.actor1, f.actor2, "CIVILIANS", speaks_for.get(d.source, d.source)}
+                other = next((m.actor for m in s.actors if _pos(c) < m.first < end and m.actor not in skip), None)
+                if other is None or any(g.actor1 == other and g.actor2 == f.actor2 and _same_time(f, g)
+                                        for g in frames):
+                    continue
+                killed = [k for k in s.casualties if k.kind == "killed" and _pos(c) < k.first < end]
+                g = replace(f, actor1=other, defaults=f.defaults - {"actor1"}, killed=killed or [],
+                            claims=[c], sent=s.index)
+                frames.append(g)
+                out.append(Account(g, (c,), _standing((c,), kinds)))
+    return out
+
+
+def _claimants(s: Sent) -> list[ClaimMention]:
+    """Returns the groups a sentence says claim an attack: «وتبنى تنظيم الدولة التفجير» → IS asserts its own act.
+
+    The claimant is the party right after the claim word («وتبنت هيئة تحرير الشام») or right before
+    it («نشرت جبهة النصرة بيانا تبنت فيه العملية»); «نفى مسؤوليته» is a denial, not a claim.
+    """
+    words, denial = cue_set("responsibility"), cue_set("denial")
+    out = []
+    for k, w in enumerate(s.words):
+        if w not in words or any(x in denial for x in s.words[max(0, k - 2):k]):
+            continue
+        cue = s.lo + k
+        after = [a for a in s.actors if 0 < a.first - cue <= 2]
+        before = [a for a in s.actors if 0 < cue - a.last <= 3]
+        who = after[0] if after else before[-1] if before else None
+        if who is not None and who.actor != "CIVILIANS":
+            out.append(ClaimMention(who.first, who.last, who.actor, "asserts", "claim:responsibility", cue))
+    return out
+
+
+def _claimed(accounts: list[Account], sents: list[Sent]) -> list[Account]:
+    """Returns the rival accounts of an attack two or more groups claim: each claimant's act, never an event.
+
+    «انفجرت سيارة مفخخة في جبلة … وتبنى تنظيم الدولة التفجير … وتبنت هيئة تحرير الشام العملية
+    نفسها» → the attack told, its perpetrator the first claimant, the other claimant a rival.
+    """
+    out: list[Account] = []
+    for a in list(accounts):
+        f = a.frame
+        if f.event_type not in _SELF_DENIABLE:
+            continue
+        found = [c for s in sents[f.sent:f.sent + _REACH + 1] for c in _claimants(s) if c.source != f.actor2]
+        groups = list(dict.fromkeys(c.source for c in found))
+        if len(groups) < 2:
+            continue  # one claimant is attribution, not a dispute
+        if "actor1" in f.defaults:
+            f.actor1, f.defaults = groups[0], f.defaults - {"actor1"}
+        for g in groups:
+            if g == f.actor1:
+                continue
+            c = next(c for c in found if c.source == g)
+            out.append(Account(replace(f, actor1=g, claims=[c], killed=list(f.killed)), (c,), _PARTY))
+        accounts[accounts.index(a)] = Account(f, a.claims + tuple(c for c in found if c.source == f.actor1),
+                                               a.standing)
+    return out
 
 
 def _sources(a: Account) -> frozenset[str]:
@@ -289,5 +408,7 @@ def _rivals(a: Account, b: Account, sents: list[Sent], speaks_for: dict[str, str
         return False
     if own_a or own_b:
         return True  # «نفى فيلق الرحمن مسؤوليته … فيما زعمت صفحات أن القذائف أطلقت من مواقع الجيش»
+    if all(any(c.rule == "claim:responsibility" for c in x.claims) for x in (a, b)):
+        return True  # two groups each claim the attack as theirs
     # two tellings in one voice are two events; two voices set against each other are versions
     return _sources(a) != _sources(b) and (_disputed_words(sents[f.sent]) or _disputed_words(sents[g.sent]))

@@ -17,14 +17,19 @@ scripts/build_world.py). A name read in a report is Syrian or foreign by these r
    «داخل», «قرب»), a settlement noun («مدينة», «العاصمة»), a compass word («شمال»), or «و» joining
    it to a foreign place just named («في أنقرة وإسطنبول»). Bare, «بغداد» or «الدوحة» is as often
    the government as the place, and a country («تركيا تقصف عفرين») an actor; a country also takes a
-   joined «ب» («بالعراق»). A city needs a million people, or 100,000 and its country named in the
+   joined «ب» («بالعراق»). A bare region or city of 100,000+ («بين إسرائيل وقطاع غزة») still marks
+   its sentence as telling of a place abroad, whose event never falls back on a Syrian place. A city needs a million people, or 100,000 and its country named in the
    report, or its country named in the same sentence: a reader is told where a smaller town lies.
    A name that is also a frequent word (common_words.tsv: «المدينة», «الجديدة», or the whole token
-   «وباكرا» = «and early», not Accra) needs a country cue, or a city of a million whose name is in
-   fewer than 1,000 of those articles («في أنقرة»).
+   «وباكرا» = «and early», not Accra) needs a country cue, or a name in fewer than 1,000 of those
+   articles and a city of a million («في أنقرة») or one of a country the sentence names.
 5. A name that tells where an organisation is based («ومقره في بريطانيا») or a river bank
    («الضفة الغربية لنهر الفرات») places no event.
 6. Among foreign homonyms, the one in a country the same sentence names wins, then the largest.
+7. One sense per report: a name that rule 1 places in Syria once is Syrian wherever it recurs.
+8. A report that names other countries (by name or demonym) and never Syria is about them: a
+   name it shares with a place of theirs is that place, whatever the Syrian gazetteer lists
+   («الحديدة» beside «الجيش اليمني» is Hodeidah, not the sub-district of Homs).
 
 A demonym is never a place by itself (find/places.py): here it is only a cue to the country.
 """
@@ -275,7 +280,8 @@ def _fits(p: WorldPlace, cue: str, generic: int, named: set[str], reported: set[
     if p.kind == "region":
         return True
     if generic:
-        return cue != "compass" and generic < GENERIC_DOCS and p.population >= MAJOR_POPULATION
+        return cue != "compass" and generic < GENERIC_DOCS and (
+            p.population >= MAJOR_POPULATION or p.country in named)
     return p.country in named or p.population >= MAJOR_POPULATION or (
         p.population >= BARE_POPULATION and p.country in reported)
 
@@ -294,19 +300,23 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention],
         for k in range(p.first, p.last + 1):
             at[k] = i
     rows, names = by_id(), _names()
-    reported: set[str] | None = None
-    for m in _matcher().find(list(tokens)):
+    reported = _countries_named(tokens, 0, len(tokens) - 1)
+    # rule 8: a report that names other countries and never Syria reads shared names in those countries
+    elsewhere = set() if SYRIA in reported else reported
+    found = _matcher().find(list(tokens))
+    cues = {id(m): _adjacent_country(tokens, m.first, m.last) for m in found}
+    # one sense per report: a name placed in Syria once («سوران شمال حماة») is the Syrian place throughout
+    syrian_keys = {m.key for m in found if cues[id(m)][0] == SYRIA or _syrian_after(tokens, m.last, syrian, at)}
+    for m in found:
         places = [rows[pid] for pid in m.payloads if pid in rows]
-        if not places or _seat(tokens, m.first, m.last) or _described(tokens, m.last):
+        if not places or m.key in syrian_keys or _seat(tokens, m.first, m.last) or _described(tokens, m.last):
             continue
         overlap = {at[k] for k in range(m.first, m.last + 1) if k in at}
-        country, why = _adjacent_country(tokens, m.first, m.last)
+        country, why = cues[id(m)]
         cue = _cue_before(tokens, m.first, m.skip)
         prev = out[-1] if out else None
         if not cue and prev and prev.last >= m.first - 2 and tokens[m.first].text[:1] == "و":
             cue = "listed"  # «في أنقرة وإسطنبول»: a name joined to a foreign one shares its cue
-        if country == SYRIA or _syrian_after(tokens, m.last, syrian, at):
-            continue
         if country:
             chosen = sorted((p for p in places if p.country == country),
                             key=lambda p: (p.kind != "country", -p.population, p.place_id))
@@ -323,9 +333,17 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention],
                 if lo <= m.first <= hi:
                     named = _countries_named(tokens, lo, hi)
                     break
-            if reported is None:
-                reported = _countries_named(tokens, 0, len(tokens) - 1)
+            if any(p.country in elsewhere for p in places):
+                # «الحديدة» in a report on Yemen is Hodeidah, not the sub-district of Homs
+                places = [p for p in places if p.country in elsewhere]
+                named, weight = named | elsewhere, 0
             ok = [p for p in places if _fits(p, cue, generic, named, reported)]
+            if not ok and not cue and not generic and weight == 0:
+                # bare, «وقطاع غزة», «الموصل» name no event's place, but the sentence tells of a place
+                # abroad: its event must not fall back on a Syrian place told before
+                ok = [p for p in places if p.kind == "region" or (
+                    p.kind == "city" and p.population >= BARE_POPULATION)]
+                cue = "bare"
             if not ok or weight == 2:
                 continue
             if weight == 1 and (not any(p.kind != "city" or p.population >= MAJOR_POPULATION for p in ok)
@@ -380,6 +398,11 @@ def location(f: ForeignMention, surface: str) -> Location:
     return Location(name=surface, latitude=p.latitude, longitude=p.longitude, geo_precision=precision,
                     place_id=p.place_id, admin1=None, admin2=None,
                     reason=f"outside Syria: {p.name_en}, {p.country} ({f.why})")
+
+
+def places_event(f: ForeignMention) -> bool:
+    """Tells whether a foreign mention can be an event's place (a bare name only marks its sentence)."""
+    return f.cue != "bare"
 
 
 def place_mention(f: ForeignMention) -> PlaceMention:

@@ -6,8 +6,9 @@ or a nearby place in the same report. Which names are ambiguous is counted, not 
 31,525 reports of every topic of the ANT multi-source corpus (Apache-2.0, Chouigui et al.; most are not about
 Syria) each gazetteer name is found with the place finder's matcher and its context classified by
 rasid.find.places.reading (cue, frame, attached, person, adjective, verb, bare). A name is ambiguous when it
-is used as an adjective, a family name or a verb, when most reports using it are not about Syria, or when the
-reports on Syria use it without place cues; its `needs` column says what makes it a place.
+is used as an adjective, a family name or a verb, when it is not much likelier in reports on Syria than in
+the others, or when it is mostly used without place cues; its `needs` column says what makes it a place: a
+locative frame («في X») will do unless reports elsewhere use the name in that frame as often.
 
 usage: .venv/bin/python scripts/build_toponym_ambiguity.py [--shared ../shared]
 """
@@ -20,26 +21,35 @@ from collections import Counter
 from pathlib import Path
 
 from rasid.find.places import READINGS, name_readings, nisba_forms
+from rasid.gazetteer import CAPITALS
 from rasid.lexicon import readings
 from rasid.normalize import norm
 from rasid.segment import tokenize
 
-# A report is about Syria when it names the country or its people.
-_SYRIA = frozenset({"سوريا", "سوريه", "سوري", "سوريين", "سوريون"})
+# A report is about Syria when it names the country, its people or a governorate capital (one word).
+_SYRIA = frozenset({"سوريا", "سوريه", "سوري", "سوريين", "سوريون"}) | frozenset(
+    norm(c)[2:] if norm(c).startswith("ال") else norm(c) for c in CAPITALS.values() if " " not in c)
 MIN_DOCS = 3  # fewer reports say nothing about a name
 MIN_READINGS = 5  # a class needs this many uses of its kind («أحمد الجاسم» five times), not one stray
 ADJECTIVE_SHARE = 0.25  # «الطائرات التركية»: agreeing with the noun before it
 PERSON_SHARE = 0.15  # «أحمد الجاسم»: after a first name
 VERB_SHARE = 0.10  # «قد تدمر»: after a verbal particle
-SYRIA_SHARE = 0.5  # about four times the corpus' rate of reports on Syria
+LIFT = 4.0  # a name (or its locative frame) at least this much likelier in reports on Syria than elsewhere is Syrian
 PLACE_SHARE = 0.15  # with at least PLACE_MIN uses, a name this rarely cued in reports on Syria is a word there
 PLACE_MIN = 20
 ATTACHED_SHARE = 0.5  # «لبنان» read as «ل» + «بنان»: another word under a proclitic
-FRAME_ELSEWHERE = 3  # «في المحطة» this often in reports not about Syria: a locative frame proves nothing
+FRAME_ELSEWHERE = 3  # «في المحطة» at least this often elsewhere, and no likelier on Syria: the frame proves nothing
+REPORTS, SYRIA_REPORTS = 31525, 5000  # the corpus' sizes, for the tests; main() passes the counted ones
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")
 
 
-def classify(counts: Counter, docs: int, syria_docs: int, frame_elsewhere: int, name: str) -> tuple[str, str] | None:
+def _lift(on_syria: float, elsewhere: float, reports: int, syria_reports: int) -> float:
+    """Returns how much likelier something is in reports on Syria than in the others (half a count smooths zeros)."""
+    return (on_syria + 0.5) / syria_reports / ((elsewhere + 0.5) / (reports - syria_reports))
+
+
+def classify(counts: Counter, docs: int, syria_docs: int, frame_elsewhere: int, name: str,
+             reports: int = REPORTS, syria_reports: int = SYRIA_REPORTS) -> tuple[str, str] | None:
     """Returns (class, needs) of a name from its counted readings, or None for a place name: «حريه» → ("common", "cue")."""
     n = sum(counts.values())
     if docs < MIN_DOCS or n == 0:
@@ -53,12 +63,15 @@ def classify(counts: Counter, docs: int, syria_docs: int, frame_elsewhere: int, 
         kind = "family"
     elif share["verb"] >= VERB_SHARE:
         kind = "verb"
-    elif syria_docs / docs < SYRIA_SHARE or counts["attached"] / n >= ATTACHED_SHARE or (
-            n >= PLACE_MIN and (counts["cue"] + counts["frame"]) / n < PLACE_SHARE):
+    elif _lift(syria_docs, docs - syria_docs, reports, syria_reports) < LIFT \
+            or counts["attached"] / n >= ATTACHED_SHARE \
+            or (n >= PLACE_MIN and (counts["cue"] + counts["frame"]) / n < PLACE_SHARE):
         kind = "common"
     else:
         return None
-    return kind, "cue" if frame_elsewhere >= FRAME_ELSEWHERE else "frame"
+    misleads = frame_elsewhere >= FRAME_ELSEWHERE and _lift(
+        counts["frame"] - frame_elsewhere, frame_elsewhere, reports, syria_reports) < LIFT
+    return kind, "cue" if misleads else "frame"
 
 
 def main() -> None:
@@ -88,7 +101,7 @@ def main() -> None:
                 syria_docs[name] += syria
     rows = []
     for name in sorted(counts):
-        found = classify(counts[name], docs[name], syria_docs[name], frame_elsewhere[name], name)
+        found = classify(counts[name], docs[name], syria_docs[name], frame_elsewhere[name], name, total, syria_total)
         if found:
             rows.append((name, found, counts[name]))
     out = Path(__file__).resolve().parents[1] / "rasid" / "data" / "toponym_ambiguity.tsv"

@@ -55,15 +55,16 @@ def country_names(cldr: str) -> list[str]:
 def nisba(name: str) -> str:
     """Derives the masculine demonym of a one-word country name: «تركيا» → «تركي», «العراق» → «عراقي».
 
-    Arabic forms the nisba by dropping the article and a final «ا» or «ة» and adding «ي»; a name
-    that ends in «ي» already (مالي) has no distinct nisba, and a multi-word name has none either.
+    Arabic forms the nisba by dropping the article «ال» (not the «أل» of «ألمانيا») and a final «ا»,
+    «ى» or «ة», and adding «ي»; a name that ends in «ي» already (مالي) has no distinct nisba, and a
+    multi-word name has none either.
     """
     if " " in name:
         return ""
     stem = name[2:] if name.startswith("ال") else name
     if stem.endswith("ي"):
         return ""
-    if stem.endswith(("ا", "ة")):
+    if stem.endswith(("ا", "ة", "ى")):
         stem = stem[:-1]
     if stem.endswith("ي"):
         return stem
@@ -133,7 +134,7 @@ def build() -> str:
             continue
         pid = f"iso:{iso}"
         names = arabic_names(country_names(cldr) + extra_names.get(pid, []))
-        demonyms = {nisba(norm(n)) for n in names} | {norm(n) for n in extra_nisba.get(pid, [])}
+        demonyms = {norm(nisba(n)) for n in names} | {norm(n) for n in extra_nisba.get(pid, [])}
         demonyms.discard("")
         if not names:
             continue

@@ -253,3 +253,42 @@ def test_a_rising_toll_reaches_its_figure_after_ila(arabic, raw, value):
 def test_a_far_figure_without_ila_is_not_a_toll(arabic):
     raw = "ارتفع عدد القتلى جراء الغارات الجوية التي استهدفت المدينة صباح اليوم بعد 3 ساعات من القصف"
     assert _found(arabic, raw) == []
+
+
+@pytest.mark.parametrize("raw, value", [
+    # the dead of each side of one clash add up: one toll, not two conflicting figures
+    ("اندلعت اشتباكات أسفرت عن مقتل 9 من قسد و6 من التنظيم", 15),
+    ("قتل 9 عناصر من قسد و6 من عناصر التنظيم في الاشتباكات", 15),
+    ("أسفرت المعارك عن مقتل 17 عنصراً من قوات النظام وأربعة من مقاتلي الفصائل", 21),
+    ("مقتل 4 من قسد و5 من التنظيم و3 مدنيين", 12),
+])
+def test_tolls_of_the_sides_of_one_clash_add_up(arabic, raw, value):
+    assert [(k, v) for k, v, *_ in _found(arabic, raw)] == [("killed", value)]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a wounded figure joined to a toll is not added to it
+    ("مقتل 3 من عناصر النظام و4 جرحى", [("killed", 3), ("wounded", 4)]),
+    ("قتل 5 مدنيين وأصيب 7 آخرون", [("killed", 5), ("wounded", 7)]),
+])
+def test_a_joined_figure_of_another_kind_stays_apart(arabic, raw, expected):
+    assert [(k, v) for k, v, *_ in _found(arabic, raw)] == expected
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("أقدم التنظيم على إعدام خمسة شبان في ساحة البلدة", 5),
+    ("وأكد المرصد أن عناصر التنظيم أعدموا الشبان الخمسة رميا بالرصاص", 5),
+])
+def test_an_execution_is_a_killing(arabic, raw, value):
+    assert [(k, v) for k, v, *_ in _found(arabic, raw)] == [("killed", value)]
+
+
+def test_an_event_carries_the_summed_toll_of_its_clash():
+    from datetime import date
+
+    from rasid.pipeline import analyze
+    from rasid.records import Article
+    text = ("اندلعت اشتباكات عنيفة بين قوات سوريا الديمقراطية وتنظيم الدولة في بلدة هجين بريف دير الزور "
+            "الشرقي أمس الأحد، أسفرت عن مقتل 9 من قسد و6 من التنظيم.")
+    [e] = analyze(Article("t", text, published=date(2019, 3, 11)))
+    assert (e.fatalities.low, e.fatalities.best, e.fatalities.high) == (15, 15, 15)

@@ -189,3 +189,43 @@ def test_sources_joined_by_and_share_the_denial(arabic):
 def test_apposition_keeps_the_verb_stance(arabic):
     got = _claims(arabic, "وزعمت وكالة الأنباء السورية الرسمية سانا أن المسلحين منعوا المدنيين من الخروج")
     assert {stance for _, _, stance in got} == {"uncertain"}
+
+
+@pytest.mark.parametrize("raw, surface, source, stance", [
+    # the outlet's own reporter speaks for the outlet; an eyewitness is named as written
+    ("وقال مراسلنا في ريف درعا إن الطائرات قصفت البلدة", "مراسلنا", "OUTLET", "asserts"),
+    ("غير أن مراسل الموقع في ريف درعا الغربي نفى وقوع أي غارة", "مراسل", "OUTLET", "denies"),
+    ("وقال أحد الناجين إن المسلحين دخلوا القرية ليلا", "الناجين", "WITNESS", "asserts"),
+])
+def test_own_reporters_and_eyewitnesses_are_sources(arabic, raw, surface, source, stance):
+    assert (surface, source, stance) in _claims(arabic, raw)
+
+
+@pytest.mark.parametrize("raw", [
+    "قال مراسل رويترز إن الطائرات قصفت البلدة",   # another outlet's reporter is that outlet
+    "تواصل فرق الدفاع المدني البحث عن ناجين تحت الأنقاض",  # a survivor who says nothing
+])
+def test_other_reporters_and_silent_survivors_are_not_the_outlet(arabic, raw):
+    assert not any(source in ("OUTLET", "WITNESS") for _, source, _ in _claims(arabic, raw))
+
+
+def test_a_denial_followed_by_a_rebuttal_asserts_what_follows(arabic):
+    t = arabic("ونفى مراسلنا وقوع أي غارة جوية، مؤكدا أن مسلحين هاجموا الحاجز")
+    srcs = source_mentions(t.tokens)
+    got = claims(t.tokens, 0, len(t.tokens), srcs, cue_mentions(t.tokens), actors(t.tokens))
+    denial = next(c for c in got if c.stance == "denies")
+    rebuttal = next(c for c in got if c.rule == "claim:rebuttal")
+    assert rebuttal.source == denial.source == "OUTLET" and rebuttal.stance == "asserts"
+    # the denial reaches «غارة», the rebuttal starts at «مؤكدا»
+    assert denial.cue < [i for i, tok in enumerate(t.tokens) if tok.text == "غاره"][0] < rebuttal.cue
+    assert t.surface(rebuttal.cue, rebuttal.cue) == "مؤكدا"
+
+
+def test_a_denying_noun_before_a_source_is_not_its_denial(arabic):
+    got = _claims(arabic, "ووصف المتحدث التقرير بأنه مليء بالأكاذيب ويستند إلى صور نشرها ناشطون")
+    assert ("ناشطون", "ACTIVISTS", "denies") not in got
+
+
+def test_a_party_before_its_denial_verb_denies(arabic):
+    got = _claims(arabic, "غير أن هيئة تحرير الشام نفت صحة الإعلان")
+    assert ("هيئة تحرير الشام", "HTS", "denies") in got

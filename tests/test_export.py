@@ -12,7 +12,7 @@ import pytest
 from rasid import export, gazetteer
 from rasid.export import ACLED_COLUMNS, Filter, parse_bbox, parse_types
 from rasid.records import (Claim, Event, Fatalities, Incident, LedgerEntry, Location, Member,
-                           Report)
+                           Report, Version)
 
 NOW = 1764770000
 
@@ -294,3 +294,41 @@ def test_sidecars_type_every_column_for_gdal(tmp_path):
     assert (typed["longitude"], typed["latitude"], typed["event_date"]) == ("CoordX", "CoordY", "Date")
     assert typed["fatalities"] == "Integer" and typed["notes"] == "String"
     assert prj.name == "out.prj" and "WGS 84" in prj.read_text()
+
+
+# ---------------------------------------------------------------- disputed stories (versions)
+
+_VERSIONS = (Version("RUS", "CIVILIANS", "Air/drone strike", Fatalities(27, 27, 27),
+                     (Claim("SNHR", "asserts", 10, 40),)),
+             Version("COALITION", "CIVILIANS", "Air/drone strike", Fatalities(19, 19, 19),
+                     (Claim("SOHR", "asserts", 50, 80),)))
+
+
+def _disputed_event() -> Event:
+    return Event(article_id="a9", event_date=date(2017, 9, 24), time_precision=1,
+                 event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                 actor1="RUS", actor2="CIVILIANS", location=_loc("هجين"), fatalities=Fatalities(19, 27, 27),
+                 claims=(Claim("SNHR", "asserts", 10, 40),), contested=True, versions=_VERSIONS,
+                 notes="On 24 September 2017, Russian aircraft struck ferries.")
+
+
+def test_jsonl_and_geojson_carry_the_versions():
+    buf = io.StringIO()
+    export.write_jsonl([_disputed_event()], buf)
+    line = json.loads(buf.getvalue())
+    assert [v["actor1"] for v in line["versions"]] == ["RUS", "COALITION"]
+    assert line["versions"][1]["fatalities"] == {"low": 19, "best": 19, "high": 19}
+    (feature,) = export.geojson([_disputed_event()])["features"]
+    assert [v["actor1"] for v in feature["properties"]["versions"]] == ["RUS", "COALITION"]
+    # an incident made of the one report keeps them too
+    assert export.as_incident(_disputed_event()).versions == _VERSIONS
+
+
+def test_acled_notes_tell_the_dispute_and_only_when_there_is_one():
+    notes = _row(export.as_incident(_disputed_event()))["notes"]
+    assert notes.startswith("On 24 September 2017") and "Disputed:" in notes
+    assert "27 killed" in notes and "19 killed" in notes
+    assert "Disputed" not in _row(_incident())["notes"]
+    # one version (a party's denial, no other account) is a contested flag, not two accounts
+    single = replace(_disputed_event(), versions=_VERSIONS[:1])
+    assert "Disputed" not in _row(export.as_incident(single))["notes"]

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from rasid import fusion
 from rasid.fusion import FOUNDED, KEPT, assign, fuse, incident, incident_id
-from rasid.records import Claim, Event, Fatalities, Location, Report
+from rasid.records import Claim, Event, Fatalities, Location, Report, Version
 
 DOUMA = (33.5718, 36.4027)
 STRIKE = "Explosions/Remote violence"
@@ -292,3 +293,49 @@ def test_a_report_joins_the_incident_of_its_own_sub_type_first():
     later = report("e3", "cnn", day="2018-04-07", sub="Chemical weapon", published="2018-04-12")
     out = assign([chem, raid, later])
     assert together(out, "e2", "e3") and not together(out, "e1", "e3")
+
+
+# ---------------------------------------------------------------- disputed stories (versions)
+
+
+
+def _disputed(eid, article, **kw):
+    """A report whose event is contested: SNHR blames Russian jets (27 dead), SOHR the coalition (19)."""
+    r = report(eid, article, a1="RUS", fat=(19, 27, 27), contested=True,
+               claims=[Claim("SNHR", "asserts", 0, 5)], **kw)
+    versions = (Version("RUS", "CIVILIANS", AIR, Fatalities(27, 27, 27), (Claim("SNHR", "asserts", 0, 5),)),
+                Version("COALITION", "CIVILIANS", AIR, Fatalities(19, 19, 19), (Claim("SOHR", "asserts", 6, 9),)))
+    return Report(r.event_id, r.article_id, r.outlet, r.published, replace(r.event, versions=versions), r.text)
+
+
+def test_a_report_telling_another_reports_version_fuses_with_it():
+    a = _disputed("e1", "furat")
+    b = report("e2", "sham", a1="COALITION", fat=(20, 20, 20), claims=[Claim("SOHR", "asserts", 0, 5)])
+    assert together(assign([a, b]), "e1", "e2")
+    # without the versions, a Russian and a coalition strike that share only their victims stay apart
+    plain = report("e1", "furat", a1="RUS", fat=(27, 27, 27))
+    assert not together(assign([plain, b]), "e1", "e2")
+
+
+def test_an_incident_merges_the_versions_of_its_reports():
+    a = _disputed("e1", "furat")
+    b = report("e2", "sham", a1="COALITION", fat=(20, 20, 20), claims=[Claim("AFP", "asserts", 0, 5)])
+    [inc] = fuse([a, b])
+    assert inc.contested
+    by_actor = {v.actor1: v for v in inc.versions}
+    assert set(by_actor) == {"RUS", "COALITION"}
+    coalition = by_actor["COALITION"]
+    assert (coalition.fatalities.low, coalition.fatalities.high) == (19, 20)
+    assert {c.source for c in coalition.claims} == {"SOHR", "AFP"}
+    assert inc.to_json()["versions"][0]["actor1"] in ("RUS", "COALITION")
+
+
+def test_an_undisputed_incident_has_no_versions():
+    [inc] = fuse([report("e1", "a"), report("e2", "b", outlet="other")])
+    assert not inc.contested and inc.versions == () and "versions" not in inc.to_json()
+
+
+def test_incident_versions_round_trip_through_the_store_json():
+    from rasid.store import incident_from_json
+    [inc] = fuse([_disputed("e1", "furat"), report("e2", "sham", a1="COALITION", fat=(20, 20, 20))])
+    assert incident_from_json(inc.to_json()) == inc

@@ -212,4 +212,12 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capital
             if 0 < a.first - c.last <= 3 and not any(o.first <= a.first <= o.last for o in out):
                 out.append(ClaimMention(a.first, a.last, a.actor, "denies", "claim:actor-denial", c.first))
                 break
+        else:
+            # «غير أن الجبهة الوطنية للتحرير نفت صحة الإعلان»: a party right before a denial verb is its subject
+            subject = next((a for a in actors if 0 < c.first - a.last <= 2 and c.key in verbs
+                            and not any(o.first <= a.first <= o.last or a.last < o.first < c.first for o in out)),
+                           None)
+            if subject is not None:
+                out.append(ClaimMention(subject.first, subject.last, subject.actor, "denies",
+                                        "claim:actor-denial", c.first))
     return out + _rebuttals(tokens, out, in_s, lo, hi)

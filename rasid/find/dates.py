@@ -1,4 +1,4 @@
-"""Date expressions resolved against the publication date, with ACLED time precision."""
+"""Date expressions resolved against the report's anchor day (rasid.discourse: published, corrected, or its dateline)."""
 from __future__ import annotations
 from ..normalize import norm
 
@@ -7,11 +7,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, readings, table
+from ..morph import cue_set
 from ..segment import Token
 
 _PAST = frozenset(norm(w) for w in {"الماضي", "الفائت", "المنصرم", "المنقضي", "السابق"})
-_DAY_WORDS = frozenset(norm(w) for w in {"يوم", "ليل", "ليلة", "فجر", "صباح", "مساء", "ظهر",
-                                         "عصر", "أمس", "ليلتي", "نهار", "منتصف"})
 _NIGHT = frozenset(norm(w) for w in {"ليل", "ليله", "ليلة", "مساء", "منتصف"})
 
 
@@ -200,9 +199,10 @@ def _after_since(tokens: list[Token], first: int) -> bool:
 def _is_day_name(tokens: list[Token], m) -> bool:
     """Tells «الأحد»/«يوم الأحد» (Sunday) from «أحد» (one): the day needs «ال» or «يوم» before it."""
     head = tokens[m.first].text
-    if head[m.skip:].startswith("ال") or head.startswith("لل") or readings(head) & _DAY_WORDS:
+    day_words = cue_set("day_words")
+    if head[m.skip:].startswith("ال") or head.startswith("لل") or readings(head) & day_words:
         return True
-    return m.first > 0 and bool(readings(tokens[m.first - 1].text) & _DAY_WORDS)
+    return m.first > 0 and bool(readings(tokens[m.first - 1].text) & day_words)
 
 
 def _explicit(tokens, matches, idx, month, published, used) -> DateMention | None:

@@ -47,6 +47,8 @@ _DEFINITE = ("ال", "وال", "فال", "بال", "وبال", "لل", "ولل",
 READINGS = ("cue", "frame", "attached", "person", "adjective", "verb", "bare")
 # A name needing corroboration is corroborated by a place of the report within this distance.
 _CORROBORATE_KM = 10.0
+_FEW = 2
+_PREFIXES = frozenset(gazetteer.PREFIX_WORDS)
 _LOCAL = ("town", "village", "hamlet", "suburb", "neighbourhood", "locality", "quarter")
 
 
@@ -144,7 +146,7 @@ def reading(tokens: list[Token], first: int, last: int, skip: int) -> str:
     if last > first and readings(tok) & (_SETTLEMENT | _SITE_HEADS):
         return "cue"  # «حي الأشرفية», «معبر جابر»: the name carries its noun
     cue = _cue(tokens, first)
-    near = [readings(tokens[j].text) for j in (first - 1,) if j >= 0]
+    near = [readings(tokens[j].text) for j in (first - 1,) if j >= 0 and not _definite(tokens[j].text)]
     # «بلدة X», «محيط X», «شرق مدينة X»: the noun right before says what X is
     if cue in ("rural", "province", "desert") or (near and near[0] & (_TOWN | _GROUND)):
         return "cue"
@@ -159,7 +161,8 @@ def reading(tokens: list[Token], first: int, last: int, skip: int) -> str:
         return "person"
     if tok[skip:].startswith("ال"):
         # «الطائرات التركية»: a definite word after a definite noun agrees with it as its adjective
-        if prev.startswith(_DEFINITE) and prev not in _VERBAL and not readings(prev) & _CUE_WORDS:
+        # («الطيبة والنعيمة»: after «و» it is as often a second noun)
+        if prev.startswith(_DEFINITE) and not skip and prev not in _VERBAL and not readings(prev) & _CUE_WORDS:
             return "adjective"
     elif prev in _VERBAL:
         return "verb"
@@ -187,17 +190,24 @@ def _key(m) -> str:
     return next((k for k in m.payloads if k in exact or k in _sites()), m.payloads[0])
 
 
-def _corroborated(m: "PlaceMention", accepted: list["PlaceMention"]) -> bool:
-    """Tells whether the report names the same place, or a settlement within 10 km of it, with a cue of its own."""
+def _corroborated(m: "PlaceMention", needs: str, accepted: list["PlaceMention"]) -> bool:
+    """Tells whether the report names the same place, or a settlement within 10 km of it, with a cue of its own.
+
+    Distance counts only for a name that is rare in prose and has few homonyms: with dozens of «الجديدة»
+    across Syria one is near almost any village, and «مجموعة» is a word before it is a village.
+    """
     for q in accepted:
         if q.key == m.key:
             return True
-        for d in q.candidates:
-            if d.feature not in _LOCAL:
-                continue
-            if any(gazetteer.distance_km(c.latitude, c.longitude, d.latitude, d.longitude) <= _CORROBORATE_KM
-                   for c in m.candidates):
-                return True
+    if len(m.candidates) > _FEW or needs != "frame":
+        return False
+    for q in accepted:
+        local = [d for d in q.candidates if d.feature in _LOCAL]
+        if not local or len(q.candidates) > _FEW or q.cue not in ("settlement", "listed", "near", "prep"):
+            continue
+        if any(gazetteer.distance_km(c.latitude, c.longitude, d.latitude, d.longitude) <= _CORROBORATE_KM
+               for c in m.candidates for d in local):
+            return True
     return False
 
 
@@ -228,12 +238,21 @@ def candidates(key: str) -> tuple[Candidate, ...]:
     return tuple(out)
 
 
+def _definite(word: str) -> bool:
+    """Tells whether a word carries the article under its clitics: «وبالمدينة» → True, «بمدينة» → False."""
+    if word[:1] in "وف" and len(word) > 3:
+        word = word[1:]
+    return word.startswith(("ال", "لل")) or (word[:1] in "بك" and word[1:].startswith("ال"))
+
+
 def _cue(tokens: list[Token], first: int) -> str:
     for back in (1, 2):
         j = first - back
         if j < 0:
             break
         words = readings(tokens[j].text)
+        if _definite(tokens[j].text):
+            words = words & _NEAR  # «في المدينة، كما»: a noun with the article names nothing after it
         for cue, vocab in (("rural", _RURAL), ("province", _PROVINCE), ("desert", _DESERT),
                            ("near", _NEAR), ("settlement", _SETTLEMENT)):
             if words & vocab:
@@ -284,13 +303,16 @@ def _evident(amb: Ambiguity, how: str, tokens: list[Token], first: int, listed: 
 def places(tokens: list[Token]) -> list[PlaceMention]:
     """Finds place names: «وقصفت بلدة التح بريف إدلب» → «التح» (cue settlement), «إدلب» (rural)."""
     out: list[PlaceMention] = []
-    pending: list[PlaceMention] = []
+    pending: list[tuple[PlaceMention, str]] = []
     amb_names = ambiguous()
     for m in _matcher().find(tokens):
         key = _key(m)
         cands = tuple(dict.fromkeys(c for k in m.payloads for c in candidates(k)))
         if not cands or readings(key) & _CUE_WORDS:
             continue
+        if m.first == m.last and m.first + 1 < len(tokens) and tokens[m.first].text[m.skip:] in _PREFIXES \
+                and tokens[m.first + 1].text.startswith("ال"):
+            continue  # «منطقة دير الزغب»: the first word of a compound name the gazetteer lacks is not «الدير»
         cue = _cue(tokens, m.first)
         if not cue and m.last > m.first and readings(tokens[m.first].text) & (_SETTLEMENT | _SITE_HEADS):
             cue = "settlement"  # «قصف حي الأشرفية», «استهدف مطار الشعيرات»: the name carries its noun
@@ -314,11 +336,11 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
             # a name that is also a word is a place by a cue of its own, or when the report places it
             if not _evident(amb, how, tokens, m.first, listed and prev.cue != "prep"):
                 if amb.needs != "town":
-                    pending.append(replace(mention, rule=f"place:corroborated:{amb.kind}"))
+                    pending.append((replace(mention, rule=f"place:corroborated:{amb.kind}"), amb.needs))
                 continue
         elif not _accept(key, cands, cue, listed):
             continue
         out.append(mention)
     if pending:
-        out = sorted(out + [m for m in pending if _corroborated(m, out)], key=lambda m: m.first)
+        out = sorted(out + [m for m, needs in pending if _corroborated(m, needs, out)], key=lambda m: m.first)
     return out

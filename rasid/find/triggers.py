@@ -6,27 +6,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, table
+from ..morph import cue_set
 from ..segment import Token
 
-# Words that, shortly before a trigger, mean the action did not or has not yet happened.
-_NEGATORS = frozenset(norm(w) for w in {"لم", "لن", "لا", "ليس", "عدم", "دون", "بدون", "نفي", "نفى", "نفت", "ينفي", "تنفي",
-             "نفوا", "كذب", "كذبت"})
-_IRREALIS = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هدد", "هددت", "توعد", "توعدت", "تستعد", "يستعد", "تعتزم",
-             "يعتزم", "ستشن", "سيشن", "ستقوم", "سيقوم", "اذا", "حال", "لو", "يمكن", "ربما",
-             "خطه", "تخطط", "يخطط", "محتمل", "محتمله", "احتمال", "منع", "لمنع", "تجنب", "وقف",
-             "لوقف", "ايقاف", "تحذر", "يحذر", "حذر", "حذرت", "تحذير", "دعا", "دعت", "يطالب",
-             "طالب", "طالبت", "ادان", "ادانت", "تدين", "يدين", "استنكر",
-             "ستكون", "سيكون", "ينبغي", "يجب", "اي", "أي", "بشان", "حول", "تحقيق", "التحقيق",
-             "محاسبه", "مسؤوليه", "معاقبه", "توشك", "يوشك", "اوشكت", "اوشك", "وشك", "بهدف", "بغيه", "لاجل", "سعيا", "محاوله", "لمحاوله"})
+# Shortly before a trigger, a negator or denial means the action did not happen (data/cues/negator.tsv,
+# denial.tsv); intent, threat, condition or appeal that it has not yet happened (irrealis.tsv). Before a
+# control noun, control_state.tsv makes it a standing state («تحت سيطرة»); the future of an attack verb
+# (future_action.tsv: «سيشن غارات») announces an action not yet taken.
 
 
-# Words before a control noun that make it a standing state, not a takeover: «تحت سيطرة»,
-# «مناطق سيطرة المعارضة», «الخاضعة لسيطرة».
-_STATE_BEFORE = frozenset(norm(w) for w in {"تحت", "مناطق", "منطقة", "المناطق", "الخاضعة", "خاضعة",
-                                            "الخاضعين", "نفوذ", "خطوط", "حدود"})
+@lru_cache(maxsize=1)
+def _negators() -> frozenset[str]:
+    """Returns the forms that negate a trigger shortly after them: «ولم», «نفت», «ينفي» …"""
+    return cue_set("negator") | cue_set("denial")
 
-# Imperfect verbs that, with the future prefix, announce an action not yet taken («سيشن غارات»).
-_FUTURE_STEMS = frozenset(norm(w) for w in {"شن", "قوم", "واصل", "ستهدف", "بدا", "طلق", "نفذ"})
+
+def _future(word: str) -> bool:
+    """Tells whether a word is the future of an attack verb: «سيشن», «وستواصل» → True, «سيطرت» → False."""
+    bare = word[1:] if word[:1] in "وف" else word
+    return bare[:1] == "س" and word in cue_set("future_action")
 
 
 @dataclass(frozen=True)
@@ -49,28 +47,26 @@ def _matcher() -> PhraseMatcher:
                           for r in table("triggers.tsv")), suffixes=True)
 
 
-# Verbs that, opening a sentence, make all of it a warning, threat or appeal («وحذر الوزير من أن …»).
-_FRAMING = frozenset(norm(w) for w in {"حذر", "حذرت", "هدد", "هددت", "توعد", "توعدت", "دعا", "دعت",
-                                       "طالب", "طالبت", "ناشد", "ناشدت", "يحذر", "تحذر", "حض", "حضت",
-                                       "حث", "حثت", "دعوا", "طالبوا"})
+# Verbs that, opening a sentence, make all of it a warning, threat or appeal («وحذر الوزير من أن …»):
+# data/cues/framing.tsv.
 # «ومن جانبه دعا البابا إلى …»: the framing verb may follow a short opener
 _FRAMING_REACH = 4
 # Words right before a trigger that make it a campaign or its traces, not an event: «حملة القصف»,
 # «آثار المعارك».
 _NOT_EVENT_BEFORE = frozenset(norm(w) for w in {"حملة", "حملات", "آثار", "اثار"})
 # «مقاطع فيديو تظهر عمليات إعدامهم»: what a picture or video shows is media, not a dated event
-_DEPICTS = frozenset(norm(w) for w in {"تظهر", "يظهر", "تُظهر", "يُظهر", "تصور", "يصور", "تظهران"})
+# (data/cues/depicts.tsv)
 _FAR = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هدد", "توعد"})
 
 
 def _polarity(tokens: list[Token], first: int, lo: int) -> str:
     for tok in tokens[lo:min(first, lo + _FRAMING_REACH)]:
         w = tok.text
-        if w in _FRAMING or (w[:1] in "وف" and w[1:] in _FRAMING):
+        if w in cue_set("framing"):
             return "irrealis"
     if first > lo and tokens[first - 1].text in _NOT_EVENT_BEFORE:
         return "state"
-    if any(t.text in _DEPICTS for t in tokens[max(lo, first - 3):first]):
+    if any(t.text in cue_set("depicts") for t in tokens[max(lo, first - 3):first]):
         return "state"
     mood = None
     for k, tok in enumerate(tokens[max(lo, first - 10):first][::-1]):
@@ -79,9 +75,9 @@ def _polarity(tokens: list[Token], first: int, lo: int) -> str:
         if k >= 3 and tok.text not in _FAR and word not in _FAR and not (k < 5 and word in ("لم", "لن")):
             continue
         # «لم تشن أي غارة»: a negator anywhere in reach outranks a nearer irrealis word
-        if word in _NEGATORS or tok.text in _NEGATORS:
+        if word in _negators() or tok.text in _negators():
             return "negated"
-        if mood is None and (word in _IRREALIS or tok.text in _IRREALIS):
+        if mood is None and (word in cue_set("irrealis") or tok.text in cue_set("irrealis") or _future(tok.text)):
             mood = "irrealis"
     if mood:
         return mood
@@ -89,7 +85,7 @@ def _polarity(tokens: list[Token], first: int, lo: int) -> str:
     # triggers that merely start with «سي/ست» such as «سيطرت», «سيارة» are not read as future)
     if first > lo:
         prev = tokens[first - 1].text
-        if len(prev) > 4 and prev[0] == "س" and prev[1] in "يتن" and prev[2:] in _FUTURE_STEMS:
+        if _future(prev):
             return "irrealis"
     return "asserted"
 
@@ -108,7 +104,7 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
             # «لاستعادة السيطرة», «للسيطرة على»: a purpose, not a result
             if "ل" in clitic or tokens[m.first].text.startswith("لل"):
                 polarity = "irrealis"
-            elif m.first > lo and tokens[m.first - 1].text in _STATE_BEFORE:
+            elif m.first > lo and tokens[m.first - 1].text in cue_set("control_state"):
                 polarity = "state"
         out.append(TriggerMention(m.first, m.last, event_type, sub, strength,
                                   polarity, f"trigger:{m.key}",

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .morph import cue_set
+from .morph import cue_set, cue_values
 from .normalize import norm
 from .find.actors import ActorMention
 from .find.casualties import Casualty
@@ -71,7 +71,7 @@ class Frame:
     killed: list[Casualty]
     wounded: int | None
     captured: int | None
-    claims: list[tuple[str, str, int, int]]
+    claims: list[ClaimMention]  # the claims that govern the trigger (rasid.versions.attach)
     defaults: set[str]
     share: int = 1
     # where the date came from: "here" (this sentence), "carried" (an earlier one), "published"
@@ -208,14 +208,25 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
             return one[0].actor, two[0].actor, [(one[0].first, one[0].last), (two[0].first, two[0].last)]
     agents = [a for a in agents if a.first not in backing]
 
+    battle = t.event_type == "Battles"
+
     def clear(a) -> bool:
         between = s.words[t.last + 1 - s.lo:a.first - s.lo]
-        return not any(w in cue_set("target") or w in cue_set("clause_break") for w in between)
+        # «اشتباكات عنيفة مع تنظيم داعش»: the one a battle is fought with is the other side
+        return not any(w in cue_set("target") or w in cue_set("clause_break")
+                       or (battle and w in _WITH) for w in between)
+
+    aim_verbs = {f for f, pos in cue_values("target", "pos").items() if pos == "verb"}
+
+    def aimed(a) -> bool:
+        """Tells whether a target word governs the actor; a clause-initial verb is followed by its
+        subject instead: «واستهدفت الطائرات السورية البلدة»."""
+        return any(s.words[k - s.lo] in cue_set("target") and not (s.words[k - s.lo] in aim_verbs and k <= start)
+                   for k in range(max(s.lo, a.first - 2), a.first))
 
     after = [a for a in agents if a.first > t.last and clear(a)]
     # «شن داعش هجوما على قوات قسد … وتمكنوا من السيطرة»: the target of an earlier verb is not the agent
-    before = [a for a in agents if a.last < t.first
-              and not any(w in cue_set("target") for w in s.words[max(0, a.first - s.lo - 2):a.first - s.lo])]
+    before = [a for a in agents if a.last < t.first and not aimed(a)]
     if after and after[0].first - t.last <= 3:
         a1 = after[0]
     elif before:
@@ -228,6 +239,9 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         allies = {a.first for a in before[k + 1:]}
     else:
         a1 = after[0] if after else None
+    if a1 is not None and a1.first > t.last and not any(
+            w in _BETWEEN_WORDS for w in s.words[t.last + 1 - s.lo:a1.first - s.lo]):
+        allies |= _coordinated(a1, agents, s)
     actor1 = a1.actor if a1 else None
     if a1:
         spans.append((a1.first, a1.last))
@@ -235,7 +249,10 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     # «مقتل 14 شخصا» at an airbase: persons killed at a military site are not known to be civilians
     civ = [a for a in s.actors if a.actor == "CIVILIANS" and part_lo <= a.first <= part_hi
            and not (military and a.kind == "victim_weak")]
-    if victims == "civilians" or (civ and t.event_type != "Battles"):
+    # «قتل 36 شخصا في غارات استهدفت قوات موالية للحكومة»: unmarked persons are the named target
+    named = bool(civ) and all(a.kind == "victim_weak" for a in civ) and any(
+        a.first > t.last and a.actor != actor1 and a.first not in allies | backing and aimed(a) for a in cands)
+    if (victims == "civilians" or (civ and t.event_type != "Battles")) and not named:
         actor2 = "CIVILIANS"
         if civ:
             spans.append((civ[0].first, civ[0].last))
@@ -249,6 +266,32 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
 
 
 _STATE_STRIKERS = frozenset({"ISR", "USA", "GBR", "FRA"})
+# «مع» marks the other side of a battle; «بين X وY» coordinates the two sides, not allies.
+_WITH = frozenset({"مع", "ومع"})
+_BETWEEN_WORDS = frozenset({"بين", "وبين"})
+
+
+def _coordinated(a1: ActorMention, agents: list[ActorMention], s: Sent) -> set[int]:
+    """Returns the actors joined to the perpetrator by «و»: «غارات روسية وسورية» → {Syrian}.
+
+    A sub-unit named with «في» («الفرقة الرابعة في الحرس الجمهوري») continues the chain; «مع», a
+    target word or a clause break ends it. Root-initial «و» («وحدات») is no conjunction.
+    """
+    out: set[int] = set()
+    prev = a1
+    for a in agents:
+        if a.first <= prev.last:
+            continue
+        gap = s.words[prev.last + 1 - s.lo:a.first - s.lo]
+        if len(gap) > 2 or any(w in _WITH or w in cue_set("target") or w in cue_set("clause_break") for w in gap):
+            break
+        head = s.words[a.first - s.lo]
+        joined = "و" in gap or (head.startswith("و") and not head.startswith("وحد"))
+        if not (joined or (a.actor == prev.actor and gap in (["في"], []))):
+            break
+        out.add(a.first)
+        prev = a
+    return out
 
 
 # Heads of airbase and military-site names are data/cues/military_site.tsv; «شخص» is person.tsv.

@@ -222,3 +222,11 @@ def cue_values(name: str, column: str) -> dict[str, str]:
 def cue_rows(name: str) -> tuple[dict[str, str], ...]:
     """Returns the rows of a cue lexicon as written, for matchers that read clitics themselves: ({"lemma": "موسكو", …},)."""
     return _rows(name)
+
+
+def dual_forms(singular: str) -> set[str]:
+    """Returns the dual of a noun, nominative and oblique: «طفل» → {«طفلان», «طفلين»}, «امرأة» → {«امراتان», «امراتين»}."""
+    raw = singular.strip()
+    s = norm(raw)
+    stem = s[:-1] + "ت" if raw.endswith("ة") else s
+    return {stem + "ان", stem + "ين"}

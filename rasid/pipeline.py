@@ -119,7 +119,11 @@ def analyze(article: Article) -> list[Event]:
         for i in range(s.lo, s.hi + 1):
             sent_of[i] = s.index
     # «مدينة سروج التركية», «بغداد»: places abroad, and the Syrian readings of their names they beat
-    abroad, beaten = world.mentions(toks, pls, [(s.lo, s.hi) for s in sents])
+    # names are looked for where an event may be told: in sentences with a trigger and the one before
+    told = sorted({j for t in trigs for j in (bisect_right(starts, t.first) - 2, bisect_right(starts, t.first) - 1)
+                   if j >= 0})
+    abroad, beaten = world.mentions(toks, pls, [(s.lo, s.hi) for s in sents],
+                                    [(sents[i].lo, sents[i].hi) for i in told])
     pls = [p for i, p in enumerate(pls) if i not in beaten]
     locs = resolve(pls, sent_of)
     unlisted = []

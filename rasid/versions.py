@@ -4,6 +4,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from math import cos, radians
 
 from .assemble import Frame, Sent
@@ -43,12 +44,19 @@ class Story:
 
 
 def _pos(c: ClaimMention) -> int:
+    """Returns where a claim's stance starts: its cue («نفى» in «ونفى مراسلنا»), else its source."""
     return c.cue if c.cue >= 0 else c.first
+
+
+@lru_cache(maxsize=1)
+def _cut_words() -> frozenset[str]:
+    # «مؤكدا», «مشيرا» go on with the same speaker; only a contrast or another event ends a claim's reach
+    return cue_set("clause_cut") - cue_set("rebuttal")
 
 
 def _cuts(s: Sent) -> list[int]:
     """Returns where a contrasting or simultaneous clause opens («فيما», «بينما», «في وقت»): a claim's reach ends there."""
-    cut = cue_set("clause_cut") - cue_set("rebuttal")
+    cut = _cut_words()
     out = [s.lo + k for k, w in enumerate(s.words) if w in cut]
     return out + [s.lo + k for k, w in enumerate(s.words) if w == "وقت" and k and s.words[k - 1] in ("في", "وفي")]
 
@@ -117,6 +125,7 @@ def _retold(frs: list[Frame], sents: list[Sent]) -> None:
 
 
 def _km(a: Location, b: Location) -> float:
+    """Returns the distance between two places in km (flat-earth, fine at a town's scale)."""
     dy = (a.latitude - b.latitude) * 111.0
     dx = (a.longitude - b.longitude) * 111.0 * cos(radians((a.latitude + b.latitude) / 2))
     return (dx * dx + dy * dy) ** 0.5
@@ -154,7 +163,9 @@ def _disputed_words(s: Sent) -> bool:
                for a, b in zip(s.words, s.words[1:]))
 
 
+@lru_cache(maxsize=1)
 def _kinds() -> dict[str, str]:
+    """Maps each source id of sources.tsv to its kind: SOHR → monitor, PRO_GOV_PAGES → social media."""
     return {r["id"]: r.get("kind", "") for r in table("sources.tsv")}
 
 
@@ -218,7 +229,8 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
     objects = cue_set("denied_object")
     for s in sents:
         for d in s.claims:
-            if d.stance != "denies" or d in used or d.cue < 0:
+            # a claim carried over from the sentence before («وأضاف …») is weighed in its own sentence
+            if d.stance != "denies" or d in used or not s.lo <= d.cue <= s.hi:
                 continue
             # what it denies: an account named («صحة الإعلان», «ذلك») or the kind of act («وقوع أي غارة»)
             named = any(s.words[i - s.lo] in objects for i in range(d.cue, min(d.cue + 4, s.hi + 1)))
@@ -356,6 +368,7 @@ def _claimed(accounts: list[Account], sents: list[Sent]) -> list[Account]:
 
 
 def _sources(a: Account) -> frozenset[str]:
+    """Returns who asserts an account: «قال المرصد …» → {SOHR}."""
     return frozenset(c.source for c in a.claims if c.stance == "asserts")
 
 
@@ -366,6 +379,7 @@ _KIN = ({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explos
 
 
 def _kin(a: str, b: str) -> bool:
+    """Tells whether two sub-types may be one harm told two ways: a drone's missile and a landmine → True."""
     return a == b or any(a in k and b in k for k in _KIN)
 
 

@@ -35,13 +35,13 @@ A demonym is never a place by itself (find/places.py): here it is only a cue to 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .find.places import PlaceMention, candidates
 from .lexicon import PhraseMatcher, readings, table
-from .morph import adjective_forms
+from .morph import adjective_forms, cue_set, expand
 from .normalize import norm
 from .records import Event, Location
 from .segment import Token
@@ -59,15 +59,10 @@ SYRIAN_WEIGHT_POPULATION = 10_000
 GENERIC_DOCS = 1000
 _SYRIAN_MINOR = frozenset({"village", "hamlet", "locality", "suburb", "neighbourhood"})
 
-_LOCATIVE = frozenset(norm(w) for w in {"في", "داخل", "قرب", "بالقرب", "عند", "ضواحي", "اطراف", "وسط"})
-_SETTLEMENT = frozenset(norm(w) for w in {"مدينة", "بلدة", "قرية", "ولاية", "محافظة", "منطقة", "مخيم",
-                                          "إقليم", "العاصمة", "عاصمة", "المدينة", "البلدة", "القرية",
-                                          "الولاية", "المحافظة", "مدن", "المدن", "بلدات", "ناحية", "قضاء"})
-_VILLAGE = frozenset(norm(w) for w in {"قرية", "قريتي", "قرى", "مزرعة"})
-_COMPASS = frozenset(norm(w) for w in {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
-                                       "وسط", "شمالا", "جنوبا", "شرقا", "غربا"})
-# «ومقره في بريطانيا», «الذي يتخذ من لندن مقرا له»: where an organisation sits, not an event's place
-_SEAT = frozenset(norm(w) for w in {"مقره", "ومقره", "مقرها", "ومقرها", "مقرا", "مقرات", "مقر"})
+@lru_cache(maxsize=None)
+def _cue(name: str) -> frozenset[str]:
+    """Returns the forms of a cue lexicon rasid/data/cues/world_<name>.tsv: «بمدينة» in _cue("settlement")."""
+    return cue_set(f"world_{name}")
 
 
 @dataclass(frozen=True)
@@ -131,8 +126,10 @@ def _matcher() -> PhraseMatcher:
 
 
 @lru_cache(maxsize=1)
-def _names() -> dict[str, tuple[str, ...]]:
-    return {r["place_id"]: tuple(norm(n) for n in r["names"].split(";") if n) for r in table(WORLD_FILE)}
+def _names() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Maps place ids to their (normalized name, name without the article) pairs."""
+    return {r["place_id"]: tuple((norm(n), _bare(norm(n))) for n in r["names"].split(";") if n)
+            for r in table(WORLD_FILE)}
 
 
 def _bare(key: str) -> str:
@@ -177,15 +174,26 @@ def _common() -> dict[str, int]:
     return {r["word"]: int(r["docs"] or 0) for r in table("common_words.tsv")}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, str]:
+    """Maps each written form of a country's name or demonym to it: «بالعراق», «طائرات تركية» → "IQ", "TR"."""
+    out: dict[str, str] = {}
+    for r in sorted(table(WORLD_FILE), key=lambda r: -int(r["population"] or 0)):
+        if r["kind"] != "country":
+            continue
+        for name in r["names"].split(";"):
+            if name and " " not in name.strip():
+                for form in sorted(expand(name, "word")):
+                    out.setdefault(form, r["country"])
+        for lemma in r["nisba"].split(";"):
+            for form in sorted(expand(lemma, "adj")) if lemma else ():
+                out.setdefault(form, r["country"])
+    return out
+
+
 def _country_in(word: str) -> str | None:
     """Returns the country a token names or qualifies: «بالعراق» → "IQ", «التركية» → "TR"."""
-    for r in readings(word):
-        if r in _country_words():
-            return _country_words()[r]
-        if r in demonyms():
-            return demonyms()[r]
-    return None
+    return _country_forms().get(word)
 
 
 def _adjacent_country(tokens: Sequence[Token], first: int, last: int) -> tuple[str | None, str]:
@@ -197,13 +205,13 @@ def _adjacent_country(tokens: Sequence[Token], first: int, last: int) -> tuple[s
         if w in demonyms():
             return demonyms()[w], f"demonym «{w}» after"
         # «كركوك شمالي العراق», «الموصل في العراق», «الموصل بالعراق»
-        k = j + 1 if readings(w) & (_COMPASS | _LOCATIVE) else j
+        k = j + 1 if (w in _cue("compass") or w in _cue("locative")) else j
         if k < n and (k > j or w[:1] == "ب"):
             c = next((_country_words()[r] for r in readings(tokens[k].text) if r in _country_words()), None)
             if c:
                 return c, f"country «{tokens[k].text}» after"
     # «العاصمة العراقية بغداد», «المدينة التركية سروج»
-    if first >= 2 and tokens[first - 1].text in demonyms() and readings(tokens[first - 2].text) & _SETTLEMENT:
+    if first >= 2 and tokens[first - 1].text in demonyms() and tokens[first - 2].text in _cue("settlement"):
         return demonyms()[tokens[first - 1].text], f"demonym «{tokens[first - 1].text}» before"
     return None, ""
 
@@ -211,13 +219,10 @@ def _adjacent_country(tokens: Sequence[Token], first: int, last: int) -> tuple[s
 def _cue_before(tokens: Sequence[Token], first: int, skip: int) -> str:
     """Names the cue before a name: "settlement", "locative", "compass", "clitic" (a joined «ب»), or ""."""
     if first > 0:
-        prev = readings(tokens[first - 1].text)
-        if prev & _SETTLEMENT:
-            return "settlement"
-        if prev & _LOCATIVE:
-            return "locative"
-        if prev & _COMPASS:
-            return "compass"
+        prev = tokens[first - 1].text
+        for cue in ("settlement", "locative", "compass"):
+            if prev in _cue(cue):
+                return cue
     if "ب" in tokens[first].text[:skip]:
         return "clitic"
     return ""
@@ -236,7 +241,7 @@ def _syrian_weight(key: str) -> int:
 
 def _seat(tokens: Sequence[Token], first: int, last: int) -> bool:
     near = tokens[max(0, first - 3):first] + tokens[last + 1:last + 2]
-    return any(readings(t.text) & _SEAT for t in near)
+    return any(t.text in _cue("seat") for t in near)
 
 
 def _described(tokens: Sequence[Token], last: int) -> bool:
@@ -244,17 +249,7 @@ def _described(tokens: Sequence[Token], last: int) -> bool:
     if last + 1 >= len(tokens):
         return False
     nxt = tokens[last + 1].text
-    return nxt.startswith("لل") or nxt in _RIVER
-
-
-_RIVER = frozenset(norm(w) for w in {"نهر", "لنهر", "النهر"})
-
-
-def _countries_named(tokens: Sequence[Token], lo: int, hi: int) -> set[str]:
-    return {c for t in tokens[lo:hi + 1] if (c := _country_in(t.text))}
-
-
-_RURAL = frozenset(norm(w) for w in {"ريف", "بريف", "ريفي", "محافظة", "بمحافظة"})
+    return nxt.startswith("لل") or nxt in _cue("river")
 
 
 def _syrian_after(tokens: Sequence[Token], last: int, syrian: Sequence[PlaceMention], at: dict) -> bool:
@@ -263,7 +258,7 @@ def _syrian_after(tokens: Sequence[Token], last: int, syrian: Sequence[PlaceMent
         i = at.get(k)
         if i is None or syrian[i].first != k or _syrian_weight(syrian[i].key) != 2:
             continue
-        if not gap or readings(tokens[last + 1].text) & (_COMPASS | _RURAL):
+        if not gap or tokens[last + 1].text in _cue("compass") or tokens[last + 1].text in _cue("district"):
             return True
     return False
 
@@ -286,12 +281,13 @@ def _fits(p: WorldPlace, cue: str, generic: int, named: set[str], reported: set[
         p.population >= BARE_POPULATION and p.country in reported)
 
 
-def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention],
-             bounds: Sequence[tuple[int, int]] = ()) -> tuple[list[ForeignMention], set[int]]:
+def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention], bounds: Sequence[tuple[int, int]] = (),
+             scan: Sequence[tuple[int, int]] | None = None) -> tuple[list[ForeignMention], set[int]]:
     """Finds foreign places and the Syrian mentions they overrule: «تفجير في مدينة سروج التركية» → Suruç, TR.
 
-    `bounds` are the sentences' token ranges (lo, hi), for rule 6; returns the foreign mentions and
-    the indices into `syrian` that a foreign reading beat.
+    `bounds` are the sentences' token ranges (lo, hi), for rule 6; `scan` the ranges to look for
+    names in (all tokens when None). Returns the foreign mentions and the indices into `syrian`
+    that a foreign reading beat.
     """
     out: list[ForeignMention] = []
     beaten: set[int] = set()
@@ -300,10 +296,16 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention],
         for k in range(p.first, p.last + 1):
             at[k] = i
     rows, names = by_id(), _names()
-    reported = _countries_named(tokens, 0, len(tokens) - 1)
+    # the countries each sentence names, once per report (a dict lookup per word)
+    forms = _country_forms()
+    told = [forms.get(t.text) for t in tokens]
+    by_sentence = [({c for c in told[lo:hi + 1] if c}, lo, hi) for lo, hi in bounds]
+    reported = {c for c in told if c}
     # rule 8: a report that names other countries and never Syria reads shared names in those countries
     elsewhere = set() if SYRIA in reported else reported
-    found = _matcher().find(list(tokens))
+    found = []
+    for lo, hi in [(0, len(tokens) - 1)] if scan is None else scan:
+        found += [replace(m, first=m.first + lo, last=m.last + lo) for m in _matcher().find(list(tokens[lo:hi + 1]))]
     cues = {id(m): _adjacent_country(tokens, m.first, m.last) for m in found}
     # one sense per report: a name placed in Syria once («سوران شمال حماة») is the Syrian place throughout
     syrian_keys = {m.key for m in found if cues[id(m)][0] == SYRIA or _syrian_after(tokens, m.last, syrian, at)}
@@ -323,22 +325,21 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention],
             if not chosen:
                 continue  # «الحكومة التركية»: the demonym qualifies a noun that names no place of Turkey
         else:
-            keys = {k for p in places for k in names.get(p.place_id, ()) if _bare(k) == m.key}
+            keys = {k for p in places for k, bare in names.get(p.place_id, ()) if bare == m.key}
             weight = max([_syrian_weight(k) for k in keys] + [_syrian_weight(syrian[i].key) for i in overlap])
             # «وباكرا» is «and early», not «و» + «ب» + Accra: the whole word is a word of the language
             whole = _bare(tokens[m.first].text) if m.first == m.last else ""
             generic = max(_common().get(m.key, 0), _common().get(whole, 0))
-            named: set[str] = set()
-            for lo, hi in bounds:
-                if lo <= m.first <= hi:
-                    named = _countries_named(tokens, lo, hi)
-                    break
-            if any(p.country in elsewhere for p in places):
+            named = next((c for c, lo, hi in by_sentence if lo <= m.first <= hi), set())
+            shared = any(p.country in elsewhere for p in places)
+            if shared:
                 # «الحديدة» in a report on Yemen is Hodeidah, not the sub-district of Homs
                 places = [p for p in places if p.country in elsewhere]
                 named, weight = named | elsewhere, 0
             ok = [p for p in places if _fits(p, cue, generic, named, reported)]
-            if not ok and not cue and not generic and weight == 0:
+            if not ok and shared:
+                ok, cue = places, "bare"
+            elif not ok and not cue and not generic and weight == 0:
                 # bare, «وقطاع غزة», «الموصل» name no event's place, but the sentence tells of a place
                 # abroad: its event must not fall back on a Syrian place told before
                 ok = [p for p in places if p.kind == "region" or (
@@ -347,7 +348,7 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention],
             if not ok or weight == 2:
                 continue
             if weight == 1 and (not any(p.kind != "city" or p.population >= MAJOR_POPULATION for p in ok)
-                                or (m.first and readings(tokens[m.first - 1].text) & _VILLAGE)):
+                                or (m.first and tokens[m.first - 1].text in _cue("village"))):
                 continue
             chosen = sorted(ok, key=lambda p: (p.country not in named, p.kind != "country",
                                                -p.population, p.place_id))
@@ -365,17 +366,17 @@ def _unlisted(tokens: Sequence[Token], found: list[ForeignMention], syrian: Sequ
     noun, one or two words, then a demonym agreeing with the noun."""
     taken = {k for f in found for k in range(f.first, f.last + 1)}
     out = []
-    nis = demonyms()
+    nis, heads, preps = demonyms(), _cue("settlement"), _cue("locative")
     for i, tok in enumerate(tokens[:-2]):
-        if not readings(tok.text) & _SETTLEMENT:
+        if tok.text not in heads:
             continue
         for width in (1, 2):
             j = i + width + 1
             if j >= len(tokens) or tokens[j].text not in nis:
                 continue
             span = range(i + 1, j)
-            if any(k in taken for k in span) or any(tokens[k].text in nis or readings(tokens[k].text) &
-                                                    (_SETTLEMENT | _LOCATIVE) for k in span):
+            if any(k in taken for k in span) or any(tokens[k].text in nis or tokens[k].text in heads
+                                                    or tokens[k].text in preps for k in span):
                 break
             country = nis[tokens[j].text]
             place = _countries().get(country)

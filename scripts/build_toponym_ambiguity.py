@@ -8,7 +8,8 @@ Syria) each gazetteer name is found with the place finder's matcher and its cont
 rasid.find.places.reading (cue, frame, attached, person, adjective, verb, bare). A name is ambiguous when it
 is used as an adjective, a family name or a verb, when it is not much likelier in reports on Syria than in
 the others, or when it is mostly used without place cues; its `needs` column says what makes it a place: a
-locative frame («في X») will do unless reports elsewhere use the name in that frame as often.
+locative frame («في X») will do unless reports elsewhere use the name in that frame as often, or the
+name is seldom cued as a place.
 
 usage: .venv/bin/python scripts/build_toponym_ambiguity.py [--shared ../shared]
 """
@@ -39,6 +40,7 @@ PLACE_SHARE = 0.15  # with at least PLACE_MIN uses, a name this rarely cued in r
 PLACE_MIN = 20
 ATTACHED_SHARE = 0.5  # «لبنان» read as «ل» + «بنان»: another word under a proclitic
 FRAME_ELSEWHERE = 3  # «في المحطة» at least this often elsewhere, and no likelier on Syria: the frame proves nothing
+CUED_FRAMES = 0.1  # a place is named with a cue («بلدة X») at least once for every ten «في X»
 REPORTS, SYRIA_REPORTS = 31525, 5000  # the corpus' sizes, for the tests; main() passes the counted ones
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات", "يان")
 
@@ -69,8 +71,10 @@ def classify(counts: Counter, docs: int, syria_docs: int, frame_elsewhere: int, 
         kind = "common"
     else:
         return None
-    misleads = frame_elsewhere >= FRAME_ELSEWHERE and _lift(
+    # «على وقف إطلاق النار»: a frame never seen with a place cue beside it is the word's own
+    misleads = frame_elsewhere >= FRAME_ELSEWHERE and (_lift(
         counts["frame"] - frame_elsewhere, frame_elsewhere, reports, syria_reports) < LIFT
+        or counts["cue"] < CUED_FRAMES * counts["frame"])
     return kind, "cue" if misleads else "frame"
 
 

@@ -131,3 +131,42 @@ def test_a_bank_of_the_euphrates_is_a_large_region(text, admin1):
 def test_a_region_is_coded_to_its_representative_town_not_a_district_centroid():
     loc = _event_location("اندلعت اشتباكات بين قوات النظام وتنظيم الدولة أمس على الضفة الغربية للفرات.")
     assert distance_km(loc.latitude, loc.longitude, 35.017, 40.45) < 1  # الميادين town, not its district
+
+
+# ---------------------------------------------------------------- the narrower of two places
+
+@pytest.mark.parametrize("text, town", [
+    # «X في Y», «X بريف Y», «X بمحافظة Y» before the trigger: Y only says where X is
+    ("تعرضت بلدة كفرنبل في إدلب أمس لقصف جوي عنيف.", "كفر"),
+    ("بلدة كفرنبل بريف إدلب الجنوبي تعرضت أمس لغارات جوية.", "كفر"),
+    ("شهد محيط بلدة خان طومان بمحافظة حلب أمس اشتباكات عنيفة.", "خان طومان"),
+    # a fronted governorate yields to the narrower place the sentence names after its trigger
+    ("وفي محافظة حلب اندلعت أمس اشتباكات عنيفة في محيط بلدة خان طومان.", "خان طومان"),
+])
+def test_the_narrower_of_two_places_is_the_event_place(text, town):
+    loc = _event_location(text)
+    assert town in loc.name and loc.geo_precision < 3
+
+
+def test_a_town_in_its_governorate_keeps_town_precision():
+    loc = _event_location("تعرضت بلدة كفرنبل في إدلب أمس لقصف جوي عنيف.")
+    assert loc.geo_precision == 1 and distance_km(loc.latitude, loc.longitude, 35.614, 36.561) < 5
+
+
+def test_the_area_around_a_town_in_a_governorate_is_precision_two():
+    loc = _event_location("شهد محيط بلدة خان طومان بمحافظة حلب أمس اشتباكات عنيفة.")
+    assert loc.geo_precision == 2 and loc.admin1 == "Aleppo"
+
+
+def test_a_governorate_alone_stays_the_event_place():
+    loc = _event_location("وفي محافظة حلب اندلعت أمس اشتباكات عنيفة بين قوات النظام والمعارضة.")
+    assert loc.geo_precision == 3 and loc.admin1 == "Aleppo"
+
+
+@pytest.mark.parametrize("raw, word", [
+    ("قال أحمد الجاسم إن القصف استمر", "الجاسم"),
+    ("أصيب ثلاثة مدنيين بجروح في القصف", "بجروح"),
+    ("شنت طائرات تركية غارات على مواقع المقاتلين", "تركية"),
+])
+def test_words_that_are_also_names_are_not_geocoded(raw, word):
+    assert word not in [s for s, _ in _resolve(raw)]

@@ -208,7 +208,9 @@ def _build_script():
     ({"attached": 80, "frame": 10, "bare": 10}, 60, 40, 0, "بنان", ("common", "frame")),
     ({"bare": 25, "cue": 1}, 20, 15, 0, "عدوان", ("common", "frame")),
     # «في الميادين» is in the squares elsewhere, but far likelier the town in reports on Syria: a frame will do
-    ({"frame": 60, "bare": 40}, 80, 20, 10, "ميادين", ("common", "frame")),
+    ({"cue": 10, "frame": 60, "bare": 30}, 80, 20, 10, "ميادين", ("common", "frame")),
+    # «على وقف إطلاق النار»: frequent on Syria too, but a frame never cued as a place proves nothing
+    ({"cue": 2, "frame": 200, "bare": 300}, 400, 150, 100, "وقف", ("common", "cue")),
     # a name used like a place in reports on Syria, or too rare to say, is no ambiguous word
     ({"cue": 30, "frame": 20, "bare": 50}, 60, 58, 0, "دوما", None),
     ({"bare": 2}, 2, 0, 0, "رستين", None),

@@ -43,8 +43,8 @@ TWO_MONITORS_TWO_PERPETRATORS = (
     "الإنسان إن طائرات التحالف الدولي شنت غارات على بلدة الشحيل قتلت 15 مدنيا.")
 
 TWO_CLAIMANTS = (
-    "انفجرت سيارة مفخخة قرب حاجز عسكري في مدينة جبلة صباح اليوم الاثنين، ما أدى إلى مقتل تسعة جنود. "
-    "وتبنى تنظيم الدولة الإسلامية تفجير السيارة المفخخة في جبلة عبر وكالة أعماق. في المقابل، تبنت هيئة "
+    "انفجرت سيارة مفخخة قرب حاجز عسكري في مدينة القرداحة صباح اليوم الاثنين، ما أدى إلى مقتل تسعة جنود. "
+    "وتبنى تنظيم الدولة الإسلامية تفجير السيارة المفخخة في القرداحة عبر وكالة أعماق. في المقابل، تبنت هيئة "
     "تحرير الشام العملية نفسها في بيان نشرته على معرفاتها.")
 
 RUMOUR_CONFIRMED = (
@@ -91,7 +91,7 @@ def test_two_monitors_blaming_different_air_forces_are_versions_of_one_strike():
 
 
 def test_two_groups_claiming_one_bombing_are_its_versions():
-    [e] = _at(_events(TWO_CLAIMANTS), "جبلة")
+    [e] = _at(_events(TWO_CLAIMANTS), "القرداحة")
     assert e.contested and e.actor1 in ("IS", "HTS")
     assert {v.actor1 for v in e.versions} == {"IS", "HTS"}
     assert all(v.fatalities.best == 9 for v in e.versions)

@@ -6,26 +6,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, readings, table
+from ..morph import cue_set
 from ..segment import Token
 
 
-# Nouns a nationality adjective must qualify to name an actor («غارات روسية», not «المرصد السوري»).
-_HEADS = frozenset(norm(w) for w in {"غارات", "غاره", "طائرات", "طائره", "طيران", "قوات", "مقاتلات", "قصف", "ضربات", "ضربه",
-          "صواريخ", "صاروخ", "مدفعيه", "حربيه", "جيش", "جنود", "مروحيات", "مسيره", "مسيرات",
-          "الحربيه", "قذائف", "دبابات", "عمليه", "هجمات", "هجوم", "قوه", "دوريه", "دوريات",
-          "حربي", "مستشارين", "مقاتلين", "ضباط", "عسكريه", "عسكري", "الحربي",
-          # duals: «صاروخان إسرائيليان», «غارتين روسيتين»
-          "صاروخان", "صاروخين", "قذيفتان", "قذيفتين", "غارتان", "غارتين", "طائرتان", "طائرتين",
-          "ضربتان", "ضربتين", "مروحيتان", "مروحيتين"})
-
-
-# Adjectives that may stand between the head noun and the nationality («غارات جوية روسية»).
-_BETWEEN = frozenset(norm(w) for w in {"جوية", "مدفعي", "مدفعية", "صاروخي", "صاروخية", "مكثفة",
-                                       "مكثف", "عنيفة", "عنيف", "كثيفة", "كثيف", "حربية", "مسيرة",
-                                       "جديدة", "جديد", "متواصلة", "متواصل", "عسكرية", "خاصة"})
-# Words that make a country name a territory, not a party: «الحدود مع العراق», «الأراضي التركية».
-_TERRITORY = frozenset(norm(w) for w in {"الحدود", "حدود", "الحدودية", "الأراضي", "أراضي",
-                                         "أجواء", "الأجواء", "عمق", "داخل"})
+# Nouns a nationality adjective must qualify to name an actor («غارات روسية», not «المرصد السوري»):
+# data/cues/armed_head.tsv; adjectives that may stand between the two («غارات جوية روسية»):
+# armed_modifier.tsv; words that make a country name a territory, not a party («الحدود مع العراق»): territory.tsv.
 
 
 @dataclass(frozen=True)
@@ -55,8 +42,11 @@ def actors(tokens: list[Token]) -> list[ActorMention]:
     for m in aliases.find(tokens):
         # an alias shared by two ids stays ambiguous only if the catalogue lists it twice
         actor, kind = m.payloads[0]
-        if kind == "generic" and any(t.text in _TERRITORY
+        if kind == "generic" and any(t.text in cue_set("territory")
                                      for t in tokens[max(0, m.first - 2):m.first]):
+            continue
+        # «بجبل الأكراد»: a people's name inside a place name (data/cues/name_head.tsv)
+        if kind == "generic" and m.first > 0 and tokens[m.first - 1].text in cue_set("name_head"):
             continue
         out.append(ActorMention(m.first, m.last, actor, kind, f"actor:{kind}"))
         covered.update(range(m.first, m.last + 1))
@@ -65,9 +55,12 @@ def actors(tokens: list[Token]) -> list[ActorMention]:
         if m.first in covered or m.first == 0:
             continue
         before = readings(tokens[m.first - 1].text)
-        headed = bool(before & _HEADS) or (bool(before & _BETWEEN) and m.first > 1
-                                           and bool(readings(tokens[m.first - 2].text) & _HEADS))
-        if not headed and nisba_last != m.first - 1:
+        heads = cue_set("armed_head")
+        headed = bool(before & heads) or (bool(before & cue_set("armed_modifier")) and m.first > 1
+                                          and bool(readings(tokens[m.first - 2].text) & heads))
+        # «الطائرات الحربية السورية والروسية»: an adjective joined by «و» to a named force qualifies it too
+        joined = m.first - 1 in covered and tokens[m.first].text.startswith("و")
+        if not headed and nisba_last != m.first - 1 and not joined:
             continue
         nisba_last = m.last
         actor, kind = m.payloads[0]

@@ -5,62 +5,56 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, readings
+from ..morph import bare_forms, cue_rows, cue_set, dual_forms
 from ..normalize import norm
 from ..segment import Token
 from .numbers import Number, numbers
 
-# Casualty cues; a figure takes the kind of the nearest cue within a few tokens.
-_CUES = {
-    "killed": ["مقتل", "قتل", "قتلت", "قتلوا", "قتلا", "قتلى", "قتيل", "قتيلا", "قتيلان", "قتيلين",
-               "مصرع", "لقي حتفه", "لقوا حتفهم", "لقي مصرعه", "لقوا مصرعهم", "حتفهم", "مصرعهم",
-               "استشهاد", "استشهد", "استشهدوا", "شهداء", "شهيد", "شهيدا", "ضحايا", "ضحية",
-               "حصيلة", "أودى بحياة", "أودت بحياة", "جثث", "جثة", "الموتى", "وفاة", "توفي",
-               "لقي", "لقوا", "يقتل", "تقتل", "القتلى", "سقوط قتلى", "قضوا", "قضى", "ماتوا",
-               # an execution kills: «إعدام خمسة شبان», «أعدموا الشبان الخمسة»
-               "إعدام", "أعدم", "أعدمت", "أعدموا", "يعدم", "تعدم"],
-    "wounded": ["إصابة", "إصابات", "جرحى", "جريح", "جريحا", "جرح", "جرحت", "أصيب", "أصيبوا",
-                "بجروح", "مصابين", "المصابين", "مصابا", "إصابتهم", "اصيبوا"],
-    "captured": ["أسر", "أسرى", "أسير", "أسيرا", "الأسر", "وقعوا في الأسر"],
-}
-# Nouns after a figure that say who the victims were.
-_CIVILIAN = frozenset(norm(w) for w in {"مدني", "مدنيا", "مدنيين", "مدنيون", "طفل", "طفلا", "اطفال", "طفلان", "طفلين",
-             "امراه", "نساء", "امراتان", "امراتين", "سيده", "مواطن", "مواطنا", "مواطنين",
-             "شخص", "شخصا", "اشخاص", "شخصين", "شخصان", "مسعف", "مسعفين", "متطوع", "صحفي",
-             "صحفيا", "عامل", "عمال", "مزارع", "مزارعين", "نازح", "نازحين", "رضيع", "ضحيه",
-             "رجل", "رجلا", "رجلين", "شاب", "شابا", "شبان", "شابين", "فتى", "فتيان", "فتاه", "فتيات"})
-_FIGHTER = frozenset(norm(w) for w in {"عنصر", "عنصرا", "عناصر", "مقاتل", "مقاتلا", "مقاتلين", "مقاتلون", "جندي", "جنديا",
-            "جنود", "جنديين", "ضابط", "ضباط", "ضابطا", "مسلح", "مسلحا", "مسلحين", "عسكري",
-            "عسكريا", "عسكريين", "قياديا", "قيادي", "عناصرها", "مرتزق", "مرتزقا", "ارهابي",
-            "ارهابيا", "ارهابيين", "جهادي", "جهاديا", "جهاديين", "متطرفا", "متطرفين",
-            "مهاجم", "مهاجما", "مهاجمين", "مهاجمون"})
+# Casualty cues (data/cues/killed.tsv, wounded.tsv, captured.tsv); a figure takes the kind of the nearest
+# cue within a few tokens. Victim nouns after a figure are civilian.tsv and fighter.tsv.
+_KINDS = ("killed", "wounded", "captured")
 # A figure after these words counts part of a larger toll already given.
 _SUBSET = frozenset(norm(w) for w in {"بينهم", "منهم", "بينهن", "منهن", "بينها"})
-_SINGULAR = {"طفل": "c", "طفله": "c", "شخص": "c", "مدني": "c", "امراه": "c", "رجل": "c",
-             "جندي": "f", "عنصر": "f", "مقاتل": "f", "ضابط": "f", "قيادي": "f", "مواطن": "c"}
-_DUAL = {"طفلين": "c", "طفلان": "c", "شخصين": "c", "شخصان": "c", "امراتين": "c", "امراتان": "c",
-         "جنديين": "f", "جنديان": "f", "عنصرين": "f", "عنصران": "f", "ضابطين": "f", "مدنيين": None}
 
 
-_SINGULAR = {norm(k): v for k, v in _SINGULAR.items()}
-_DUAL = {norm(k): v for k, v in _DUAL.items()}
+@lru_cache(maxsize=1)
+def _victim_nouns() -> frozenset[str]:
+    """Returns the forms of the civilian and fighter nouns: «مدنيين», «عناصرها» …"""
+    return cue_set("civilian") | cue_set("fighter")
+
+
+@lru_cache(maxsize=1)
+def _counted() -> tuple[dict[str, str], dict[str, str | None]]:
+    """Returns the victim nouns that count one and two by their number: («طفل» → c, «جنديين» → f).
+
+    A sound masculine «ـين» is a plural as often as a dual («مدنيين», «مقاتلين»): it counts no number.
+    """
+    singular: dict[str, str] = {}
+    dual: dict[str, str | None] = {}
+    for name, cls in (("civilian", "c"), ("fighter", "f")):
+        for row in cue_rows(name):
+            lemma = norm(row["lemma"])
+            # a participle may be the killer: «قتل مسلح اثنين من الحرس»; nouns and nisbas name a person
+            if row["pos"] == "noun" or lemma.endswith("ي"):
+                singular.setdefault(lemma, cls)
+            broken = row["lemma"].endswith("ة") or any(
+                not norm(p).endswith(("ين", "ون")) for p in row.get("plural", "").split("|") if p)
+            for form in dual_forms(row["lemma"]):
+                dual.setdefault(form, cls if broken else None)
+    return singular, dual
+
+
 # Counted things that are not people: a figure before one («4 صواريخ», «20 كيلومترا», «5 سنوات»,
-# «48 بالمئة») counts weapons, vehicles, buildings, strikes, time, distance or a share, never victims.
-# «يوم» and «مساء» are left out, and «عام» is checked apart: «قتل 5 يوم الجمعة» dates a toll.
-_NOT_PEOPLE = frozenset(norm(w) for w in {
-    "صاروخ", "صاروخا", "صاروخين", "صاروخان", "صواريخ", "قذيفه", "قذيفتين", "قذيفتان", "قذائف",
-    "غاره", "غارتين", "غارتان", "غارات", "برميل", "برميلا", "برميلين", "براميل", "قنبله", "قنبلتين",
-    "قنابل", "عبوه", "عبوتين", "عبوات", "لغم", "لغما", "الغام", "رصاصه", "رصاصات", "طلقه", "طلقات",
-    "ضربه", "ضربات", "هجوم", "هجوما", "هجمات", "طائره", "طائرتين", "طائرات", "مسيره", "مسيرات",
-    "سياره", "سيارتين", "سيارات", "اليات", "دبابه", "دبابات", "مدرعه", "مدرعات", "عربه",
-    "عربات", "مركبه", "مركبات", "شاحنه", "شاحنات", "مدفع", "مدافع", "منزل", "منزلا", "منازل", "مبنى",
-    "مباني", "مبان", "بيوت", "قريه", "قري", "بلده", "بلدات", "موقع", "مواقع", "نقطه", "نقاط",
-    "مره", "مرات", "ساعه", "ساعات", "يوما", "ايام", "اسبوعا", "اسابيع", "شهرا", "اشهر", "سنوات",
-    "سنين", "عاما", "اعوام", "دقيقه", "دقائق", "ثانيه", "ثوان", "ثواني",
-    "كيلومتر", "كيلومترا", "كيلومترات", "كم", "كيلو", "متر", "مترا", "امتار", "ميل", "اميال",
-    "بالميه", "بالمايه", "دولار", "دولارا", "ليره"})
-# A figure after these words is a clock time, an age, a year, a share or a serial number.
-_NOT_AFTER = frozenset(norm(w) for w in {"الساعة", "ساعة", "عمره", "عمرها", "العمر", "بعمر", "عمر", "سن",
-                                         "عام", "العام", "سنة", "نسبة", "بنسبة", "رقم", "الرقم"})
+# «48 بالمئة») counts weapons, vehicles, buildings, strikes, time, distance or a share, never victims
+# (data/cues/counted_thing.tsv, without prepositions: «بقذائف» is how, not what). A figure after a word of
+# data/cues/not_before_toll.tsv is a clock time, an age, a year, a share or a serial number.
+
+
+@lru_cache(maxsize=1)
+def _not_people() -> frozenset[str]:
+    return bare_forms("counted_thing") | cue_set("percent")
+
+
 # Post-nominal numbers: «مدنيين اثنين», «طفل واحد» and the definite «الجنود الخمسة» follow their noun.
 _ADJECTIVAL = frozenset(norm(w) for w in {"واحد", "واحدة", "اثنان", "اثنين", "اثنتان", "اثنتين"})
 
@@ -81,15 +75,15 @@ class Casualty:
 
 @lru_cache(maxsize=1)
 def _cue_matcher() -> PhraseMatcher:
-    return PhraseMatcher(((w, k) for k, ws in _CUES.items() for w in ws), suffixes=True)
+    return PhraseMatcher(((w, k) for k in _KINDS for w in sorted(bare_forms(k))), suffixes=True)
 
 
 def _who(tok: Token) -> str | None:
     """Names the victims a noun counts, through clitics: «والمدنيين» → civilians; «جنود» → fighters."""
     words = readings(tok.text)
-    if words & _CIVILIAN:
+    if words & cue_set("civilian"):
         return "civilians"
-    if words & _FIGHTER:
+    if words & cue_set("fighter"):
         return "fighters"
     return None
 
@@ -130,11 +124,11 @@ def _not_a_toll(n: Number, tokens: list[Token], text: str) -> bool:
     if tokens[n.first].text in ("الاثنين", "والاثنين"):
         return True
     before = tokens[n.first - 1] if n.first > 0 else None
-    if before is not None and (before.text in _SUBSET or _bare(before) & _NOT_AFTER):
+    if before is not None and (before.text in _SUBSET or _bare(before) & cue_set("not_before_toll")):
         return True
     if n.last + 1 < len(tokens):
         nxt = tokens[n.last + 1]
-        if _bare(nxt) & _NOT_PEOPLE or "%" in text[tokens[n.last].end:nxt.start]:
+        if _bare(nxt) & _not_people() or "%" in text[tokens[n.last].end:nxt.start]:
             return True
         # «500 عام» is a span of years; «قتل 5 عام 2015» dates a toll
         year_next = n.last + 2 < len(tokens) and tokens[n.last + 2].text.isdigit()
@@ -146,7 +140,7 @@ def _not_a_toll(n: Number, tokens: list[Token], text: str) -> bool:
     elif "%" in text[tokens[n.last].end:tokens[n.last].end + 2]:
         return True
     # «صاروخين اثنين»: the noun before a post-nominal number says what was counted
-    return before is not None and _post_nominal(n, tokens) and bool(_bare(before) & _NOT_PEOPLE)
+    return before is not None and _post_nominal(n, tokens) and bool(_bare(before) & _not_people())
 
 
 # «ارتفع عدد القتلى/حصيلة الضحايا … إلى N»: the toll noun may stand far before «إلى» and its figure
@@ -214,7 +208,8 @@ def _group_end(tokens: list[Token], by_first: dict[int, Number], j: int,
                conj: bool = False) -> int | None:
     """Returns where a victim group starting at j ends: «5 أطفال» → «أطفال»; «طفلان» → itself."""
     word = tokens[j].text[1:] if conj else tokens[j].text
-    if word in _SINGULAR or word in _DUAL:
+    singular, dual = _counted()
+    if word in singular or word in dual:
         return j
     n = by_first.get(j)
     if n is None:
@@ -260,20 +255,21 @@ def casualties(tokens: list[Token], text: str, nums: list[Number] | None = None)
         if nxt >= len(tokens) or any(u[0] <= nxt <= u[1] for u in used):
             continue
         word = tokens[nxt].text
-        if word in _DUAL and _DUAL[word]:
+        singular, dual = _counted()
+        if dual.get(word):
             out.append(Casualty(c.payloads[0], 2, nxt, nxt,
-                                "civilians" if _DUAL[word] == "c" else "fighters", False, None,
+                                "civilians" if dual[word] == "c" else "fighters", False, None,
                                 f"casualty:{c.payloads[0]}:dual"))
-        elif word in _SINGULAR and c.payloads[0] != "captured":
+        elif word in singular and c.payloads[0] != "captured":
             out.append(Casualty(c.payloads[0], 1, nxt, nxt,
-                                "civilians" if _SINGULAR[word] == "c" else "fighters", False, None,
+                                "civilians" if singular[word] == "c" else "fighters", False, None,
                                 f"casualty:{c.payloads[0]}:singular"))
     return _coordinated(sorted(out, key=lambda c: c.first), tokens, nums)
 
 
 def _noun_end(c: Casualty, tokens: list[Token]) -> int:
     """Returns where a toll's victim noun ends: «15 طفلا» → «طفلا»; «طفل واحد» → «واحد»."""
-    if _who(tokens[c.first]) or tokens[c.first].text in _SINGULAR or tokens[c.first].text in _DUAL:
+    if _who(tokens[c.first]) or tokens[c.first].text in _counted()[0] or tokens[c.first].text in _counted()[1]:
         # «مقتل طفل», «مدنيين اثنين»: the noun opens the span; «طفل واحد» may follow a singular
         nxt = c.last + 1
         return nxt if nxt < len(tokens) and tokens[nxt].text in ("واحد", "واحده") else c.last
@@ -319,10 +315,10 @@ def _coordinated(out: list[Casualty], tokens: list[Token], nums: list[Number]) -
         while end + 1 < len(tokens) and tokens[end + 1].text.startswith("و"):
             j = end + 1
             word = tokens[j].text[1:]
-            extra = 2 if _DUAL.get(word) else 1 if word in _SINGULAR else None
+            extra = 2 if _counted()[1].get(word) else 1 if word in _counted()[0] else None
             n = by_first.get(j)
             if extra is None and n is not None and n.last + 1 < len(tokens) and \
-                    readings(tokens[n.last + 1].text) & (_CIVILIAN | _FIGHTER):
+                    readings(tokens[n.last + 1].text) & _victim_nouns():
                 extra = n.value
                 vague = vague or n.vague
             # «مقتل 9 من قسد و6 من التنظيم»: the dead of each side of one clash add up

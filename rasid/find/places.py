@@ -6,42 +6,32 @@ from functools import lru_cache
 
 from .. import gazetteer
 from ..lexicon import PhraseMatcher, readings, table
-from ..morph import adjective_forms, cue_set
+from ..morph import adjective_forms, cue_forms, cue_set
 from ..normalize import norm
 from ..segment import Token
 
-# Cue words before a name, and what they say about it.
-_SETTLEMENT = frozenset(norm(w) for w in {"بلده", "مدينه", "قريه", "قري", "بلدات", "بلدتي", "مدينتي", "قريتي", "حي", "احياء",
-               "مخيم", "منطقه", "مناطق", "ناحيه", "مدن", "بلدتا", "قريتا", "مزرعه", "مزارع", "تجمع",
-               "مركز", "ضاحيه", "حيي", "بلده", "مدينه", "سهل", "وادي", "جبل", "تله", "تل", "معبر"})
-# Nouns that open the names of curated sites («مطار الشعيرات», «حقل العمر», «سد تشرين»).
-_SITE_HEADS = frozenset(norm(w) for w in {"مطار", "قاعدة", "حقل", "حقول", "سد", "جسر", "محطة", "معمل",
-                                          "مصفاة", "ميناء", "مرفأ", "دوار", "مخيم"})
-_RURAL = frozenset(norm(w) for w in {"ريف", "ريفي", "ارياف", "ريفا", "ريفها"})
-_PROVINCE = frozenset(norm(w) for w in {"محافظه", "محافظتي", "محافظات", "ولايه"})
-_DESERT = frozenset(norm(w) for w in {"باديه", "صحراء"})
-_NEAR = frozenset(norm(w) for w in {"قرب", "القرب", "محيط", "اطراف", "مشارف", "ضواحي", "شرق", "غرب", "شمال", "جنوب",
-         "شرقي", "غربي", "شمالي", "جنوبي", "اتجاه", "اطراف", "اكناف", "اسوار", "اطرف", "اقترب",
-         "مدخل", "اقتراب", "اقرب", "حدود", "اطار"})
-_PREP = frozenset(norm(w) for w in {"في", "علي", "الي", "من", "داخل", "بين", "عند", "نحو", "حتي", "باتجاه"})
-_CUE_WORDS = _SETTLEMENT | _RURAL | _PROVINCE | _DESERT | _NEAR | _PREP
+# Cue words before a name, and what they say about it: data/cues/settlement.tsv, site_head.tsv (the heads of
+# curated site names: «مطار الشعيرات»), rural.tsv, province.tsv, desert.tsv, near.tsv, place_prep.tsv.
+_CUE_LEXICONS = ("settlement", "rural", "province", "desert", "near", "place_prep")
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """Returns every cue word before a place name: «بلدة», «وبريف», «شرقي», «في» …"""
+    return frozenset().union(*(cue_set(name) for name in _CUE_LEXICONS))
+
+
+@lru_cache(maxsize=1)
+def _named_heads() -> frozenset[str]:
+    """Returns the nouns that head a place or site name: «بلدة», «مطار», «حقل» …"""
+    return cue_set("settlement") | cue_set("site_head")
+
+
 _FEATURE_RANK = {"admin1": 6, "city": 7, "admin2": 4, "town": 5, "admin3": 3, "airport": 5,
                  "crossing": 5, "dam": 5, "oil": 5, "quarter": 4, "site": 4, "region": 4,
                  "village": 2, "suburb": 2, "neighbourhood": 2, "hamlet": 1, "locality": 1}
 _SETTLED = ("city", "town", "village", "hamlet", "suburb", "neighbourhood", "locality", "quarter")
-# Nouns that say the next word names a settlement («بلدة الحرية», «قريتي X وY»): the one cue that makes even a
-# demonym («قرية التركية») a place.
-_TOWN = frozenset(norm(w) for w in {"بلدة", "بلدات", "بلدتي", "بلدتا", "مدينة", "مدن", "مدينتي", "قرية", "قرى",
-                                    "قريتي", "قريتا", "حي", "حيي", "أحياء", "مخيم", "ناحية", "مزرعة", "ضاحية"})
-# Nouns for the ground around a place («محيط بلدة X», «أطراف X», «منطقة X»): place cues, where «شرق», «قرب»
-# are only locative frames.
-_GROUND = frozenset(norm(w) for w in {"محيط", "أطراف", "مشارف", "ضواحي", "أكناف", "تخوم", "منطقة", "مناطق"})
-# Separate locative prepositions that frame the next word as a location («في X», «على X», «باتجاه X»).
-_FRAME = frozenset(norm(w) for w in {"في", "وفي", "على", "وعلى", "قرب", "وقرب", "باتجاه", "وباتجاه", "نحو",
-                                     "داخل", "عند"})
-# Particles after which a word without the article is a verb («قد تدمر», «لم يقصف», «التي تقصف»).
-_VERBAL = frozenset(norm(w) for w in {"قد", "لقد", "وقد", "فقد", "لم", "ولم", "لن", "ولن", "سوف", "الذي",
-                                      "التي", "الذين", "اللذين", "اللتين"})
+# A word opening with these carries the article: «الطائرات», «بالمدينة», «للقوات».
 _DEFINITE = ("ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "كال")
 # How the words around a gazetteer name read it (scripts/build_toponym_ambiguity.py counts these).
 READINGS = ("cue", "frame", "attached", "person", "adjective", "verb", "bare")
@@ -139,21 +129,33 @@ def _first_names() -> frozenset[str]:
     return cue_set("first_names")
 
 
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> frozenset[str]:
+    return frozenset(lemma for name in _CUE_LEXICONS for lemma in cue_forms(name).values())
+
+
+def _names_next(word: str, ground: bool = False) -> bool:
+    """Tells whether a noun says the next word names a settlement (or, with `ground`, the ground around one):
+    «بلدة» → True, «وبمحيط» → True with ground, «المدينة» → False (with the article it names nothing after it)."""
+    if _definite(word):
+        return False
+    return word in cue_set("town") or (ground and (word in cue_set("area") or word in cue_set("ground")))
+
+
 def reading(tokens: list[Token], first: int, last: int, skip: int) -> str:
     """Says how the words around a gazetteer name read it: «قرية الحرية» → "cue", «في الحرية» → "frame",
     «بالحرية» → "attached", «أحمد الجاسم» → "person", «الطائرات التركية» → "adjective", «قد تدمر» → "verb"."""
     tok = tokens[first].text
-    if last > first and readings(tok) & (_SETTLEMENT | _SITE_HEADS):
+    if last > first and readings(tok) & _named_heads():
         return "cue"  # «حي الأشرفية», «معبر جابر»: the name carries its noun
-    cue = _cue(tokens, first)
-    near = [readings(tokens[j].text) for j in (first - 1,) if j >= 0 and not _definite(tokens[j].text)]
-    # «بلدة X», «محيط X», «شرق مدينة X»: the noun right before says what X is
-    if cue in ("rural", "province", "desert") or (near and near[0] & (_TOWN | _GROUND)):
-        return "cue"
-    if cue in ("near", "settlement") or (first and tokens[first - 1].text in _FRAME):
-        return "frame"
     if any(c in "بلك" for c in tok[:skip]) or tok[skip:].startswith("لل"):
-        return "attached"  # «بجروح», «لبنان»: a preposition written on the word is no locative frame
+        return "attached"  # «بجروح», «في لبنان»: a preposition written on the word is no locative frame
+    cue = _cue(tokens, first)
+    # «بلدة X», «محيط X», «شرق مدينة X»: the noun right before says what X is
+    if cue in ("rural", "province", "desert") or (first and _names_next(tokens[first - 1].text, ground=True)):
+        return "cue"
+    if cue in ("near", "settlement") or (first and tokens[first - 1].text in cue_set("locative_frame")):
+        return "frame"
     if not first:
         return "bare"
     prev = tokens[first - 1].text
@@ -162,9 +164,10 @@ def reading(tokens: list[Token], first: int, last: int, skip: int) -> str:
     if tok[skip:].startswith("ال"):
         # «الطائرات التركية»: a definite word after a definite noun agrees with it as its adjective
         # («الطيبة والنعيمة»: after «و» it is as often a second noun)
-        if prev.startswith(_DEFINITE) and not skip and prev not in _VERBAL and not readings(prev) & _CUE_WORDS:
+        if prev.startswith(_DEFINITE) and not skip and prev not in cue_set("verbal_particle") \
+                and not readings(prev) & _cue_words():
             return "adjective"
-    elif prev in _VERBAL:
+    elif prev in cue_set("verbal_particle"):
         return "verb"
     return "bare"
 
@@ -174,7 +177,7 @@ def name_readings(tokens: list[Token]) -> list[tuple[str, str]]:
     out = []
     last, before = -9, ""
     for m in _matcher().find(tokens):
-        if readings(_key(m)) & _CUE_WORDS:
+        if readings(_key(m)) & _cue_words():
             continue  # «مدينة», «ريف»: cue words the finder never takes as names
         how = reading(tokens, m.first, m.last, m.skip)
         if before in ("cue", "frame") and last >= m.first - 2 and m.skip and tokens[m.first].text[0] == "و":
@@ -252,27 +255,26 @@ def _cue(tokens: list[Token], first: int) -> str:
             break
         words = readings(tokens[j].text)
         if _definite(tokens[j].text):
-            words = words & _NEAR  # «في المدينة، كما»: a noun with the article names nothing after it
-        for cue, vocab in (("rural", _RURAL), ("province", _PROVINCE), ("desert", _DESERT),
-                           ("near", _NEAR), ("settlement", _SETTLEMENT)):
-            if words & vocab:
+            words = words & cue_set("near")  # «في المدينة، كما»: a noun with the article names nothing after it
+        for cue in ("rural", "province", "desert", "near", "settlement"):
+            if words & cue_set(cue):
                 if cue == "settlement" and back == 1 and j > 0:
                     # «شرق مدينة تدمر», «ريف مدينة حلب», «بالقرب من مدينة سراقب»: the word
                     # before the noun (or before its «من») says where
                     outer = readings(tokens[j - 1].text)
-                    if tokens[j - 1].text in _PREP and j > 1:
+                    if tokens[j - 1].text in cue_set("place_prep") and j > 1:
                         outer = outer | readings(tokens[j - 2].text)
-                    for wider, wider_vocab in (("rural", _RURAL), ("desert", _DESERT), ("near", _NEAR)):
-                        if outer & wider_vocab:
+                    for wider in ("rural", "desert", "near"):
+                        if outer & cue_set(wider):
                             return wider
                 return cue
-        if back == 1 and tokens[j].text in _PREP:
+        if back == 1 and tokens[j].text in cue_set("place_prep"):
             # «بالقرب من X», «على مقربة من X»: look one word further, for a direction only («قرية على
             # الطريق» names no village «الطريق»)
-            if j > 0 and readings(tokens[j - 1].text) & _NEAR:
+            if j > 0 and readings(tokens[j - 1].text) & cue_set("near"):
                 continue
         break
-    if first > 0 and tokens[first - 1].text in _PREP:
+    if first > 0 and tokens[first - 1].text in cue_set("place_prep"):
         return "prep"
     if tokens[first].text[:1] in "بلف" and len(tokens[first].text) > 4:
         return "prep"
@@ -296,7 +298,7 @@ def _evident(amb: Ambiguity, how: str, tokens: list[Token], first: int, listed: 
     """Tells whether the words around an ambiguous name make it a place: «قرية الحرية» → True, «في الحرية» → True
     for a name rare outside reports on Syria, «جروح» in «بجروح» → False."""
     if amb.needs == "town":
-        return first > 0 and bool(readings(tokens[first - 1].text) & _TOWN)
+        return first > 0 and _names_next(tokens[first - 1].text)
     return how == "cue" or listed or (amb.needs == "frame" and how == "frame")
 
 
@@ -308,13 +310,20 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
     for m in _matcher().find(tokens):
         key = _key(m)
         cands = tuple(dict.fromkeys(c for k in m.payloads for c in candidates(k)))
-        if not cands or readings(key) & _CUE_WORDS:
+        if not cands:
             continue
+        amb = amb_names.get(m.key)
+        if readings(key) & _cue_words():
+            # «القريتين», «جبلة»: a town named by an inflected cue noun (a dual, a possessed form) is a
+            # place in a locative frame; the cue nouns themselves («مدينة», «ريف») never are
+            if m.key in _cue_lemmas() or not any(c.feature in ("city", "town") for c in cands):
+                continue
+            amb = Ambiguity(m.key, "common", "frame")
         if m.first == m.last and m.first + 1 < len(tokens) and tokens[m.first].text[m.skip:] in _PREFIXES \
                 and tokens[m.first + 1].text.startswith("ال"):
             continue  # «منطقة دير الزغب»: the first word of a compound name the gazetteer lacks is not «الدير»
         cue = _cue(tokens, m.first)
-        if not cue and m.last > m.first and readings(tokens[m.first].text) & (_SETTLEMENT | _SITE_HEADS):
+        if not cue and m.last > m.first and readings(tokens[m.first].text) & _named_heads():
             cue = "settlement"  # «قصف حي الأشرفية», «استهدف مطار الشعيرات»: the name carries its noun
         prev = out[-1] if out else None
         # «بلدات كفر بطنا وسقبا وحرستا»: a name joined by «و» to an accepted one shares its cue
@@ -324,12 +333,11 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
         how = reading(tokens, m.first, m.last, m.skip)
         if listed and how == "adjective":
             how = "bare"  # «بلدتي الهبيط والحرية»: the «و» joins a second name, not an adjective of the first
-        amb = amb_names.get(m.key)
         # «أحمد الجاسم», «قد تدمر», «القوات التركية»: the words around it make the name a person, verb or adjective
         if how in ("person", "verb") or (amb and how == "adjective"):
             continue
         rule = f"place:{cue or ('listed' if listed else 'name')}"
-        if cue in ("near", "rural", "desert") and m.first and readings(tokens[m.first - 1].text) & _SETTLEMENT:
+        if cue in ("near", "rural", "desert") and m.first and readings(tokens[m.first - 1].text) & cue_set("settlement"):
             rule += ":settlement"  # «شرق مدينة تدمر» still names a town, not an admin unit
         mention = PlaceMention(m.first, m.last, key, cands, cue or ("listed" if listed else ""), rule)
         if amb is not None:

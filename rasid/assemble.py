@@ -259,7 +259,13 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     else:
         rest = sorted((a for a in cands if a.actor != actor1 and a.first not in allies and a.first not in backing),
                       key=lambda a: (a.first not in hit, abs(a.first - t.first)))
-        if rest:
+        # «قصفت قوات النظام الأحياء السكنية في تلبيسة»: a residential target is civilian, unless a
+        # force other than the place's holder is named beside it
+        homes = t.event_type != "Battles" and any(
+            w in cue_set("residential") for w in s.words[start - s.lo:part_hi + 1 - s.lo])
+        if homes and all(a.first in holders for a in rest):
+            actor2 = "CIVILIANS"
+        elif rest:
             actor2 = rest[0].actor
             spans.append((rest[0].first, rest[0].last))
     return actor1, actor2, spans

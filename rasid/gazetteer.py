@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rasid.morph import cue_set
 from rasid.normalize import norm
 from rasid.resources import read_tsv
 
@@ -20,13 +21,19 @@ FEATURE_RANK: dict[str, int] = {
 }
 
 # Words that open compound names and are written both joined to and apart from the next word
-# («كفر بطنا/كفربطنا», «دير الزور/ديرالزور», «البو كمال/البوكمال»).
-PREFIX_WORDS: tuple[str, ...] = (
-    "البو", "خربه", "مزرعه", "عين", "كفر", "دير", "بيت", "راس", "جسر", "قصر", "حوش", "ابو",
-    "تل", "ام", "بير", "جب",
-)
-_PREFIX_SET = frozenset(PREFIX_WORDS)
-_SPLIT_PREFIXES = tuple(sorted(PREFIX_WORDS, key=len, reverse=True))
+# («كفر بطنا/كفربطنا», «دير الزور/ديرالزور», «البو كمال/البوكمال»): data/cues/name_prefix.tsv.
+
+
+@lru_cache(maxsize=1)
+def prefix_words() -> frozenset[str]:
+    """Returns the words that open compound names: «كفر», «دير», «البو» …"""
+    return cue_set("name_prefix")
+
+
+@lru_cache(maxsize=1)
+def _split_prefixes() -> tuple[str, ...]:
+    """Returns the compound-name prefixes longest first, so «البو» is tried before «ابو»."""
+    return tuple(sorted(prefix_words(), key=lambda p: (-len(p), p)))
 # A split or stripped remainder shorter than this is a letter pattern, not a word («كفريا» ≠ «كفر يا»).
 _MIN_REST = 3
 
@@ -134,10 +141,10 @@ def _bu_variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
 def _join_split_variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     for i, tok in enumerate(tokens):
-        if tok in _PREFIX_SET and i + 1 < len(tokens):
+        if tok in prefix_words() and i + 1 < len(tokens):
             out.append(tokens[:i] + (tok + tokens[i + 1],) + tokens[i + 2:])
             continue
-        for prefix in _SPLIT_PREFIXES:
+        for prefix in _split_prefixes():
             if tok.startswith(prefix) and len(tok) - len(prefix) >= _MIN_REST:
                 out.append(tokens[:i] + (prefix, tok[len(prefix):]) + tokens[i + 1:])
                 break
@@ -145,14 +152,14 @@ def _join_split_variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def _joined_compound(tok: str) -> bool:
-    return any(tok.startswith(p) and len(tok) - len(p) >= _MIN_REST for p in _SPLIT_PREFIXES)
+    return any(tok.startswith(p) and len(tok) - len(p) >= _MIN_REST for p in _split_prefixes())
 
 
 def _toggle_article(tok: str) -> str | None:
     if tok.startswith("ال") and len(tok) - 2 >= _MIN_REST:
         return tok[2:]
     # Nobody writes the article before a prefix word or a joined compound («الديرالزور»).
-    if (not tok.startswith("ال") and tok not in _PREFIX_SET and len(tok) >= _MIN_REST
+    if (not tok.startswith("ال") and tok not in prefix_words() and len(tok) >= _MIN_REST
             and not _joined_compound(tok)):
         return "ال" + tok
     return None
@@ -165,7 +172,7 @@ def _article_variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     first = _toggle_article(tokens[0])
     if first:
         out.append((first,) + tokens[1:])
-    if len(tokens) >= 2 and tokens[0] in _PREFIX_SET:
+    if len(tokens) >= 2 and tokens[0] in prefix_words():
         second = _toggle_article(tokens[1])
         if second:
             out.append((tokens[0], second) + tokens[2:])
@@ -356,13 +363,15 @@ def near(lat: float, lon: float, km: float) -> list[tuple[float, Place]]:
 
 # Words an analyst or a report puts around a place name («ريف X الشرقي», «جنوب X», «قرية X»);
 # a query is tried as written first and only then without them.
-_QUERY_HEADS = frozenset(norm(w) for w in (
-    "ريف", "ريفي", "قرب", "بالقرب", "من", "محيط", "أطراف", "ضواحي", "مشارف", "شرق", "غرب", "شمال",
-    "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "بلدة", "قرية", "مدينة", "حي", "بادية", "منطقة",
-    "محافظة", "ناحية", "مخيم", "مزرعة", "بلدات", "قرى", "مدن", "أحياء"))
-_QUERY_TAILS = frozenset(norm(w) for w in (
-    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية",
-    "الأوسط", "الشمالي الشرقي", "الشمالي الغربي", "الجنوبي الشرقي", "الجنوبي الغربي"))
+
+
+@lru_cache(maxsize=1)
+def _query_heads() -> frozenset[str]:
+    """Returns the cue words before a place name: «ريف», «جنوب», «قرية», «بالقرب», «من» … (data/cues)."""
+    names = ("rural", "near", "settlement", "province", "desert", "place_prep")
+    return frozenset().union(*(cue_set(name) for name in names))
+
+
 _BRACKETS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*")
 _LIST_SEPARATORS = re.compile(r"\s*[،,;/]\s*|\s+و(?=\S)")
 # How far the inner name of «A (B)» may lie from A and still be read as «B, in A».
@@ -388,10 +397,10 @@ def _trimmed(key: str) -> list[tuple[str, str]]:
     words = key.split()
     out: list[tuple[str, str]] = []
     head = 0
-    while head < len(words) - 1 and words[head] in _QUERY_HEADS:
+    while head < len(words) - 1 and words[head] in _query_heads():
         head += 1
     tail = len(words)
-    while tail - head > 1 and words[tail - 1] in _QUERY_TAILS:
+    while tail - head > 1 and words[tail - 1] in cue_set("direction"):
         tail -= 1
     if head:
         out.append((" ".join(words[head:]), f"without «{' '.join(words[:head])}»"))

@@ -10,6 +10,7 @@ from functools import lru_cache
 from . import gazetteer
 from .find.places import Candidate, PlaceMention, candidates
 from .lexicon import readings, table
+from .morph import cue_set
 from .normalize import norm
 from .records import Location
 from .segment import Token
@@ -179,8 +180,7 @@ def _location(c: Candidate, m: PlaceMention, reason: str) -> Location:
 
 
 # Words that announce a settlement name right after them («قرية X», «بلدة X»).
-_NAMED_BY = frozenset(norm(w) for w in {"قرية", "بلدة", "مدينة", "بلدتي", "قريتي", "مخيم", "حي",
-                                        "مزرعة", "ناحية"})
+# Nouns that name the kind of a place before its name («قرية X»): data/cues/named_by.tsv.
 
 
 @dataclass(frozen=True)
@@ -208,20 +208,20 @@ def unresolved(tokens: list[Token], mentions: list[PlaceMention],
     known = {i for m in mentions for i in range(m.first - 1, m.last + 1)}
     out = []
     for m in dropped:
-        if m.first and readings(tokens[m.first - 1].text) & _NAMED_BY:
+        if m.first and readings(tokens[m.first - 1].text) & cue_set("named_by"):
             govs = sorted({c.admin1 for c in m.candidates if c.admin1})
             out.append(Unresolved(m.first, m.last, " ".join(t.text for t in tokens[m.first:m.last + 1]),
                                   "is in the gazetteer only far from the report's places ("
                                   + ", ".join(govs) + ")"))
     known |= {i for m in dropped for i in range(m.first - 1, m.last + 1)}
     for i, tok in enumerate(tokens[:-1]):
-        if i in known or not readings(tok.text) & _NAMED_BY:
+        if i in known or not readings(tok.text) & cue_set("named_by"):
             continue
         name = tokens[i + 1]
         bare = name.text[2:] if name.text.startswith("ال") else name.text
         # a conjunction opens a new phrase, and frequent words are not names
         if i + 1 in known or name.text.isdigit() or len(bare) < 3 or name.text[0] == "و" \
-                or readings(name.text) & (_common() | _NAMED_BY):
+                or readings(name.text) & (_common() | cue_set("named_by")):
             continue
         out.append(Unresolved(i + 1, i + 1, name.text))
     return sorted(out, key=lambda u: u.first)

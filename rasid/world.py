@@ -18,8 +18,9 @@ scripts/build_world.py). A name read in a report is Syrian or foreign by these r
    it to a foreign place just named («في أنقرة وإسطنبول»). Bare, «بغداد» or «الدوحة» is as often
    the government as the place, and a country («تركيا تقصف عفرين») an actor; a country also takes a
    joined «ب» («بالعراق»). A bare region or city of 100,000+ («بين إسرائيل وقطاع غزة») still marks
-   its sentence as telling of a place abroad, whose event never falls back on a Syrian place. A city needs a million people, or 100,000 and its country named in the
-   report, or its country named in the same sentence: a reader is told where a smaller town lies.
+   its sentence as telling of a place abroad, whose event never falls back on a Syrian place.
+   A city needs a million people, or 100,000 and its country named in the report, or its
+   country named in the same sentence: a reader is told where a smaller town lies.
    A name that is also a frequent word (common_words.tsv: «المدينة», «الجديدة», or the whole token
    «وباكرا» = «and early», not Accra) needs a country cue, or a name in fewer than 1,000 of those
    articles and a city of a million («في أنقرة») or one of a country the sentence names.
@@ -50,7 +51,8 @@ WORLD_FILE = "world_places.tsv"
 SYRIA = "SY"
 # A foreign city this large is meant even where a Syrian village shares its name («بغداد»).
 MAJOR_POPULATION = 1_000_000
-# A foreign city this large is a place even without a cue word before it («انفجار هز بغداد»).
+# A foreign city this large is a place after a cue word when its country is named in the report,
+# and marks its sentence as abroad even bare («انفجار هز الموصل»).
 BARE_POPULATION = 100_000
 # A Syrian homonym this large (or of a settled class above village) keeps the name Syrian.
 SYRIAN_WEIGHT_POPULATION = 10_000
@@ -305,7 +307,8 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention], bounds: Se
     elsewhere = set() if SYRIA in reported else reported
     found = []
     for lo, hi in [(0, len(tokens) - 1)] if scan is None else scan:
-        found += [replace(m, first=m.first + lo, last=m.last + lo) for m in _matcher().find(list(tokens[lo:hi + 1]))]
+        found += [replace(m, first=m.first + lo, last=m.last + lo)
+                  for m in _matcher().find(list(tokens[lo:hi + 1]))]
     cues = {id(m): _adjacent_country(tokens, m.first, m.last) for m in found}
     # one sense per report: a name placed in Syria once («سوران شمال حماة») is the Syrian place throughout
     syrian_keys = {m.key for m in found if cues[id(m)][0] == SYRIA or _syrian_after(tokens, m.last, syrian, at)}

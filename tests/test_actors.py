@@ -50,6 +50,8 @@ def test_adjective_without_a_weapon_noun(arabic, raw, actor):
     ("قتل مدنيون في غارات جوية روسية", "روسية", "RUS"),
     ("استهدف قصف مدفعي تركي القرية", "تركي", "TUR"),
     ("استهدفت القرية بصواريخ إسرائيلية", "إسرائيلية", "ISR"),
+    ("سقطت قذائف الهاون التركية على القرية", "التركية", "TUR"),
+    ("قصفت المدافع التركية القرية", "التركية", "TUR"),
 ])
 def test_nationality_after_a_weapon_noun(arabic, raw, surface, actor):
     assert (surface, actor) in _found(arabic, raw)
@@ -61,3 +63,27 @@ def test_nationality_after_a_weapon_noun(arabic, raw, surface, actor):
 ])
 def test_country_as_territory_is_not_a_party(arabic, raw, actor):
     assert actor not in [a for _, a in _found(arabic, raw)]
+
+
+@pytest.mark.parametrize("raw, surface, actor", [
+    # an adjective joined by «و» to a named force qualifies the same head noun
+    ("قصفت الطائرات الحربية السورية والروسية البلدة", "والروسية", "RUS"),
+    ("استهدفت المقاتلات الروسية والسورية القرية", "والسورية", "SYR_GOV"),
+])
+def test_adjective_joined_to_a_named_force(arabic, raw, surface, actor):
+    assert (surface, actor) in _found(arabic, raw)
+
+
+@pytest.mark.parametrize("raw, actor", [
+    # a people's name inside a place name names no party
+    ("غارات على قرى بجبل الأكراد في ريف اللاذقية", "YPG"),
+    ("قذائف سقطت على حي الأكراد في المدينة", "YPG"),
+])
+def test_group_name_inside_a_place_name_is_not_a_party(arabic, raw, actor):
+    assert actor not in [a for _, a in _found(arabic, raw)]
+
+
+@pytest.mark.parametrize("raw", ["شنت الولايات المتحدة وحلفاؤها غارات", "قصفت واشنطن وحلفاؤها مواقع في المدينة",
+                                 "نفذت الولايات المتحدة وحلفائها ضربات"])
+def test_united_states_and_its_allies_is_the_coalition(arabic, raw):
+    assert [a for _, a in _found(arabic, raw)] == ["COALITION"]

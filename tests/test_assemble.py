@@ -388,3 +388,68 @@ def test_analyze_does_not_depend_on_string_hashing(seed):
 def test_battle_sides_and_supporting_forces(text, pair):
     [event] = _run(text)
     assert (event.actor1, event.actor2) == pair
+
+
+# --- 8. actors: coordination, «مع», clause-initial verbs, persons, residential targets ----------
+
+@pytest.mark.parametrize("text, pair", [
+    # forces joined by «و» to the perpetrator are its associates, not its target
+    ("قتل عشرة مدنيين أمس جراء غارات روسية وسورية على بلدة الحراك.", ("RUS", "CIVILIANS")),
+    ("دارت أمس اشتباكات عنيفة خاضتها قوات النظام وحزب الله مع الفصائل المعارضة في مدينة الزبداني.",
+     ("SYR_GOV", "OPP")),
+    ("دارت أمس اشتباكات خاضتها الفرقة الرابعة في الحرس الجمهوري وحزب الله مع الفصائل المعارضة في مدينة الزبداني.",
+     ("SYR_GOV", "OPP")),
+    # «بين X وY» names the two sides
+    ("اندلعت أمس اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في بلدة الحراك.", ("SYR_GOV", "OPP")),
+])
+def test_coordinated_forces_are_one_side(text, pair):
+    [ev] = _run(text)
+    assert (ev.actor1, ev.actor2) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "دارت أمس اشتباكات عنيفة مع تنظيم داعش في بلدة البغيلية.",
+    "اندلعت أمس مواجهات عنيفة مع عناصر تنظيم داعش في بلدة البغيلية.",
+])
+def test_the_side_fought_with_is_not_the_attacker(text):
+    [ev] = _run(text)
+    assert _kind(ev) == CLASH and ev.actor2 == "IS" and ev.actor1 != "IS"
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # a clause-initial verb of aiming is followed by its subject, not its target
+    ("استهدفت الطائرات الحربية السورية أمس بلدة الحراك بالبراميل المتفجرة.", "SYR_GOV"),
+    ("واستهدفت الطائرات الحربية السورية والروسية أمس بلدة الحراك بالبراميل المتفجرة.", "SYR_GOV"),
+])
+def test_subject_after_a_clause_initial_aiming_verb(text, attacker):
+    [ev] = _run(text)
+    assert _kind(ev) == AIR and ev.actor1 == attacker and ev.actor2 not in GOV_SIDE_IDS
+
+
+@pytest.mark.parametrize("text, pair", [
+    # unmarked persons killed in strikes aimed at a named force belong to it
+    ("قتل 36 شخصا أمس في غارات للطيران التركي استهدفت قوات موالية للحكومة في بلدة جنديرس.", ("TUR", "SYR_PGM")),
+    ("قتل خمسة أشخاص أمس في غارات روسية على مقرات لهيئة تحرير الشام في بلدة الهبيط.", ("RUS", "HTS")),
+    # civilians by name, or persons with no force named, stay civilians
+    ("قتل خمسة مدنيين أمس في غارات روسية على مقرات لهيئة تحرير الشام في بلدة الهبيط.", ("RUS", "CIVILIANS")),
+    ("قتل خمسة أشخاص أمس في غارات روسية على بلدة الهبيط.", ("RUS", "CIVILIANS")),
+])
+def test_persons_killed_in_strikes_on_a_named_force(text, pair):
+    [ev] = _run(text)
+    assert (ev.actor1, ev.actor2) == pair
+
+
+@pytest.mark.parametrize("text, target", [
+    ("قصفت قوات النظام أمس الأحياء السكنية في مدينة تلبيسة.", "CIVILIANS"),
+    ("تعرضت الأحياء السكنية في مدينة تلبيسة أمس لقصف مدفعي من قوات النظام.", "CIVILIANS"),
+    ("قصفت قوات النظام أمس الأحياء السكنية الخاضعة لسيطرة الفصائل في مدينة تلبيسة.", "CIVILIANS"),
+    # a named force struck beside the homes is the target
+    ("قصفت قوات النظام أمس مقرات الفصائل قرب الأحياء السكنية في مدينة تلبيسة.", "OPP"),
+    ("قصفت قوات النظام أمس مواقع الفصائل في مدينة تلبيسة.", "OPP"),
+])
+def test_residential_quarters_are_a_civilian_target(text, target):
+    [ev] = _run(text)
+    assert _kind(ev) == SHELLING and (ev.actor1, ev.actor2) == ("SYR_GOV", target)
+
+
+GOV_SIDE_IDS = {"SYR_GOV", "SYR_PGM", "RUS", "IRN_IRGC", "IRN_PROXY", "HEZBOLLAH"}

@@ -120,6 +120,8 @@ def test_cue_lexicon_format(name):
 
 
 _ARABIC = re.compile(r"[\u0621-\u064A]{2,}")
+# A string of proclitic letters and the article («وال», «بال», «لل») is an affix, not a word.
+_AFFIX = re.compile(r"[وفبلكا]+")
 # Character and affix tables, not word lists: letter maps and transliteration, the morphology's own affixes.
 _NOT_WORD_LISTS = {"normalize.py", "translit.py", "morph.py"}
 _MAX_WORDS = 6
@@ -137,7 +139,7 @@ def _literal_word_lists():
             else:
                 continue
             words = [e.value for e in elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
-                     and _ARABIC.search(e.value)]
+                     and _ARABIC.search(e.value) and not _AFFIX.fullmatch(e.value)]
             if len(words) > _MAX_WORDS:
                 yield f"{path.relative_to(ROOT)}:{node.lineno} ({len(words)} words: {' '.join(words[:4])} …)"
 

@@ -69,6 +69,15 @@ def test_syrian_places_stay_syrian(name, text):
     assert world.in_scope(found) == found
 
 
+def test_a_report_on_another_country_reads_shared_names_there():
+    # «الحديدة» is also a sub-district of Homs; a report that names Yemen and never Syria means Hodeidah
+    text = ("أعلن الجيش اليمني السيطرة على مواقع جديدة في محافظة الحديدة بعد معارك عنيفة مع الحوثيين "
+            "يوم الأحد، قتل فيها 20 مسلحا.")
+    found = events(text)
+    assert found and {e.country for e in found} == {"YE"}
+    assert world.in_scope(found) == []
+
+
 def test_a_sentence_abroad_does_not_lend_its_event_to_a_syrian_place():
     text = ("قصفت الطائرات الحربية مدينة دوما بالغوطة الشرقية يوم الأحد ما أدى إلى مقتل 10 مدنيين. "
             "وفي سياق آخر، قتل 25 شخصا في انفجار سيارة مفخخة في بغداد يوم الأحد.")

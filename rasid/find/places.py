@@ -31,14 +31,11 @@ _FEATURE_RANK = {"admin1": 6, "city": 7, "admin2": 4, "town": 5, "admin3": 3, "a
                  "crossing": 5, "dam": 5, "oil": 5, "quarter": 4, "site": 4, "region": 4,
                  "village": 2, "suburb": 2, "neighbourhood": 2, "hamlet": 1, "locality": 1}
 _SETTLED = ("city", "town", "village", "hamlet", "suburb", "neighbourhood", "locality", "quarter")
-# A word opening with these carries the article: «الطائرات», «بالمدينة», «للقوات».
-_DEFINITE = ("ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "كال")
 # How the words around a gazetteer name read it (scripts/build_toponym_ambiguity.py counts these).
 READINGS = ("cue", "frame", "attached", "person", "adjective", "verb", "bare")
 # A name needing corroboration is corroborated by a place of the report within this distance.
 _CORROBORATE_KM = 10.0
 _FEW = 2
-_PREFIXES = frozenset(gazetteer.PREFIX_WORDS)
 _LOCAL = ("town", "village", "hamlet", "suburb", "neighbourhood", "locality", "quarter")
 
 
@@ -164,7 +161,7 @@ def reading(tokens: list[Token], first: int, last: int, skip: int) -> str:
     if tok[skip:].startswith("ال"):
         # «الطائرات التركية»: a definite word after a definite noun agrees with it as its adjective
         # («الطيبة والنعيمة»: after «و» it is as often a second noun)
-        if prev.startswith(_DEFINITE) and not skip and prev not in cue_set("verbal_particle") \
+        if _definite(prev) and not skip and prev not in cue_set("verbal_particle") \
                 and not readings(prev) & _cue_words():
             return "adjective"
     elif prev in cue_set("verbal_particle"):
@@ -319,7 +316,7 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
             if m.key in _cue_lemmas() or not any(c.feature in ("city", "town") for c in cands):
                 continue
             amb = Ambiguity(m.key, "common", "frame")
-        if m.first == m.last and m.first + 1 < len(tokens) and tokens[m.first].text[m.skip:] in _PREFIXES \
+        if m.first == m.last and m.first + 1 < len(tokens) and tokens[m.first].text[m.skip:] in gazetteer.prefix_words() \
                 and tokens[m.first + 1].text.startswith("ال"):
             continue  # «منطقة دير الزغب»: the first word of a compound name the gazetteer lacks is not «الدير»
         cue = _cue(tokens, m.first)

@@ -194,7 +194,11 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     # «بلدة طفس الواقعة تحت سيطرة المعارضة»: who holds the place is not who struck it
     holders = {a.first for a in cands if any(
         w in cue_set("holding") for w in s.words[max(0, a.first - s.lo - 3):a.first - s.lo])}
-    agents = [a for a in cands if a.first not in hit and a.first not in holders]
+    # «خرقت قوات النظام الاتفاق مع المعارضة وقصفت …»: outside a battle, a force after «مع» is a
+    # counterpart or partner, neither the attacker nor the target
+    partners = set() if t.event_type == "Battles" else {
+        a.first for a in cands if a.first > s.lo and s.words[a.first - 1 - s.lo] in _WITH}
+    agents = [a for a in cands if a.first not in hit and a.first not in holders and a.first not in partners]
 
     # «قوات النظام مدعومة بميليشيا الدفاع الوطني»: a supporting force is on the side before it
     support = cue_set("support")
@@ -216,7 +220,7 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         return not any(w in cue_set("target") or w in cue_set("clause_break")
                        or (battle and w in _WITH) for w in between)
 
-    aim_verbs = {f for f, pos in cue_values("target", "pos").items() if pos == "verb"}
+    aim_verbs = _aim_verbs()
 
     def aimed(a) -> bool:
         """Tells whether a target word governs the actor; a clause-initial verb is followed by its
@@ -227,8 +231,15 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     after = [a for a in agents if a.first > t.last and clear(a)]
     # «شن داعش هجوما على قوات قسد … وتمكنوا من السيطرة»: the target of an earlier verb is not the agent
     before = [a for a in agents if a.last < t.first and not aimed(a)]
+    # «قصف على بلدة محردة نفذته فصائل المعارضة»: a verb whose pronoun takes up the event names its doer
+    # (the pronoun takes up the nearest event noun: «ردا على هجوم نفذته الهيئة» is not this trigger's)
+    done_by = [a for a in agents if a.first > t.last and any(
+        _resumes(w) for w in s.words[max(t.last + 1, a.first - 2) - s.lo:a.first - s.lo])
+        and not any(t.last < x.first < a.first for x in s.triggers)]
     if after and after[0].first - t.last <= 3:
         a1 = after[0]
+    elif done_by:
+        a1 = done_by[0]
     elif before:
         # «قوات النظام وعناصر تابعة لميليشيا الدفاع الوطني وميليشيات شيعية»: a coordinated subject
         # is led by its first member; the others are its associates
@@ -238,7 +249,7 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         a1 = before[k]
         allies = {a.first for a in before[k + 1:]}
     else:
-        a1 = after[0] if after else None
+        a1 = after[0] if after else _accused(agents, s)
     if a1 is not None and a1.first > t.last and not any(
             w in _BETWEEN_WORDS for w in s.words[t.last + 1 - s.lo:a1.first - s.lo]):
         allies |= _coordinated(a1, agents, s)
@@ -257,7 +268,14 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         if civ:
             spans.append((civ[0].first, civ[0].last))
     else:
-        rest = sorted((a for a in cands if a.actor != actor1 and a.first not in allies and a.first not in backing),
+        def linked(a) -> bool:
+            lo, hi = (t.last + 1, a.first) if a.first > t.last else (a.last + 1, t.first)
+            return not any(w in cue_set("clause_break") for w in s.words[lo - s.lo:hi - s.lo])
+
+        # «قصف الطيران البلدة، كما دارت اشتباكات بين …»: a force in another clause is not the target,
+        # unless it is struck or holds the place («حيث يسيطر تنظيم داعش»)
+        rest = sorted((a for a in cands if a.actor != actor1 and a.first not in allies | backing | partners
+                       and (a.first in hit or a.first in holders or linked(a))),
                       key=lambda a: (a.first not in hit, abs(a.first - t.first)))
         # «قصفت قوات النظام الأحياء السكنية في تلبيسة»: a residential target is civilian, unless a
         # force other than the place's holder is named beside it
@@ -275,6 +293,33 @@ _STATE_STRIKERS = frozenset({"ISR", "USA", "GBR", "FRA"})
 # «مع» marks the other side of a battle; «بين X وY» coordinates the two sides, not allies.
 _WITH = frozenset({"مع", "ومع"})
 _BETWEEN_WORDS = frozenset({"بين", "وبين"})
+
+
+def _accused(agents: list[ActorMention], s: Sent) -> ActorMention | None:
+    """Returns the force blamed for the event: «واتهم ناشطون قوات النظام بالوقوف وراء القصف» → قوات النظام.
+
+    The blamed one is the object of an accusing verb, the actor right before «ب…» or «مسؤولية».
+    """
+    for a in agents:
+        if a.last + 1 > s.hi:
+            continue
+        nxt = s.words[a.last + 1 - s.lo]
+        if not (nxt.startswith("ب") or nxt in cue_set("responsibility")):
+            continue
+        if any(w in cue_set("accuse") for w in s.words[max(s.lo, a.first - 4) - s.lo:a.first - s.lo]):
+            return a
+    return None
+
+
+def _resumes(w: str) -> bool:
+    """Tells whether a word is a doing verb with an object pronoun: «نفذته», «شنتها» → True; «نفذت» → False."""
+    return w in cue_set("agent_verb") and w.endswith(("ه", "ها", "هما", "هم"))
+
+
+@lru_cache(maxsize=1)
+def _aim_verbs() -> frozenset[str]:
+    """Returns the verb forms of the target cues: «واستهدفت», «يستهدف» (not «على»)."""
+    return frozenset(f for f, pos in cue_values("target", "pos").items() if pos == "verb")
 
 
 def _coordinated(a1: ActorMention, agents: list[ActorMention], s: Sent) -> set[int]:

@@ -122,6 +122,8 @@ def noun_forms(singular: str, plurals: tuple[str, ...] = ()) -> tuple[set[str], 
     for plural_raw in plurals:
         plural = norm(plural_raw)
         free.add(plural)
+        if not plural_raw.endswith(("ة", "ى", "ء", "ا", "ي", "ين", "ون", "ات")):
+            free.add(plural + "ا")  # a broken plural takes the accusative alif: «صورا», «جنودا»
         if plural_raw.endswith("ة"):
             bound |= {plural[:-1] + "ت" + p for p in _PRONOUNS}
         elif plural_raw.endswith("ى"):  # «قتلى» → «قتلاهم»
@@ -142,16 +144,14 @@ def adjective_forms(masculine: str, plurals: tuple[str, ...] = ()) -> set[str]:
 
 
 def _multiword(lemma: str, rest: str, forms: set[str]) -> set[str]:
+    """Returns the forms of a phrase's first word with the rest of it: «أعلنت» + « عن» → «أعلنت عن»."""
     return {f + rest for f in forms} if rest else forms
 
 
 def expand(lemma: str, pos: str, imperfect: str = "", plurals: tuple[str, ...] = (),
            proclitics: bool = True) -> set[str]:
-    """Returns every form of one lexicon row: («نفى», verb, «ينفي») → {«ونفت», «تنفي», «نفوا», …}.
-
-    A verb or noun lemma of several words inflects its first word: («أعلن عن», verb, «يعلن») → «وأعلنت عن».
-    Without proclitics the forms lack و/ف/ب/ل/ك and «ال», for matchers that read through them.
-    """
+    """Returns every form of one lexicon row, a phrase inflecting its first word: («أعلن عن», verb, «يعلن») → «وأعلنت عن»."""
+    # without proclitics the forms lack و/ف/ب/ل/ك and «ال», for matchers that read through them
     head, _, tail = lemma.strip().partition(" ")
     rest = " " + norm(tail) if tail else ""
     if pos == "verb":
@@ -174,10 +174,12 @@ def expand(lemma: str, pos: str, imperfect: str = "", plurals: tuple[str, ...] =
 
 @lru_cache(maxsize=None)
 def _rows(name: str) -> tuple[dict[str, str], ...]:
+    """Returns the rows of `data/cues/<name>.tsv`: ({"lemma": "نفى", "pos": "verb", …}, …)."""
     return read_tsv(f"cues/{name}.tsv")
 
 
 def _row_forms(row: dict[str, str], proclitics: bool) -> set[str]:
+    """Returns the forms of one row: {"lemma": "غارة", "pos": "noun"} → {«غاره», «الغارات», …}."""
     plurals = tuple(p for p in (row.get("plural") or "").split("|") if p)
     return expand(row["lemma"], row.get("pos") or "word", row.get("imperfect") or "", plurals, proclitics)
 
@@ -193,13 +195,10 @@ def cue_forms(name: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=None)
 def cue_set(name: str) -> frozenset[str]:
     """Returns every form of the cue lexicon `data/cues/<name>.tsv`: «ونفت» in cue_set("denial") → True."""
-    return _frozen(name)
-
-
-@lru_cache(maxsize=None)
-def _frozen(name: str) -> frozenset[str]:
+    # cached itself, not through a helper: it is called in the finders' inner loops
     return frozenset(cue_forms(name))
 
 

@@ -453,3 +453,49 @@ def test_residential_quarters_are_a_civilian_target(text, target):
 
 
 GOV_SIDE_IDS = {"SYR_GOV", "SYR_PGM", "RUS", "IRN_IRGC", "IRN_PROXY", "HEZBOLLAH"}
+
+
+@pytest.mark.parametrize("text, target", [
+    # a force in a later clause («كما», «بينما») is not the target of the strike before it
+    ("قصف الطيران الحربي أمس بلدة اللطامنة، كما شنت قوات الدفاع الوطني هجوما على قرية عبطين.", "OPP"),
+    # one that holds the struck place is («حيث يسيطر»)
+    ("قصف الطيران الروسي أمس بلدة اللطامنة، حيث يسيطر تنظيم داعش.", "IS"),
+])
+def test_target_of_a_strike_is_in_its_own_clause(text, target):
+    ev = next(e for e in _run(text) if _kind(e) == AIR)
+    assert ev.location.name == "اللطامنة" and ev.actor2 == target
+
+
+@pytest.mark.parametrize("text, pair", [
+    # outside a battle, a force after «مع» is a counterpart or partner: neither side of the strike
+    ("خرقت قوات النظام اليوم اتفاق خفض التصعيد مع المعارضة، وقصفت بالمدفعية الأحياء السكنية في مدينة تلبيسة.",
+     ("SYR_GOV", "CIVILIANS")),
+    ("قصفت قوات النظام أمس بالاشتراك مع الميليشيات الإيرانية بلدة اللطامنة.", ("SYR_GOV", "OPP")),
+])
+def test_force_after_ma_is_a_partner_outside_battles(text, pair):
+    [ev] = _run(text)
+    assert _kind(ev) == SHELLING and (ev.actor1, ev.actor2) == pair
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # a doing verb whose pronoun takes up the event names its doer past the target phrase
+    ("قتل خمسة مدنيين أمس في قصف على بلدة محردة نفذته فصائل المعارضة.", "OPP"),
+    ("قتل خمسة مدنيين أمس في غارات على بلدة محردة شنتها طائرات روسية.", "RUS"),
+    # the pronoun takes up the nearer event noun, not this one
+    ("شنت قوات النظام أمس غارات على بلدة محردة ردا على هجوم نفذته هيئة تحرير الشام.", "SYR_GOV"),
+])
+def test_doer_in_a_relative_clause_on_the_event(text, attacker):
+    evs = [e for e in _run(text) if e.location.name == "محردة"]
+    assert evs and all(e.actor1 == attacker for e in evs)
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # with no doer beside the trigger, the force blamed in the sentence is the attacker
+    ("قتل خمسة مدنيين أمس في قصف على بلدة محردة، واتهم ناشطون فصائل المعارضة بالوقوف وراء القصف.", "OPP"),
+    ("قتل خمسة مدنيين أمس في قصف على بلدة محردة، وحمل الأهالي فصائل المعارضة مسؤولية القصف.", "OPP"),
+    # the accuser is not the one blamed
+    ("قتل خمسة مدنيين أمس في قصف على بلدة محردة، واتهمت قوات النظام فصائل المعارضة بتنفيذ القصف.", "OPP"),
+])
+def test_force_blamed_for_the_event_is_the_attacker(text, attacker):
+    evs = [e for e in _run(text) if e.location.name == "محردة"]
+    assert evs and all(e.actor1 == attacker for e in evs)

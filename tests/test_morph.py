@@ -51,6 +51,9 @@ def test_verb_forms(lemma, imperfect, present, absent):
     ("ليل", (), ["الليل", "لليل", "بالليل", "وليل"], ["للليل"]),
     ("مقاتل", ("مقاتلون", "مقاتلين"), ["مقاتلين", "المقاتلون", "مقاتليهم", "مقاتلا"], ["مقاتلينهم"]),
     ("مستشفى", (), ["المستشفى", "مستشفاه", "بالمستشفى"], ["مستشفىه"]),
+    # a broken plural takes the accusative alif; a sound plural does not
+    ("جندي", ("جنود",), ["جنودا", "جنديين", "جنودهم"], ["جنودون"]),
+    ("مراسل", ("مراسلون", "مراسلين"), ["مراسلين", "مراسلا"], ["مراسليناا", "مراسلونا"]),
 ])
 def test_noun_forms(lemma, plural, present, absent):
     got = _forms(lemma, "noun", "", plural)
@@ -78,6 +81,23 @@ def test_word_forms(lemma, pos, present, absent):
     got = _forms(lemma, pos, "يعلن" if pos == "verb" else "")
     assert {norm(f) for f in present} <= got
     assert not {norm(f) for f in absent} & got
+
+
+@pytest.mark.parametrize("name, present, absent", [
+    # «لقي» has no present: «تلقى» (received) and «يلقي» (throws) are other verbs
+    ("killed", ["لقوا", "ولقي", "قتلى", "القتلى", "قتيلين", "استشهدوا"], ["تلقى", "يلقي"]),
+    # «يأسر» is the name «ياسر»; «أسرة» (family) is not a capture
+    ("captured", ["أسرى", "الأسرى", "أسيرا"], ["ياسر", "أسرة", "أسرته"]),
+    # «يبلغ» is mostly «amounts to»
+    ("speech", ["وقالت", "يقولون", "وأفادت", "أعلنوا", "أبلغت"], ["يبلغ", "تبلغ"]),
+    # «الولايات المتحدة» is no province
+    ("province", ["محافظة", "بمحافظة", "محافظتي", "ولاية"], ["الولايات"]),
+    ("depicts", ["تظهر", "أظهرت", "صورا", "يصور"], []),
+])
+def test_lexicon_forms(name, present, absent):
+    forms = cue_set(name)
+    assert {norm(f) for f in present} <= forms
+    assert not {norm(f) for f in absent} & forms
 
 
 def test_bare_forms_have_no_proclitics():

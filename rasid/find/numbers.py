@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, stems, table
+from ..morph import cue_set
 from ..normalize import norm
 from ..segment import Token
 
@@ -23,8 +24,8 @@ class Number:
 
 # A proclitic glued to digits («و10», «ب5») is one token; the figure is still read.
 _DIGIT_CLITICS = "وفبل"
-# «بالمئة», «في المئة»: «المئة» with the article after a figure is the percent sign, not 100.
-_PERCENT = frozenset({"الميه", "المايه", "بالميه", "بالمايه"})
+# «بالمئة», «في المئة»: «المئة» with the article after a figure is the percent sign, not 100
+# (data/cues/percent.tsv).
 # Adverbial hedges do not govern the figure, so they may follow it or its noun («30 شخصا تقريبا»);
 # those opening with «أو/ف/و» join a figure already said and never come before one.
 _AFTER = frozenset(norm(w) for w in ("على الأقل", "تقريبا", "على الأكثر"))
@@ -103,7 +104,7 @@ def numbers(tokens: list[Token], text: str) -> list[Number]:
     found: dict[int, Number] = {}
     for m in lex.words.find(tokens):
         value, kind = m.payloads[0]
-        if value == 100 and m.first == m.last and tokens[m.first].text in _PERCENT:
+        if value == 100 and m.first == m.last and tokens[m.first].text in cue_set("percent"):
             continue
         found[m.first] = _word(tokens, m.first, m.last, value, kind)
     covered = {i for n in found.values() for i in range(n.first, n.last + 1)}

@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import gazetteer
-from ..lexicon import PhraseMatcher, readings, table
+from ..lexicon import Match, PhraseMatcher, readings, table
 from ..morph import adjective_forms, cue_forms, cue_set
 from ..normalize import norm
 from ..segment import Token
@@ -95,7 +95,8 @@ class Ambiguity:
 
     name: str
     kind: str  # nisba, adjective, family, verb or common
-    needs: str  # "town": a settlement noun right before it; "cue": a place cue or corroboration; "frame": a locative frame will do
+    # "town": a settlement noun right before it; "cue": a place cue or corroboration; "frame": a locative frame will do
+    needs: str
 
 
 @lru_cache(maxsize=1)
@@ -123,11 +124,13 @@ def nisba_forms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
+    """Returns the first names and kinship words that open a person's name: «أحمد», «وأبو» …"""
     return cue_set("first_names")
 
 
 @lru_cache(maxsize=1)
 def _cue_lemmas() -> frozenset[str]:
+    """Returns the lemmas of the place cue lexicons: «قريه», «ريف» (not their forms «قريتين», «بريف»)."""
     return frozenset(lemma for name in _CUE_LEXICONS for lemma in cue_forms(name).values())
 
 
@@ -184,8 +187,8 @@ def name_readings(tokens: list[Token]) -> list[tuple[str, str]]:
     return out
 
 
-def _key(m) -> str:
-    # «عفرين» is indexed both bare and as «العفرين»: name it by the spelling the sources use
+def _key(m: Match) -> str:
+    """Returns the gazetteer key a match is named by: «عفرين» is indexed bare and as «العفرين», the sources' spelling wins."""
     exact = gazetteer.exact_keys()
     return next((k for k in m.payloads if k in exact or k in _sites()), m.payloads[0])
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .morph import cue_set, cue_values
+from .morph import cue_set
 from .normalize import norm
 from .find.actors import ActorMention
 from .find.casualties import Casualty
@@ -14,6 +14,7 @@ from .find.dates import DISCOURSE, DateMention
 from .find.places import PlaceMention
 from .find.triggers import TriggerMention
 from .records import Location
+from .roles import BETWEEN, WITH, accused, aim_verbs, coordinated, resumes
 
 GOV_SIDE = {"SYR_GOV", "SYR_PGM", "RUS", "IRN_IRGC", "IRN_PROXY", "HEZBOLLAH"}
 STATE = {"SYR_GOV", "RUS", "IRN_IRGC", "TUR", "ISR", "USA", "FRA", "GBR", "IRQ_GOV", "JOR",
@@ -197,7 +198,7 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     # «خرقت قوات النظام الاتفاق مع المعارضة وقصفت …»: outside a battle, a force after «مع» is a
     # counterpart or partner, neither the attacker nor the target
     partners = set() if t.event_type == "Battles" else {
-        a.first for a in cands if a.first > s.lo and s.words[a.first - 1 - s.lo] in _WITH}
+        a.first for a in cands if a.first > s.lo and s.words[a.first - 1 - s.lo] in WITH}
     agents = [a for a in cands if a.first not in hit and a.first not in holders and a.first not in partners]
 
     # «قوات النظام مدعومة بميليشيا الدفاع الوطني»: a supporting force is on the side before it
@@ -218,14 +219,14 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         between = s.words[t.last + 1 - s.lo:a.first - s.lo]
         # «اشتباكات عنيفة مع تنظيم داعش»: the one a battle is fought with is the other side
         return not any(w in cue_set("target") or w in cue_set("clause_break")
-                       or (battle and w in _WITH) for w in between)
+                       or (battle and w in WITH) for w in between)
 
-    aim_verbs = _aim_verbs()
+    aims = aim_verbs()
 
     def aimed(a) -> bool:
         """Tells whether a target word governs the actor; a clause-initial verb is followed by its
         subject instead: «واستهدفت الطائرات السورية البلدة»."""
-        return any(s.words[k - s.lo] in cue_set("target") and not (s.words[k - s.lo] in aim_verbs and k <= start)
+        return any(s.words[k - s.lo] in cue_set("target") and not (s.words[k - s.lo] in aims and k <= start)
                    for k in range(max(s.lo, a.first - 2), a.first))
 
     after = [a for a in agents if a.first > t.last and clear(a)]
@@ -234,7 +235,7 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     # «قصف على بلدة محردة نفذته فصائل المعارضة»: a verb whose pronoun takes up the event names its doer
     # (the pronoun takes up the nearest event noun: «ردا على هجوم نفذته الهيئة» is not this trigger's)
     done_by = [a for a in agents if a.first > t.last and any(
-        _resumes(w) for w in s.words[max(t.last + 1, a.first - 2) - s.lo:a.first - s.lo])
+        resumes(w) for w in s.words[max(t.last + 1, a.first - 2) - s.lo:a.first - s.lo])
         and not any(t.last < x.first < a.first for x in s.triggers)]
     if after and after[0].first - t.last <= 3:
         a1 = after[0]
@@ -249,10 +250,10 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         a1 = before[k]
         allies = {a.first for a in before[k + 1:]}
     else:
-        a1 = after[0] if after else _accused(agents, s)
+        a1 = after[0] if after else accused(agents, s.words, s.lo)
     if a1 is not None and a1.first > t.last and not any(
-            w in _BETWEEN_WORDS for w in s.words[t.last + 1 - s.lo:a1.first - s.lo]):
-        allies |= _coordinated(a1, agents, s)
+            w in BETWEEN for w in s.words[t.last + 1 - s.lo:a1.first - s.lo]):
+        allies |= coordinated(a1, agents, s.words, s.lo)
     actor1 = a1.actor if a1 else None
     if a1:
         spans.append((a1.first, a1.last))
@@ -290,59 +291,6 @@ def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
 
 
 _STATE_STRIKERS = frozenset({"ISR", "USA", "GBR", "FRA"})
-# «مع» marks the other side of a battle; «بين X وY» coordinates the two sides, not allies.
-_WITH = frozenset({"مع", "ومع"})
-_BETWEEN_WORDS = frozenset({"بين", "وبين"})
-
-
-def _accused(agents: list[ActorMention], s: Sent) -> ActorMention | None:
-    """Returns the force blamed for the event: «واتهم ناشطون قوات النظام بالوقوف وراء القصف» → قوات النظام.
-
-    The blamed one is the object of an accusing verb, the actor right before «ب…» or «مسؤولية».
-    """
-    for a in agents:
-        if a.last + 1 > s.hi:
-            continue
-        nxt = s.words[a.last + 1 - s.lo]
-        if not (nxt.startswith("ب") or nxt in cue_set("responsibility")):
-            continue
-        if any(w in cue_set("accuse") for w in s.words[max(s.lo, a.first - 4) - s.lo:a.first - s.lo]):
-            return a
-    return None
-
-
-def _resumes(w: str) -> bool:
-    """Tells whether a word is a doing verb with an object pronoun: «نفذته», «شنتها» → True; «نفذت» → False."""
-    return w in cue_set("agent_verb") and w.endswith(("ه", "ها", "هما", "هم"))
-
-
-@lru_cache(maxsize=1)
-def _aim_verbs() -> frozenset[str]:
-    """Returns the verb forms of the target cues: «واستهدفت», «يستهدف» (not «على»)."""
-    return frozenset(f for f, pos in cue_values("target", "pos").items() if pos == "verb")
-
-
-def _coordinated(a1: ActorMention, agents: list[ActorMention], s: Sent) -> set[int]:
-    """Returns the actors joined to the perpetrator by «و»: «غارات روسية وسورية» → {Syrian}.
-
-    A sub-unit named with «في» («الفرقة الرابعة في الحرس الجمهوري») continues the chain; «مع», a
-    target word or a clause break ends it. Root-initial «و» («وحدات») is no conjunction.
-    """
-    out: set[int] = set()
-    prev = a1
-    for a in agents:
-        if a.first <= prev.last:
-            continue
-        gap = s.words[prev.last + 1 - s.lo:a.first - s.lo]
-        if len(gap) > 2 or any(w in _WITH or w in cue_set("target") or w in cue_set("clause_break") for w in gap):
-            break
-        head = s.words[a.first - s.lo]
-        joined = "و" in gap or (head.startswith("و") and not head.startswith("وحد"))
-        if not (joined or (a.actor == prev.actor and gap in (["في"], []))):
-            break
-        out.add(a.first)
-        prev = a
-    return out
 
 
 # Heads of airbase and military-site names are data/cues/military_site.tsv; «شخص» is person.tsv.

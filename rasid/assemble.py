@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
 
 from .morph import cue_set
 from .normalize import norm
@@ -14,12 +13,9 @@ from .find.dates import DISCOURSE, DateMention
 from .find.places import PlaceMention
 from .find.triggers import TriggerMention
 from .records import Location
-from .roles import BETWEEN, WITH, accused, aim_verbs, coordinated, resumes
+from .roles import GOV_SIDE, STATE, default_actors as _default_actors, military_site as _military, \
+    persons as _persons, pick_actors as _pick_actors, span_of as _span_of
 
-GOV_SIDE = {"SYR_GOV", "SYR_PGM", "RUS", "IRN_IRGC", "IRN_PROXY", "HEZBOLLAH"}
-STATE = {"SYR_GOV", "RUS", "IRN_IRGC", "TUR", "ISR", "USA", "FRA", "GBR", "IRQ_GOV", "JOR",
-         "COALITION"}
-AIR_FORCES = {"RUS", "COALITION", "ISR", "USA", "TUR", "JOR", "FRA", "GBR", "IRQ_GOV"}
 # ACLED precedence: a lower number wins when tactics co-occur for the same actors, place and day.
 PRECEDENCE = {s: i for i, s in enumerate([
     "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
@@ -84,23 +80,6 @@ class Frame:
 # (data/cues/separate.tsv).
 
 
-def _span_of(s: Sent, pos: int) -> tuple[int, int]:
-    """Returns the token range of the part of the sentence holding `pos`, split at «فيما», «في وقت» …."""
-    lo, hi = s.lo, s.hi
-    separate = cue_set("separate")
-    for k, w in enumerate(s.words):
-        i = s.lo + k
-        cut = w in separate or (w == "وقت" and k and s.words[k - 1] in ("في", "وفي"))
-        if not cut:
-            continue
-        start = i - 1 if w == "وقت" else i
-        if start <= pos:
-            lo = max(lo, i + 1)
-        else:
-            hi = min(hi, start - 1)
-    return lo, hi
-
-
 def _near(items, pos: int, lo: int, hi: int, key=lambda x: x.first):
     inside = [x for x in items if lo <= key(x) <= hi]
     return sorted(inside, key=lambda x: (abs(key(x) - pos), key(x) < pos))
@@ -131,218 +110,6 @@ def _event_type(sub: str, fallback: str) -> str:
     if sub in ("Arrests",):
         return "Strategic developments"
     return fallback
-
-
-# Speech verbs whose complement («قال المرصد، الموالي للمعارضة، إن …») holds the event: actors in
-# the speaker's own description are not parties to it (data/cues/speech.tsv, hedge.tsv, complementizer.tsv).
-
-
-@lru_cache(maxsize=1)
-def _speech() -> frozenset[str]:
-    """Returns the forms of speech and belief verbs: «وقالت», «يشير», «اتهم» …"""
-    return cue_set("speech") | cue_set("hedge")
-# Words after a trigger that open its target («غارات على مقرات لهيئة تحرير الشام») or a new clause.
-# «مدعومة بمقاتلين من حزب الله»: the supporting force follows its support word closely.
-_SUPPORT_REACH = 4
-# «من جهة … من جهة أخرى», «من طرف … من طرف آخر»: the two sides of a battle.
-_SIDE_NOUNS = frozenset({"جهه", "طرف", "ناحيه"})
-_OTHER = frozenset({"اخري", "اخر", "ثانيه", "ثاني", "مقابل"})
-# (data/cues/target.tsv and clause_break.tsv)
-# Control nouns and stative verbs before an actor make it the holder of a place, not an agent (holding.tsv).
-
-
-def _speaker_end(s: Sent, before: int) -> int:
-    """Returns the first token after «قال X إن» that precedes `before`, or the sentence start."""
-    start, spoke = s.lo, False
-    for k in range(s.lo, before):
-        w = s.words[k - s.lo]
-        if w in _speech():
-            spoke = True
-        elif spoke and w in cue_set("complementizer"):
-            start, spoke = k + 1, False
-    return start
-
-
-def _sides(s: Sent, t: TriggerMention, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Returns the token ranges of two sides a battle names: «بين النظام وحزب الله من جهة، والفصائل من جهة أخرى»."""
-    marks = [k for k in range(max(lo, t.first), hi) if s.words[k - s.lo] in ("من", "ومن")
-             and s.words[k + 1 - s.lo] in _SIDE_NOUNS]
-    if len(marks) < 2:
-        return None
-    first, second = marks[0], marks[1]
-    if second + 2 > hi or s.words[second + 2 - s.lo] not in _OTHER:
-        return None
-    return (t.first, first - 1), (first + 2, second - 1)
-
-
-def _pick_actors(t: TriggerMention, s: Sent, victims: str | None,
-                 military: bool = False) -> tuple[str | None, str | None, list]:
-    """Picks the perpetrator and a different target: «قتل تسعة موالين للنظام جراء قصف» → (None, SYR_PGM).
-
-    The perpetrator is the genitive or adjective right after the trigger («غارات روسية», «قصف
-    النظام»), else the nearest actor before it, else an agent after it that is not in the target
-    phrase («على …») or a later clause. Actors named as casualties are targets.
-    """
-    spans = []
-    allies: set[int] = set()
-    part_lo, part_hi = _span_of(s, t.first)
-    start = max(_speaker_end(s, t.first), part_lo)
-    # the dead of a battle or takeover may be either side; of a bombing they are its target
-    hit = set() if t.event_type == "Battles" else {
-        a.first for c in s.casualties for a in s.actors if c.first <= a.first <= c.last + 5
-        and (a.first < t.first or c.first > t.last)}
-    cands = [a for a in s.actors if a.actor != "CIVILIANS" and start <= a.first <= part_hi]
-    # «بلدة طفس الواقعة تحت سيطرة المعارضة»: who holds the place is not who struck it
-    holders = {a.first for a in cands if any(
-        w in cue_set("holding") for w in s.words[max(0, a.first - s.lo - 3):a.first - s.lo])}
-    # «خرقت قوات النظام الاتفاق مع المعارضة وقصفت …»: outside a battle, a force after «مع» is a
-    # counterpart or partner, neither the attacker nor the target
-    partners = set() if t.event_type == "Battles" else {
-        a.first for a in cands if a.first > s.lo and s.words[a.first - 1 - s.lo] in WITH}
-    agents = [a for a in cands if a.first not in hit and a.first not in holders and a.first not in partners]
-
-    # «قوات النظام مدعومة بميليشيا الدفاع الوطني»: a supporting force is on the side before it
-    support = cue_set("support")
-    backing = {a.first for a in cands if any(
-        w in support for w in s.words[max(0, a.first - s.lo - _SUPPORT_REACH):a.first - s.lo])}
-    sides = _sides(s, t, part_lo, part_hi) if t.event_type == "Battles" else None
-    if sides:
-        one = [a for a in cands if sides[0][0] <= a.first <= sides[0][1] and a.first not in backing]
-        two = [a for a in cands if sides[1][0] <= a.first <= sides[1][1] and a.first not in backing]
-        if one and two and one[0].actor != two[0].actor:
-            return one[0].actor, two[0].actor, [(one[0].first, one[0].last), (two[0].first, two[0].last)]
-    agents = [a for a in agents if a.first not in backing]
-
-    battle = t.event_type == "Battles"
-
-    def clear(a) -> bool:
-        between = s.words[t.last + 1 - s.lo:a.first - s.lo]
-        # «اشتباكات عنيفة مع تنظيم داعش»: the one a battle is fought with is the other side
-        return not any(w in cue_set("target") or w in cue_set("clause_break")
-                       or (battle and w in WITH) for w in between)
-
-    aims = aim_verbs()
-
-    def aimed(a) -> bool:
-        """Tells whether a target word governs the actor; a clause-initial verb is followed by its
-        subject instead: «واستهدفت الطائرات السورية البلدة»."""
-        return any(s.words[k - s.lo] in cue_set("target") and not (s.words[k - s.lo] in aims and k <= start)
-                   for k in range(max(s.lo, a.first - 2), a.first))
-
-    after = [a for a in agents if a.first > t.last and clear(a)]
-    # «شن داعش هجوما على قوات قسد … وتمكنوا من السيطرة»: the target of an earlier verb is not the agent
-    before = [a for a in agents if a.last < t.first and not aimed(a)]
-    # «قصف على بلدة محردة نفذته فصائل المعارضة»: a verb whose pronoun takes up the event names its doer
-    # (the pronoun takes up the nearest event noun: «ردا على هجوم نفذته الهيئة» is not this trigger's)
-    done_by = [a for a in agents if a.first > t.last and any(
-        resumes(w) for w in s.words[max(t.last + 1, a.first - 2) - s.lo:a.first - s.lo])
-        and not any(t.last < x.first < a.first for x in s.triggers)]
-    if after and after[0].first - t.last <= 3:
-        a1 = after[0]
-    elif done_by:
-        a1 = done_by[0]
-    elif before:
-        # «قوات النظام وعناصر تابعة لميليشيا الدفاع الوطني وميليشيات شيعية»: a coordinated subject
-        # is led by its first member; the others are its associates
-        k = len(before) - 1
-        while k > 0 and before[k].first - before[k - 1].last <= 3:
-            k -= 1
-        a1 = before[k]
-        allies = {a.first for a in before[k + 1:]}
-    else:
-        a1 = after[0] if after else accused(agents, s.words, s.lo)
-    if a1 is not None and a1.first > t.last and not any(
-            w in BETWEEN for w in s.words[t.last + 1 - s.lo:a1.first - s.lo]):
-        allies |= coordinated(a1, agents, s.words, s.lo)
-    actor1 = a1.actor if a1 else None
-    if a1:
-        spans.append((a1.first, a1.last))
-    actor2 = None
-    # «مقتل 14 شخصا» at an airbase: persons killed at a military site are not known to be civilians
-    civ = [a for a in s.actors if a.actor == "CIVILIANS" and part_lo <= a.first <= part_hi
-           and not (military and a.kind == "victim_weak")]
-    # «قتل 36 شخصا في غارات استهدفت قوات موالية للحكومة»: unmarked persons are the named target
-    named = bool(civ) and all(a.kind == "victim_weak" for a in civ) and any(
-        a.first > t.last and a.actor != actor1 and a.first not in allies | backing and aimed(a) for a in cands)
-    if (victims == "civilians" or (civ and t.event_type != "Battles")) and not named:
-        actor2 = "CIVILIANS"
-        if civ:
-            spans.append((civ[0].first, civ[0].last))
-    else:
-        def linked(a) -> bool:
-            lo, hi = (t.last + 1, a.first) if a.first > t.last else (a.last + 1, t.first)
-            return not any(w in cue_set("clause_break") for w in s.words[lo - s.lo:hi - s.lo])
-
-        # «قصف الطيران البلدة، كما دارت اشتباكات بين …»: a force in another clause is not the target,
-        # unless it is struck or holds the place («حيث يسيطر تنظيم داعش»)
-        rest = sorted((a for a in cands if a.actor != actor1 and a.first not in allies | backing | partners
-                       and (a.first in hit or a.first in holders or linked(a))),
-                      key=lambda a: (a.first not in hit, abs(a.first - t.first)))
-        # «قصفت قوات النظام الأحياء السكنية في تلبيسة»: a residential target is civilian, unless a
-        # force other than the place's holder is named beside it
-        homes = t.event_type != "Battles" and any(
-            w in cue_set("residential") for w in s.words[start - s.lo:part_hi + 1 - s.lo])
-        if homes and all(a.first in holders for a in rest):
-            actor2 = "CIVILIANS"
-        elif rest:
-            actor2 = rest[0].actor
-            spans.append((rest[0].first, rest[0].last))
-    return actor1, actor2, spans
-
-
-_STATE_STRIKERS = frozenset({"ISR", "USA", "GBR", "FRA"})
-
-
-# Heads of airbase and military-site names are data/cues/military_site.tsv; «شخص» is person.tsv.
-
-
-def _persons(c: Casualty, s: Sent) -> bool:
-    """Tells whether a toll counts «persons», not civilians by name: «مقتل 14 شخصا» → True."""
-    return any(w in cue_set("person") for w in s.words[c.last + 1 - s.lo:c.last + 3 - s.lo])
-
-
-def _military(group: list[tuple[PlaceMention, Location]]) -> bool:
-    """Tells whether the event's place is an airbase or military site: «مطار التيفور العسكري» → True."""
-    return any(loc.place_id and loc.place_id.startswith("curated:") and pm.key.split()[0] in cue_set("military_site")
-               for pm, loc in group)
-
-
-def _default_actors(event_type: str, sub: str, actor1: str | None, actor2: str | None,
-                    victims: str | None, toll: bool = False,
-                    military: bool = False) -> tuple[str, str, set[str]]:
-    """Fills unnamed sides the way ACLED coders do: unknown attackers of the government are
-    UNIDENTIFIED, bombardment of the opposition is the government's, its unnamed dead civilians;
-    an unnamed strike on an airbase («استهدفت صواريخ مطار التيفور») is UNIDENTIFIED on the government."""
-    defaults: set[str] = set()
-    if military and victims != "civilians" and actor2 is None and actor1 not in GOV_SIDE:
-        defaults.add("actor2")
-        actor2 = "SYR_GOV"
-    if actor1 is None:
-        defaults.add("actor1")
-        if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
-                   "Abduction/forced disappearance") or actor2 in GOV_SIDE:
-            actor1 = "UNIDENTIFIED"
-        else:
-            actor1 = "SYR_GOV"
-    if actor2 is None:
-        defaults.add("actor2")
-        bombing = event_type == "Explosions/Remote violence"
-        if actor1 in _STATE_STRIKERS and bombing and victims != "civilians":
-            # Israeli and Western strikes in Syria hit the government's and its allies' sites
-            actor2 = "SYR_GOV"
-        elif victims == "civilians" or sub == "Chemical weapon" or (bombing and toll and victims is None) or (
-                bombing and actor1 not in GOV_SIDE and victims != "fighters"):
-            actor2 = "CIVILIANS" if actor1 not in ("COALITION", "TUR") else (
-                "IS" if actor1 == "COALITION" else "YPG")
-        elif actor1 in GOV_SIDE:
-            actor2 = "OPP"
-        elif actor1 in ("TUR",):
-            actor2 = "YPG"
-        elif actor1 in ("COALITION", "SDF", "IRQ_GOV"):
-            actor2 = "IS"
-        else:
-            actor2 = "SYR_GOV"
-    return actor1, actor2, defaults
 
 
 _WIDE = ("admin1", "admin2", "admin3", "region", "city")

@@ -1,6 +1,5 @@
 """analyze(article) -> list[Event]: the pure extraction entry point the CLI, API and Dask share."""
 from __future__ import annotations
-from .normalize import norm
 
 from bisect import bisect_right
 from dataclasses import replace

@@ -1,6 +1,5 @@
 """Actor mentions: catalogue aliases and nationality adjectives, read through clitics."""
 from __future__ import annotations
-from ..normalize import norm
 
 from dataclasses import dataclass
 from functools import lru_cache

@@ -134,11 +134,27 @@ def _finer(p: tuple[PlaceMention, Location], q: tuple[PlaceMention, Location]) -
     return p[0].cue not in ("rural", "province", "desert") and p[1].geo_precision < q[1].geo_precision
 
 
+def _accompanied(t: TriggerMention, s: Sent, place: int) -> bool:
+    """Tells whether a companion event stands between a battle word and a place: «ترافقت الاشتباكات مع قصف لمناطق في قرية X» → True.
+
+    The places after the companion («مع قصف», «وسط غارات») are where it fell; the fighting keeps the
+    place told before it, or none.
+    """
+    if t.event_type != "Battles":
+        return False
+    companion = cue_set("accompany")
+    return any(t.last < o.first < place and o.first - s.lo >= 1 and o.event_type != "Battles"
+               and companion.intersection(s.words[max(0, o.first - s.lo - 2):o.first - s.lo])
+               for o in s.triggers)
+
+
 def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]]:
     """Returns the place(s) an event happened at: the nearest name after the trigger, with its list."""
     if not s.places:
         return []
     after = [p for p in s.places if p[0].first > t.last]
+    if after and _accompanied(t, s, after[0][0].first):
+        after = []
     before = [p for p in s.places if p[0].last < t.first]
     # «في بلدة X بريف Y»: Y only situates X; skip context names that follow a more specific one
     # «وفي جنوب مدينة درعا، تدور اشتباكات …»: a fronted «في» phrase places the sentence's event
@@ -224,6 +240,19 @@ def _told_before(t: TriggerMention, s: Sent) -> bool:
         return True
     prep = word[:1] in "بل" or (k > 0 and s.words[k - 1] in ("في", "خلال", "جراء", "اثر", "بعد"))
     return t.event_type == "Battles" and prep
+
+
+def _lead_up(t: TriggerMention, s: Sent, tolls: list[Casualty]) -> bool:
+    """Tells whether battles are told as what led up to another happening: «نازحين لجأوا إليها بعد معارك» → True.
+
+    «سيطر على القرية إثر اشتباكات» codes the takeover; the fighting before it is no second event,
+    nor is it one when the sentence counts no dead of its own («قتل 5 بعد اشتباكات» stays an event).
+    """
+    k = t.first - s.lo
+    if t.event_type != "Battles" or t.definite or t.sub_event_type == "TAKEOVER" or k < 1 \
+            or s.words[k - 1] not in cue_set("lead_up"):
+        return False
+    return not tolls or any(o.first < t.first and o.polarity == "asserted" for o in s.triggers)
 
 
 def _unlisted(t: TriggerMention, s: Sent, pm: PlaceMention, loc: Location) -> Location:
@@ -331,6 +360,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                                                   for p, _ in places_here))
         usable = [t for t in s.triggers if t.polarity == "asserted" and t.strength != "air"
                   and not any(a.first <= t.first <= a.last for a in s.actors)]
+        usable = [t for t in usable if not _lead_up(t, s, tolls)]
         strong = [t for t in usable if t.strength == "strong"]
         # «الهجوم», «الهجمات»: a definite weak trigger points back to an event told elsewhere
         # unless the sentence itself places, dates and counts it («الهجمات على الهبيط الأحد قتلت طفلا»)

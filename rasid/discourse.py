@@ -12,6 +12,8 @@ from .segment import Token
 
 # Characters that decorate chrome lines without changing what they are («• شارك», «-- التعليقات --»).
 _DECORATION = " *-:|•·"
+# A tag or archive page names itself in its title bar, within the first characters of the page.
+_LISTING_HEAD = 120
 # Chrome lines are short: anything longer is prose, however it starts.
 _MAX_CHROME_LINE = 500
 # A line after a «اقرأ أيضا» box still counts as a headline link up to this many words.
@@ -45,13 +47,14 @@ class _Chrome:
 
     line: re.Pattern
     tail: re.Pattern
+    listing: re.Pattern
     headings: dict[str, tuple[tuple[str, ...], ...]]
     firsts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _chrome() -> _Chrome:
-    alternatives: dict[str, list[str]] = {"line": [], "tail": []}
+    alternatives: dict[str, list[str]] = {"line": [], "tail": [], "listing": []}
     headings: dict[str, list[tuple[str, ...]]] = {}
     for row in read_tsv("chrome.tsv"):
         kind, pattern = row["kind"], row["pattern"]
@@ -65,6 +68,7 @@ def _chrome() -> _Chrome:
     # the longest title first: «قد يعجبك أيضا» before «قد يعجبك»
     return _Chrome(re.compile("|".join(alternatives["line"]), re.S),
                    re.compile("|".join(alternatives["tail"]), re.S),
+                   re.compile("|".join(alternatives["listing"]), re.S),
                    {k: tuple(sorted(v, key=len, reverse=True)) for k, v in headings.items()},
                    frozenset(headings))
 
@@ -249,6 +253,10 @@ def _folded_spans(folded: str) -> list[tuple[int, int]]:
     chrome = _chrome()
     lines = _lines(folded)
     spans: list[tuple[int, int]] = []
+    listing = chrome.listing.search(folded, 0, _LISTING_HEAD)
+    if listing is not None:
+        # «عرض العناصر حسب علامة : مارع»: a tag page lists teasers of other stories, none its own
+        spans.append((listing.start(), len(folded)))
     i = 0
     while i < len(lines):
         line = lines[i]

@@ -9,7 +9,8 @@ from .consolidate import consolidate
 from .discourse import anchor, chrome_spans
 from .find.actors import actors
 from .find.casualties import casualties
-from .find.claims import OUTLET, WITNESS, capital_mentions, claims, cue_mentions, source_mentions
+from .find.claims import OUTLET, WITNESS, capital_mentions, claims, cue_mentions, named_back, \
+    source_mentions
 from .find.dates import dates
 from .find.framing import commentary, habitual, period_spans, planned, reference_spans
 from .find.numbers import numbers
@@ -104,7 +105,7 @@ def analyze(article: Article) -> list[Event]:
         return []
     srcs = source_mentions(toks)
     src_tokens = {i for m in srcs for i in range(m.first, m.last + 1)}
-    acts = [a for a in actors(toks) if a.first not in src_tokens]
+    acts = named_back(toks, [a for a in actors(toks) if a.first not in src_tokens])
     cues = cue_mentions(toks)
     caps = capital_mentions(toks)
     # «بين العباس وهجين»: a stretch between two places, ACLED's precision 2 at the first

@@ -12,6 +12,7 @@ from .find.claims import OUTLET, WITNESS, ClaimMention
 from .lexicon import table
 from .morph import cue_set
 from .records import Location
+from .roles import default_actors
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # A party's denial of its own act contests strikes and killings told of it (a battle has two
@@ -154,6 +155,16 @@ def _same_time(f: Frame, g: Frame) -> bool:
     return abs((f.date - g.date).days) <= 1
 
 
+def _announced(f: Frame, g: Frame, sents: list[Sent]) -> bool:
+    """Tells whether g is one of the accounts f's sentence announces, told just after it with no day or place of its own.
+
+    «قتل ثلاثة عناصر بانفجار قرب الخافية السبت، وسط روايات متضاربة … فبينما قالت صفحات إن طائرة
+    استهدفت السيارة» → the pages' strike is of Saturday, the day of the blast they explain.
+    """
+    return g.dated == "published" and g.place_span is None and 0 < g.sent - f.sent <= _REACH \
+        and _disputed_words(sents[f.sent])
+
+
 def _disputed_words(s: Sent) -> bool:
     """Tells whether a sentence sets accounts against each other: «في المقابل», «في حين», «غير أن», «تضاربت الروايات»."""
     cues = cue_set("dispute")
@@ -281,6 +292,7 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
                 c.stance == "denies" and c.source in (OUTLET, WITNESS) for c in top.claims)):
             continue
         rivals = tuple(members[1:])
+        top = _as_victim(top, list(rivals))
         contested = bool(rivals) or any(c.stance == "denies" for c in top.claims)
         out.append(Story(top, rivals, contested))
     # the report's order, as the frames came (a story's first telling)
@@ -383,6 +395,29 @@ def _kin(a: str, b: str) -> bool:
     return a == b or any(a in k and b in k for k in _KIN)
 
 
+def _victim_named(f: Frame, g: Frame) -> bool:
+    """Tells whether f names only one party, with the other side guessed, and g names it as the victim.
+
+    «قتل ثلاثة عناصر من قسد بانفجار» (one party named, its foe guessed) against «طائرة تركية
+    استهدفت سيارة لقسد» (SDF the victim) → True: the named party is the victim of both tellings.
+    """
+    return "actor2" in f.defaults and "actor1" not in f.defaults and f.actor1 == g.actor2 != f.actor2
+
+
+def _as_victim(a: Account, rivals: list[Account]) -> Account:
+    """Returns the top account with its named party made the victim when every rival tells it so.
+
+    Top «SDF vs IS (guessed)» with a rival «TUR vs SDF» → «UNIDENTIFIED vs SDF» for a blast: the
+    party the rivals agree was hit is the victim; who struck is as unnamed as the top telling leaves it.
+    """
+    f = a.frame
+    if not rivals or not all(_victim_named(f, r.frame) for r in rivals):
+        return a
+    actor1, actor2, guessed = default_actors(f.event_type, f.sub_event_type, None, f.actor1, None)
+    g = replace(f, actor1=actor1, actor2=actor2, defaults=set(guessed))
+    return Account(g, a.claims, a.standing)
+
+
 def _denials(a: Account, speaks_for: dict[str, str]) -> tuple[bool, bool]:
     """Tells whether an account is denied by its own perpetrator, and whether by anyone else."""
     own = other = False
@@ -402,14 +437,14 @@ def _rivals(a: Account, b: Account, sents: list[Sent], speaks_for: dict[str, str
     if f.event_type not in VIOLENT or g.event_type not in VIOLENT:
         return False
     pair_f, pair_g = {f.actor1, f.actor2}, {g.actor1, g.actor2}
-    if f.actor2 != g.actor2 and pair_f != pair_g:
+    if f.actor2 != g.actor2 and pair_f != pair_g and not (_victim_named(f, g) or _victim_named(g, f)):
         return False  # not the same victims
     if f.actor1 == g.actor1 and f.sub_event_type == g.sub_event_type:
         return False
     # «اشتباكات بين النظام والفصائل» told from either side is one clash, not two accounts
     if pair_f == pair_g and f.sub_event_type == g.sub_event_type:
         return False
-    if not (_same_place(f, g) and _same_time(f, g)):
+    if not (_same_place(f, g) and (_same_time(f, g) or _announced(f, g, sents) or _announced(g, f, sents))):
         return False
     own_a, other_a = _denials(a, speaks_for)
     own_b, other_b = _denials(b, speaks_for)

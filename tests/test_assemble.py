@@ -499,3 +499,39 @@ def test_doer_in_a_relative_clause_on_the_event(text, attacker):
 def test_force_blamed_for_the_event_is_the_attacker(text, attacker):
     evs = [e for e in _run(text) if e.location.name == "محردة"]
     assert evs and all(e.actor1 == attacker for e in evs)
+
+
+# --- _lead_up: battles told as what led up to another happening -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ويعيش في بلدة الأتارب نحو ثلاثة آلاف شخص، بينهم نازحون لجأوا إليها أمس بعد معارك في قرية الحاضر.",
+    "وفر مئات المدنيين من قرية الحاضر أمس إثر اشتباكات في محيطها.",
+])
+def test_battles_that_led_up_to_a_flight_are_no_event(text):
+    assert [e for e in _run(text) if e.sub_event_type == "Armed clash"] == []
+
+
+def test_battles_before_a_takeover_leave_the_takeover():
+    evs = _run("وتمكنت قوات النظام أمس من السيطرة على حي الصناعة في مدينة دير الزور بعد اشتباكات عنيفة مع تنظيم داعش.")
+    assert [_kind(e) for e in evs] == [GOV_TAKES]
+    assert (evs[0].actor1, evs[0].actor2) == ("SYR_GOV", "IS")
+
+
+def test_battles_with_their_own_dead_after_bad_stay_an_event():
+    evs = _run("قتل أمس 12 عنصرا من قوات النظام بعد اشتباكات مع فصائل المعارضة في بلدة كفرنبل.")
+    assert [_kind(e) for e in evs] == [CLASH]
+
+
+# --- _accompanied: the places after a companion event are its own -----------------------------------
+
+def test_the_villages_after_a_companion_strike_are_not_the_battles_places():
+    evs = _run("تستمر الاشتباكات أمس بين قوات النظام والفصائل في محيط بلدة كفرنبل، وترافقت الاشتباكات "
+               "مع قصف مدفعي لقوات النظام على قريتي حاس وكفرسجنة.")
+    clashes = {e.location.name.replace(" ", "") for e in evs if e.sub_event_type == "Armed clash"}
+    assert clashes == {"كفرنبل"}
+    assert "حاس" in {e.location.name for e in evs if e.sub_event_type != "Armed clash"}
+
+
+def test_clashes_and_shelling_joined_by_and_share_the_place():
+    evs = _run("دارت أمس اشتباكات عنيفة وقصف مدفعي متبادل بين قوات النظام والفصائل في بلدة كفرنبل.")
+    assert "كفرنبل" in {e.location.name.replace(" ", "") for e in evs if e.sub_event_type == "Armed clash"}

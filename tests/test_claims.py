@@ -229,3 +229,20 @@ def test_a_denying_noun_before_a_source_is_not_its_denial(arabic):
 def test_a_party_before_its_denial_verb_denies(arabic):
     got = _claims(arabic, "غير أن هيئة تحرير الشام نفت صحة الإعلان")
     assert ("هيئة تحرير الشام", "HTS", "denies") in got
+
+
+@pytest.mark.parametrize("text, group", [
+    ("قصفت حركة أحرار الشام مواقع النظام ونفى متحدث باسم التنظيم المذكور وقوع قتلى", "OPP"),
+    ("هاجم مقاتلو جيش الإسلام الحاجز، ثم نفى بيان التنظيم المذكور سقوط قتلى", "OPP"),
+])
+def test_a_name_pointing_back_is_the_group_named_before(arabic, text, group):
+    from rasid.find.claims import named_back
+    t = arabic(text)
+    back = named_back(t.tokens, actors(t.tokens))
+    assert any(a.rule.endswith("+anaphor") and a.actor == group for a in back)
+
+
+def test_a_generic_noun_without_a_pointer_keeps_its_own_reading(arabic):
+    from rasid.find.claims import named_back
+    t = arabic("قصفت حركة أحرار الشام مواقع النظام، وهاجم التنظيم قرية مجاورة")
+    assert [a.actor for a in named_back(t.tokens, actors(t.tokens))] == [a.actor for a in actors(t.tokens)]

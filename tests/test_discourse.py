@@ -159,3 +159,31 @@ def test_a_new_paragraph_does_not_continue_the_narrative():
     events = _dates_by_place(text, published)
     assert events.get("دوما") == date(2018, 2, 19)
     assert events.get("حمورية") == published
+
+
+# --- a tag or archive page: teasers of other stories, none its own --------------------------------
+
+TAGGED = ("قصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب الجنوبي صباح الأحد ، ما أسفر عن مقتل أربعة مدنيين .\n"
+          "سيطرت فصائل المعارضة على قرية الحاضر بريف حلب الجنوبي بعد هجوم مباغت .\n")
+
+
+@pytest.mark.parametrize("head", [
+    "عرض العناصر حسب علامة : ريف إدلب ",
+    "الموقع | الأخبار - # ريف إدلب الجنوبي ",
+    "أرشيف الوسم : إدلب\n",
+])
+def test_a_tag_page_is_chrome_from_its_title_on(head):
+    text = head + TAGGED
+    [(start, end)] = chrome_spans(text)
+    assert start < text.index("قصفت") and end > text.rindex("هجوم")
+    assert analyze(Article(id="a", text=text, published=None)) == []
+
+
+@pytest.mark.parametrize("text", [
+    TAGGED,
+    # an inline hashtag is the story's own word, not a tag page's title
+    "شن طيران التحالف غارات على محافظة #إدلب ليلة الاثنين ، قتل فيها أربعة مدنيين .\n",
+])
+def test_a_story_without_a_tag_title_keeps_its_events(text):
+    assert chrome_spans(text) == []
+    assert analyze(Article(id="a", text=text, published=FRIDAY))

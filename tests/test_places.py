@@ -242,3 +242,15 @@ def test_the_ambiguity_table_is_well_formed():
     names = ambiguous()
     assert names["تركيه"].kind == "nisba" and names["جروح"].kind == "common"
     assert "دمشق" not in names and "ادلب" not in names
+
+
+@pytest.mark.parametrize("raw, surface", [
+    ("قتل عشرة أشخاص في تفجير بالعاصمة دمشق", "دمشق"),
+    ("قتل عشرة أشخاص في تفجير بالعاصمة السورية دمشق", "دمشق"),
+])
+def test_the_capital_names_its_city(arabic, raw, surface):
+    assert (surface, "settlement") in [(s, c) for s, c, _ in _found(arabic, raw)]
+
+
+def test_a_demonym_alone_does_not_make_a_cue(arabic):
+    assert ("حلب", "settlement") not in [(s, c) for s, c, _ in _found(arabic, "قصفت الطائرات الروسية حلب")]

@@ -1,7 +1,7 @@
 """Attribution: who says what («قال المرصد», «بحسب سانا», «نفت موسكو») and with what stance."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, Match, readings, table
@@ -55,6 +55,28 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, frozenset[
     verbs = frozenset(_key(r["cue"]) for r in table("attribution.tsv") if r["kind"] == "verb") | frozenset(
         _key(f) for name, _ in lexicons for pos in ("verb", "word") for f in bare_forms(name, pos))
     return sources, cues, capitals, verbs
+
+
+def named_back(tokens: list[Token], acts: list) -> list:
+    """Returns actor mentions with a generic noun pointing back read as the party last named.
+
+    «… مواقع فيلق الرحمن … نفى متحدث باسم التنظيم الإرهابي المذكور» → «التنظيم» is OPP (the group
+    just named), not IS, which the generic noun would read as on its own.
+    """
+    back = cue_set("anaphor")
+    out = []
+    for k, a in enumerate(acts):
+        after = [t.text for t in tokens[a.last + 1:a.last + 3]]
+        # the adjective agrees with a definite noun: «التنظيم المذكور», never «مذكور» alone
+        # only a generic noun points back («التنظيم المذكور»); «جيش العزة المذكور» is still itself, and
+        # what it points at is a party named as such, not another generic noun («النظام»)
+        if a.kind == "generic" and any(w in back and w.startswith("ال") for w in after):
+            prev = next((p for p in reversed(acts[:k]) if p.last < a.first and p.kind != "generic"
+                         and p.actor != "CIVILIANS"), None)
+            if prev is not None and prev.actor != a.actor:
+                a = replace(a, actor=prev.actor, rule=a.rule + "+anaphor")
+        out.append(a)
+    return out
 
 
 def source_mentions(tokens: list[Token]):

@@ -255,6 +255,10 @@ def _cue(tokens: list[Token], first: int) -> str:
             break
         words = readings(tokens[j].text)
         if _definite(tokens[j].text):
+            if "عاصمه" in words:
+                return "settlement"  # «بالعاصمة دمشق», «العاصمة السورية دمشق»: the capital names its city
+            if back == 1 and words & nisba_forms():
+                continue  # «العاصمة السورية دمشق»: a demonym between the noun and the name
             words = words & cue_set("near")  # «في المدينة، كما»: a noun with the article names nothing after it
         for cue in ("rural", "province", "desert", "near", "settlement"):
             if words & cue_set(cue):

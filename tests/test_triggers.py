@@ -179,3 +179,19 @@ def test_inflected_and_noun_forms(arabic, raw, surface, event_type, sub):
     found = _by_surface(arabic, raw, surface)
     assert found[1:3] == (event_type, sub)
     assert found[3] == "asserted"  # «محاولة هجوم» is an attack that took place, not an intent
+
+
+@pytest.mark.parametrize("raw, sub", [
+    ("ارتكب طيران التحالف مجزرة في البلدة", "Air/drone strike"),
+    ("مجزرة جديدة ارتكبتها الطائرات الحربية في القرية", "Air/drone strike"),
+    ("ارتكبت الميليشيات مجزرة في القرية", "Attack"),
+    # the aircraft of another sentence do not commit this massacre
+    ("حلقت الطائرات فوق المدينة. وارتكب المسلحون مجزرة في القرية", "Attack"),
+])
+def test_a_massacre_by_aircraft_is_an_air_strike(arabic, raw, sub):
+    starts = [0]
+    t = arabic(raw)
+    if "." in raw:
+        starts.append(next(i for i, tok in enumerate(t.tokens) if tok.text.startswith("وارتكب")))
+    found = [x for x in _found(arabic, raw, starts) if "مجزرة" in x[0]]
+    assert found and found[0][2] == sub, _found(arabic, raw, starts)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 from ..normalize import norm
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, table
@@ -109,4 +109,21 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         out.append(TriggerMention(m.first, m.last, event_type, sub, strength,
                                   polarity, f"trigger:{m.key}",
                                   head.startswith("ال") or tokens[m.first].text.startswith("لل")))
-    return out
+    return [_by_air(t, out, starts) for t in out]
+
+
+# «ارتكب طيران التحالف مجزرة في بلدة …»: a massacre with the aircraft named beside it is an air strike
+_MASSACRE = frozenset({norm("مجزرة"), norm("مجازر")})
+_AIR_REACH = 6
+
+
+def _by_air(t: TriggerMention, found: list[TriggerMention], starts: list[int]) -> TriggerMention:
+    """Makes a massacre told beside an air word an air strike: «ارتكب الطيران مجزرة» → Air/drone strike."""
+    if t.sub_event_type != "Attack" or t.rule.removeprefix("trigger:") not in _MASSACRE:
+        return t
+    lo = max((s for s in starts if s <= t.first), default=0)
+    hi = min((s for s in starts if s > t.first), default=t.first + _AIR_REACH + 1)
+    if any((x.strength == "air" or x.sub_event_type == "Air/drone strike") and lo <= x.first < hi
+           and abs(x.first - t.first) <= _AIR_REACH for x in found):
+        return replace(t, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+    return t

@@ -150,12 +150,15 @@ def _accompanied(t: TriggerMention, s: Sent, place: int) -> bool:
 
 def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]]:
     """Returns the place(s) an event happened at: the nearest name after the trigger, with its list."""
-    if not s.places:
+    loyal = cue_set("allegiance")
+    # «القوات الموالية لدمشق»: a capital after an allegiance word is a government, not a place
+    places = [p for p in s.places if p[0].first - s.lo < 1 or s.words[p[0].first - s.lo - 1] not in loyal]
+    if not places:
         return []
-    after = [p for p in s.places if p[0].first > t.last]
+    after = [p for p in places if p[0].first > t.last]
     if after and _accompanied(t, s, after[0][0].first):
         after = []
-    before = [p for p in s.places if p[0].last < t.first]
+    before = [p for p in places if p[0].last < t.first]
     # «في بلدة X بريف Y»: Y only situates X; skip context names that follow a more specific one
     # «وفي جنوب مدينة درعا، تدور اشتباكات …»: a fronted «في» phrase places the sentence's event
     # (unless a town named after the trigger is more precise: «وفي محافظة حلب، … على بلدة أورم»)
@@ -236,6 +239,9 @@ def _told_before(t: TriggerMention, s: Sent) -> bool:
     # «ردا على الهجوم الكيماوي», «التحقيق في الهجوم»: the attack is already known
     if any(w in cue_set("refers") for w in before):
         return True
+    # «وتخوض المعارك إلى جانب القوات»: the fighting a side takes part in, its role in the war
+    if k > 0 and s.words[k - 1] in cue_set("partake"):
+        return True
     if k > 0 and s.words[k - 1] in _CAUSE and not any(c.kind == "killed" for c in s.casualties):
         return True
     prep = word[:1] in "بل" or (k > 0 and s.words[k - 1] in ("في", "خلال", "جراء", "اثر", "بعد"))
@@ -253,6 +259,16 @@ def _lead_up(t: TriggerMention, s: Sent, tolls: list[Casualty]) -> bool:
             or s.words[k - 1] not in cue_set("lead_up"):
         return False
     return not tolls or any(o.first < t.first and o.polarity == "asserted" for o in s.triggers)
+
+
+# How far after a trigger its object may name the places it aims at: «قصف قوات النظام العديد من المدن».
+_OBJECT_REACH = 5
+
+
+def _at_large(t: TriggerMention, s: Sent) -> bool:
+    """Tells whether a trigger aims at towns or provinces at large: «قصف قوات النظام العديد من المدن السورية» → True."""
+    k = t.last + 1 - s.lo
+    return not cue_set("many_places").isdisjoint(s.words[k:k + _OBJECT_REACH])
 
 
 def _unlisted(t: TriggerMention, s: Sent, pm: PlaceMention, loc: Location) -> Location:
@@ -387,7 +403,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 continue
             group = _place_for(t, s)
             if not group:
-                if last_place is None or not (tolls or t.strength == "strong"):
+                if last_place is None or not (tolls or t.strength == "strong") or _at_large(t, s):
                     continue
                 group = [last_place]
             toll = _near(tolls, t.first, *_span_of(s, t.first))

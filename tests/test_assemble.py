@@ -535,3 +535,37 @@ def test_the_villages_after_a_companion_strike_are_not_the_battles_places():
 def test_clashes_and_shelling_joined_by_and_share_the_place():
     evs = _run("دارت أمس اشتباكات عنيفة وقصف مدفعي متبادل بين قوات النظام والفصائل في بلدة كفرنبل.")
     assert "كفرنبل" in {e.location.name.replace(" ", "") for e in evs if e.sub_event_type == "Armed clash"}
+
+
+# --- _told_before: the fighting a side takes part in ---------------------------------------------
+
+@pytest.mark.parametrize("text, clashes", [
+    ("ويقول ناشطون إن مقاتلين أجانب موجودون في بلدة كفرنبل، ويخوضون المعارك إلى جانب قوات النظام.", 0),
+    ("وقال ناشطون إن اشتباكات عنيفة دارت بين قوات النظام والفصائل في بلدة كفرنبل.", 1),
+])
+def test_the_fighting_a_side_takes_part_in_is_no_event(text, clashes):
+    assert len([e for e in _run(text) if e.sub_event_type == "Armed clash"]) == clashes
+
+
+# --- _at_large: a round-up aimed at towns at large borrows no earlier place -----------------------
+
+@pytest.mark.parametrize("second, places", [
+    ("وفي تقرير آخر، قتل 40 شخصا أول من أمس جراء قصف قوات النظام العديد من المدن السورية.", 1),
+    # without a plural of places, the toll stays at the place told before
+    ("وفي تقرير آخر، قتل 40 شخصا أول من أمس جراء قصف قوات النظام.", 2),
+])
+def test_a_round_up_of_many_towns_borrows_no_earlier_place(second, places):
+    evs = _run("قصفت الطائرات الحربية أمس بلدة كفرنبل في ريف إدلب، ما أسفر عن مقتل أربعة مدنيين.\n" + second)
+    assert len(evs) == places
+
+
+# --- _place_for: a capital after an allegiance word is a government --------------------------------
+
+def test_a_capital_after_an_allegiance_word_places_no_event():
+    evs = _run("دارت أمس اشتباكات عنيفة قتل فيها عشرة من قوات الدفاع الوطني الموالية لدمشق.")
+    assert "دمشق" not in {e.location.name for e in evs}
+
+
+def test_a_capital_named_as_a_place_still_places_the_event():
+    evs = _run("دارت أمس اشتباكات عنيفة قتل فيها عشرة من قوات الدفاع الوطني في دمشق.")
+    assert "دمشق" in {e.location.name for e in evs}

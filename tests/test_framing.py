@@ -19,10 +19,16 @@ def _words(text):
     return [t.text for t in _tokens(text)[0]]
 
 
+def _at(toks, word, last=False):
+    """Returns the index of the first (or last) token spelled `word`."""
+    found = [t.index for t in toks if t.text == normalize(word).text]
+    return found[-1] if last else found[0]
+
+
 def _covered(text, word):
     """Tells whether the first token spelled `word` lies inside a period span of the sentence."""
     toks, norm_text = _tokens(text)
-    k = next(t.index for t in toks if t.text == normalize(word).text)
+    k = _at(toks, word)
     return any(lo <= k <= hi for lo, hi in period_spans(toks, norm_text, 0, len(toks) - 1))
 
 
@@ -51,7 +57,7 @@ def test_period_spans_cover_the_clause_of_a_span_of_days(text, word, summed):
 ])
 def test_a_repetition_word_after_a_trigger_tells_a_habit(text, trigger, expected):
     toks, _ = _tokens(text)
-    k = next(t.index for t in toks if t.text == normalize(trigger).text)
+    k = _at(toks, trigger)
     assert habitual(toks, k, len(toks) - 1) is expected
 
 
@@ -73,7 +79,7 @@ def test_commentary_needs_an_opinion_verb_and_an_analyst(text, expected):
 ])
 def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expected):
     toks, norm_text = _tokens(text)
-    k = next(t.index for t in toks if t.text == normalize(trigger).text)
+    k = _at(toks, trigger)
     assert planned(toks, norm_text, 0, k) is expected
 
 
@@ -84,7 +90,7 @@ def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expecte
 ])
 def test_reference_spans_cover_the_event_answered(text, inside):
     toks, norm_text = _tokens(text)
-    k = max(t.index for t in toks if t.text == normalize(inside).text)
+    k = _at(toks, inside, last=True)
     spans = reference_spans(toks, norm_text, 0, len(toks) - 1)
     assert any(lo <= k <= hi for lo, hi in spans)
     assert not any(lo <= 0 <= hi for lo, hi in spans)   # the act itself stays outside

@@ -8,7 +8,7 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # A sentence ends at a full stop, ! or ?, or at a line break; «.» between digits is a decimal point.
 _SENT_END = re.compile(r"(?<!\d)[.!?](?!\d)|\n+")
 # A clause breaks at commas, semicolons, colons, dashes and parentheses inside a sentence.
-_CLAUSE_END = re.compile(r"[,;:()\[\]]|\s-\s")
+CLAUSE_END = re.compile(r"[,;:()\[\]]|\s-\s")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Splits a sentence span into clause spans at commas, colons and brackets."""
     out = []
     s = start
-    for m in _CLAUSE_END.finditer(text, start, end):
+    for m in CLAUSE_END.finditer(text, start, end):
         if m.start() > s:
             out.append((s, m.start()))
         s = m.end()

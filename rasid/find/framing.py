@@ -1,10 +1,9 @@
 """How a sentence frames what it tells: a report of an occurrence, or a plan, a round-up, a commentary, a reference."""
 from __future__ import annotations
 
-import re
 
 from ..morph import cue_set
-from ..segment import Token
+from ..segment import CLAUSE_END, Token
 
 # A plan or permission governs an attack named later in its clause («وافقت … على استخدام قواعدها لشن غارات»).
 _PLAN_REACH = 8
@@ -21,7 +20,6 @@ _PERIOD_SCOPE = 8
 _HOURS = frozenset({"ساعه", "ساعات", "الساعات", "الساعه"})
 # «ردا، بحسب قولها، على …»: an aside this short inside a reference clause does not close it.
 _ASIDE = 4
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"]|\s-\s")
 
 
 def _number(word: str) -> int | None:
@@ -54,11 +52,11 @@ def _part(tokens: list[Token], text: str, lo: int, hi: int, pos: int) -> tuple[i
     cuts = cue_set("clause_cut")
     first = pos
     while first > lo and pos - first < _PERIOD_SCOPE and tokens[first].text not in cuts \
-            and not _CLAUSE_BREAK.search(text, tokens[first - 1].end, tokens[first].start):
+            and not CLAUSE_END.search(text, tokens[first - 1].end, tokens[first].start):
         first -= 1
     last = pos
     while last < hi and last - pos < _PERIOD_SCOPE and tokens[last + 1].text not in cuts \
-            and not _CLAUSE_BREAK.search(text, tokens[last].end, tokens[last + 1].start):
+            and not CLAUSE_END.search(text, tokens[last].end, tokens[last + 1].start):
         last += 1
     return first, last
 
@@ -74,7 +72,7 @@ def _clause_start(tokens: list[Token], text: str, lo: int, pos: int) -> int:
     """Returns the first token of the clause holding tokens[pos], clauses broken at punctuation."""
     start = lo
     for i in range(lo + 1, pos + 1):
-        if _CLAUSE_BREAK.search(text, tokens[i - 1].end, tokens[i].start):
+        if CLAUSE_END.search(text, tokens[i - 1].end, tokens[i].start):
             start = i
     return start
 
@@ -95,7 +93,7 @@ def reference_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tu
         if tokens[i].text in openers:
             end = i
             while end < hi:
-                if _CLAUSE_BREAK.search(text, tokens[end].end, tokens[end + 1].start):
+                if CLAUSE_END.search(text, tokens[end].end, tokens[end + 1].start):
                     # «ردا، حسب قولها، على …»: an aside between the opener and its object does not end it
                     if end - i >= _ASIDE or tokens[end + 1].text in ("فيما", "وفيما", "بينما", "كما"):
                         break

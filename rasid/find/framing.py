@@ -1,7 +1,6 @@
 """How a sentence frames what it tells: a report of an occurrence, or a plan, a round-up, a commentary, a reference."""
 from __future__ import annotations
 
-
 from ..morph import cue_set
 from ..segment import CLAUSE_END, Token
 

@@ -8,6 +8,7 @@ rules are not fitted to it and its score stays an honest estimate of quality on 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -37,6 +38,20 @@ def system_events(lines: list[dict]) -> list[dict]:
     return out
 
 
+def contested_cases(shared: Path) -> dict | None:
+    """Runs the disputed-story cases through the extractor and checks them with the shared checker."""
+    cases_path, tool = shared / "examples" / "contested-dev.jsonl", shared / "tools" / "contested.py"
+    if not (cases_path.exists() and tool.exists()):
+        return None
+    spec = importlib.util.spec_from_file_location("contested_tool", tool)
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    cases = [json.loads(line) for line in cases_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    events = system_events(cases)
+    failures = {c["article"]["id"]: why for c in cases if (why := checker.check(c, events))}
+    return {"passed": len(cases) - len(failures), "cases": len(cases), "failures": failures}
+
+
 def summary(result: dict) -> dict:
     return {k: result[k] for k in ("tp", "fp", "fn", "split", "precision", "recall", "f1", "full_match_f1")}
 
@@ -57,12 +72,16 @@ def main(argv: list[str] | None = None) -> int:
              "all-dev": dev + examples + tune2 + held2}
     events = system_events(parts["all-dev"])
     results = {name: summary(score(lines, events)) for name, lines in parts.items()}
+    contested = contested_cases(shared)
     if args.json:
-        print(json.dumps(results))
+        print(json.dumps({**results, "contested": contested}, ensure_ascii=False))
     else:
         for name, r in results.items():
             print(f"{name:13} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  "
                   f"full {r['full_match_f1']:.3f}  (tp {r['tp']} fp {r['fp']} fn {r['fn']} split {r['split']})")
+        if contested:
+            print(f"contested     {contested['passed']}/{contested['cases']} cases pass"
+                  + "".join(f"\n  {cid}: {why}" for cid, why in contested["failures"].items()))
     return 0
 
 

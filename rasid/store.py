@@ -310,6 +310,9 @@ class Store:
         if "meta" not in tables:
             portable, fts = schema_parts()
             with self.transaction():
+                # Two ingests may create the same new store at once: the second finds the first's schema here.
+                if "meta" in _tables(conn):
+                    return
                 for statement in _statements(portable) + _statements(fts):
                     conn.execute(statement)
                 conn.execute("INSERT INTO meta (name, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
@@ -327,7 +330,9 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Runs the block in one transaction: all of it is committed, or none of it."""
-        self.conn.execute("BEGIN")
+        # IMMEDIATE takes the write lock up front: a second writer then waits (busy timeout) instead of
+        # failing with "database is locked" when its read lock cannot be upgraded.
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
         except BaseException:
@@ -395,9 +400,10 @@ class Store:
                         on_failure(article, error or "")
                     continue
                 stored.append((article, digest, source, events))
-            self._write(stored)
-            counts.new += len(stored)
-            counts.events += sum(len(s[3]) for s in stored)
+            written = self._write(stored)
+            counts.duplicates += len(stored) - len(written)
+            counts.new += len(written)
+            counts.events += sum(len(s[3]) for s in written)
             counts.batches += 1
 
         for article, source in articles:
@@ -425,12 +431,22 @@ class Store:
         finish()
         return counts
 
-    def _write(self, stored: list[tuple[Article, str, str, list[dict]]]) -> None:
-        """Writes a batch of analysed articles, their events, claims and index rows in one transaction."""
+    def _write(self, stored: list[tuple[Article, str, str, list[dict]]]) -> list[tuple[Article, str, str, list[dict]]]:
+        """Writes a batch of analysed articles, their events, claims and index rows in one transaction; returns those written."""
         stamp = now()
+        written = []
         with self.transaction() as conn:
             number = conn.execute("SELECT COALESCE(MAX(article_no), 0) FROM articles").fetchone()[0]
             for article, digest, source, events in stored:
+                # Another ingest may have stored the same report since it was read: checked again under the lock.
+                known = self._known(article, digest, {"hash": {}, "url": {}})
+                if known is not None:
+                    log.info("article %r was stored meanwhile (as %r); skipped", article.id, known)
+                    continue
+                article_id = self._free_id(article, digest, {"id": set()})
+                if article_id != article.id:
+                    article = replace(article, id=article_id)
+                written.append((article, digest, source, events))
                 number += 1
                 conn.execute(f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({_marks(13)})",
                              (digest, number, article.id, article.url, article.outlet,
@@ -438,6 +454,7 @@ class Store:
                               article.title, article.text, source, stamp, stamp, __version__, len(events)))
                 _index_article(conn, number, article.title, article.text)
                 self._insert_events(digest, events)
+        return written
 
     def _insert_events(self, digest: str, events: list[dict]) -> None:
         rows, claims = [], []

@@ -187,6 +187,42 @@ def test_jobs_give_the_same_store_as_one_process(tmp_path, fake):
     assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
 
 
+def test_a_report_stored_by_another_ingest_meanwhile_is_skipped_not_a_failed_batch(db, fake):
+    records = [generated_article(i) for i in range(3)]
+
+    class Racing(storage.Extractor):
+        """Lets a second writer store one of the batch's reports while the batch is being analysed."""
+
+        def submit(self, batch):
+            wait = super().submit(batch)
+            with storage.Store.open(db.path) as other:
+                other.ingest(articles([records[1]]), storage.Extractor())
+            return wait
+
+    counts = db.ingest(articles(records), Racing())
+    assert (counts.new, counts.duplicates) == (2, 1)
+    assert sorted(r[0] for r in db.conn.execute("SELECT article_id FROM articles")) == ["gen-0", "gen-1", "gen-2"]
+    assert db.count("events") == sum(len(shelling_events(a)) for a, _ in articles(records))
+
+
+def test_two_ingests_at_once_both_finish_and_store_each_report_once(tmp_path):
+    first = jsonl(tmp_path / "first.jsonl", [generated_article(i) for i in range(0, 300)])
+    second = jsonl(tmp_path / "second.jsonl", [generated_article(i) for i in range(150, 450)])
+    db = tmp_path / "shared.db"
+    runs = [_child("slow", first, db), _child("slow", second, db)]
+    errors = [run.communicate(timeout=300)[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    assert storage.stored_articles(db) == 450
+    clean = _child("fast", jsonl(tmp_path / "all.jsonl", [generated_article(i) for i in range(450)]),
+                   tmp_path / "clean.db")
+    assert clean.communicate(timeout=300) and clean.returncode == 0
+    # The two runs interleave their batches, so only the numbering of articles may differ.
+    unordered = {k: sorted(v) for k, v in dump(db).items() if k not in ("articles", "fts")}
+    assert unordered == {k: sorted(v) for k, v in dump(tmp_path / "clean.db").items() if k not in ("articles", "fts")}
+    assert sorted(r[:1] + r[2:] for r in dump(db)["articles"]) == \
+        sorted(r[:1] + r[2:] for r in dump(tmp_path / "clean.db")["articles"])
+
+
 # A child `rasid ingest` whose stand-in analyze is slowed down, so the parent can kill it between commits.
 CHILD = """
 import sys, time

@@ -16,7 +16,8 @@ from tqdm import tqdm
 
 from . import __version__, bench as bench_module, evaluate as evaluation, export, pipeline
 from . import incidents as incident_store, reviews, search as fulltext, store as storage, world
-from .reader import MAX_CHARS, ReadError, StrictError, parse_day, read_articles, to_article
+from .reader import (DEPTH_CEILING, MAX_CHARS, MAX_DEPTH, MAX_LINE_BYTES, ReadError, StrictError, parse_day,
+                     read_articles, to_article)
 from .records import Article
 
 log = logging.getLogger("rasid")
@@ -43,6 +44,40 @@ def _day_option(ctx: click.Context, param: click.Parameter, value: str | None) -
         return parse_day(value)
     except ValueError as err:
         raise click.BadParameter(str(err)) from None
+
+
+def _readable(value: str) -> str:
+    """Replaces what the shell could not decode (lone surrogates) and controls by U+FFFD: «\\udcff» → «\ufffd»."""
+    return "".join("\ufffd" if "\ud800" <= c <= "\udfff" or (c < " " and c not in "\t\n") else c for c in value)
+
+
+def _text_argument(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # Bytes that are not UTF-8 reach argv as lone surrogates, which SQLite and stdout refuse.
+    if value is None:
+        return None
+    clean = _readable(value)
+    if clean != value:
+        log.warning("%s %r has bytes that are not UTF-8 or control characters; read as %r",
+                    param.human_readable_name, value, clean)
+    return clean
+
+
+def _text_arguments(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_text_argument(ctx, param, v) or "" for v in values)
+
+
+def _limit_options(command):
+    """Adds the input limits --max-chars, --max-line-bytes and --max-depth (each also an environment variable)."""
+    command = click.option("--max-depth", type=click.IntRange(1, DEPTH_CEILING), default=MAX_DEPTH,
+                           show_default=True, envvar="RASID_MAX_DEPTH",
+                           help="Skip (and report) JSON lines nested deeper [env RASID_MAX_DEPTH].")(command)
+    command = click.option("--max-line-bytes", type=click.IntRange(min=1), default=MAX_LINE_BYTES,
+                           show_default=True, envvar="RASID_MAX_LINE_BYTES",
+                           help="Skip unread (and report) longer JSON lines and .txt/.html files "
+                                "[env RASID_MAX_LINE_BYTES].")(command)
+    return click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+                        envvar="RASID_MAX_CHARS",
+                        help="Skip (and report) articles whose text is longer [env RASID_MAX_CHARS].")(command)
 
 
 def _show_progress(flag: bool | None) -> bool:
@@ -84,12 +119,11 @@ def _samples_path() -> str:
               help="Publication day of .txt/.html inputs and of JSON lines without one.")
 @click.option("--strict", is_flag=True, help="Stop at the first input problem or failed article (exit 1).")
 @click.option("--samples", is_flag=True, help="Run on the bundled sample reports instead of SOURCE.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
-              help="Skip (and report) articles whose text is longer.")
+@_limit_options
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a tty].")
 @click.option("--all-countries", is_flag=True, help="Also write events outside Syria (each event says its `country`).")
 def extract(source: str | None, output: str, published: date | None, strict: bool, samples: bool,
-            max_chars: int, progress: bool | None, all_countries: bool) -> None:
+            max_chars: int, max_line_bytes: int, max_depth: int, progress: bool | None, all_countries: bool) -> None:
     """Writes the events of SOURCE (JSON lines, .txt, .html, a directory of them, or - for stdin) as JSON lines."""
     if samples and source:
         raise click.UsageError("give SOURCE or --samples, not both")
@@ -108,7 +142,8 @@ def extract(source: str | None, output: str, published: date | None, strict: boo
         bar = stack.enter_context(tqdm(unit="art", file=sys.stderr, disable=not _show_progress(progress),
                                        delay=1.0, desc="extract"))
         try:
-            for item in read_articles(source, published=published, strict=strict, max_chars=max_chars):
+            for item in read_articles(source, published=published, strict=strict, max_chars=max_chars,
+                                      max_line_bytes=max_line_bytes, max_depth=max_depth):
                 if isinstance(item, ReadError):
                     counts["warnings" if item.kept else "skipped"] += 1
                     log.log(logging.WARNING if item.kept else logging.ERROR, "%s", item)
@@ -228,7 +263,7 @@ def places(ctx: click.Context, about: bool) -> None:
 
 
 @places.command(name="lookup")
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, callback=_text_arguments)
 @click.option("--limit", type=click.IntRange(min=1), help="At most N candidates per name.")
 def places_lookup(names: tuple[str, ...], limit: int | None) -> None:
     """Writes the candidates of each NAME (or of each stdin line) as one JSON line: «السوسة» → 3 places."""
@@ -259,7 +294,7 @@ def places_near(lat: float, lon: float, km: float, limit: int | None) -> None:
 
 
 @places.command(name="variants")
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, callback=_text_arguments)
 def places_variants(names: tuple[str, ...]) -> None:
     """Writes the spelling variants the lookup generates for each NAME: «البوكمال» → «ابو كمال», …."""
     from . import gazetteer
@@ -297,8 +332,7 @@ def _opened(db: str, create: bool = False) -> Iterator[storage.Store]:
 @click.option("--published", callback=_day_option, metavar="YYYY-MM-DD",
               help="Publication day of .txt/.html inputs and of JSON lines without one.")
 @click.option("--strict", is_flag=True, help="Stop at the first input problem or failed article (exit 1).")
-@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
-              help="Skip (and report) articles whose text is longer.")
+@_limit_options
 @click.option("--batch-size", type=click.IntRange(min=1), default=storage.BATCH_SIZE, show_default=True,
               help="New articles committed per transaction.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
@@ -307,7 +341,8 @@ def _opened(db: str, create: bool = False) -> Iterator[storage.Store]:
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a tty].")
 @click.option("--all-countries", is_flag=True, help="Also store events outside Syria (each event says its `country`).")
 def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bool, max_chars: int,
-           batch_size: int, jobs: int, reextract: bool, progress: bool | None, all_countries: bool) -> None:
+           max_line_bytes: int, max_depth: int, batch_size: int, jobs: int, reextract: bool,
+           progress: bool | None, all_countries: bool) -> None:
     """Stores the articles of SOURCES (as `extract` reads them) with their events; stored ones are skipped."""
     if reextract and sources:
         raise click.UsageError("--reextract re-reads the stored articles; give no SOURCE")
@@ -317,12 +352,15 @@ def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bo
 
     def articles() -> Iterator[tuple[Article, str]]:
         for source in sources:
-            for item in read_articles(source, published=published, strict=strict, max_chars=max_chars):
+            # A path that is not UTF-8 is kept as the shell gave it for reading, and stored readable.
+            stored_as = _readable(source)
+            for item in read_articles(source, published=published, strict=strict, max_chars=max_chars,
+                                      max_line_bytes=max_line_bytes, max_depth=max_depth):
                 if isinstance(item, ReadError):
                     problems["warnings" if item.kept else "skipped"] += 1
                     log.log(logging.WARNING if item.kept else logging.ERROR, "%s", item)
                     continue
-                yield item, source
+                yield item, stored_as
 
     def failed(article: Article, error: str) -> None:
         message = f"article {article.id!r}: analyze failed: {error}"
@@ -420,7 +458,7 @@ def export_command(fmt: str, output: str, since: date | None, until: date | None
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", callback=_text_argument)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N articles.")
 @_db_option
 def search(query: str, limit: int, db: str) -> None:
@@ -435,7 +473,7 @@ def search(query: str, limit: int, db: str) -> None:
 
 
 @main.command()
-@click.argument("ident", metavar="INCIDENT_ID|EVENT_ID")
+@click.argument("ident", metavar="INCIDENT_ID|EVENT_ID", callback=_text_argument)
 @_db_option
 def show(ident: str, db: str) -> None:
     """Writes an incident with its reports, ledger and evidence quotes (or one event and its incident) as JSON."""
@@ -445,19 +483,19 @@ def show(ident: str, db: str) -> None:
 
 def _correction(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict:
     try:
-        return dict(reviews.parse_correction(v) for v in values)
+        return dict(reviews.parse_correction(v) for v in _text_arguments(ctx, param, values))
     except ValueError as err:
         raise click.BadParameter(str(err)) from None
 
 
 @main.command()
-@click.argument("event_id", required=False)
+@click.argument("event_id", required=False, callback=_text_argument)
 @click.option("--accept", "decision", flag_value="accept", help="The event is right (with --set: once corrected).")
 @click.option("--reject", "decision", flag_value="reject", help="The event is wrong: fusion and export leave it out.")
 @click.option("--clear", "decision", flag_value="clear", help="Remove the event's review and corrections.")
 @click.option("--set", "corrections", multiple=True, callback=_correction, metavar="FIELD=VALUE",
               help=f"Correct a field ({', '.join(reviews.CORRECTABLE)}); repeatable; implies --accept.")
-@click.option("--note", help="Why (kept with the review).")
+@click.option("--note", callback=_text_argument, help="Why (kept with the review).")
 @click.option("--list", "listing", is_flag=True, help="List the reviews and the event each is attached to now.")
 @_db_option
 def review(event_id: str | None, decision: str | None, corrections: dict, note: str | None, listing: bool,

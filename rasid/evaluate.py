@@ -1,12 +1,19 @@
 """Scoring of system events against gold by EVENTS.md §3, number for number as ../shared/tools/score.py."""
 from __future__ import annotations
 
-import json
+import logging
+import lzma
 import math
+import re
+import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
+
+from .reader import ReadError, json_records
+
+log = logging.getLogger(__name__)
 
 # Date tolerance in days by gold time_precision (ACLED codes 1 day, 2 week, 3 month).
 TOLERANCE_DAYS = {1: 0, 2: 3, 3: 15}
@@ -301,20 +308,35 @@ def format_scores(result: dict) -> str:
     return "\n".join(lines)
 
 
+def _finite(value: Any) -> bool:
+    """Tells whether a value is a real, finite number (a bool is not): 36.3 → True, inf → False, "36" → False."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
 def _check_event(event: Any) -> str | None:
     if not isinstance(event, dict):
         return "an event is not a JSON object"
     for key in ("event_type", "sub_event_type"):
         if not isinstance(event.get(key), str):
             return f"event without {key!r}"
-    if not isinstance(event.get("actors"), list) or not event["actors"]:
-        return "event without 'actors'"
+    if not _strings(event.get("actors")) or not event["actors"]:
+        return "event without 'actors' (a list of actor names)"
+    if event.get("sub_event_type_alt") is not None and not _strings(event["sub_event_type_alt"]):
+        return "'sub_event_type_alt' is not a list of names"
+    if not isinstance(event.get("event_date"), (str, type(None))):
+        return "'event_date' is not a YYYY-MM-DD string"
+    precision = event.get("time_precision")
+    if precision is not None and (not isinstance(precision, int) or isinstance(precision, bool)):
+        return "'time_precision' is not 1, 2 or 3"
     locations = event.get("locations")
     if not isinstance(locations, list) or not locations:
         return "event without 'locations'"
     for loc in locations:
-        if not isinstance(loc, dict) or not all(
-                isinstance(loc.get(k), (int, float)) for k in ("latitude", "longitude")):
+        if not isinstance(loc, dict) or not all(_finite(loc.get(k)) for k in ("latitude", "longitude")):
             return "location without numeric latitude/longitude"
     fatalities = event.get("fatalities")
     if not isinstance(fatalities, dict) or not all(
@@ -323,16 +345,61 @@ def _check_event(event: Any) -> str | None:
     return None
 
 
-def _json_lines(path: str | Path):
-    """Yields (line number, parsed value or None, JSON error message or None) for non-blank lines."""
-    with open(path, encoding="utf-8-sig") as handle:
-        for line_no, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                yield line_no, json.loads(raw), None
-            except json.JSONDecodeError as err:
-                yield line_no, None, err.msg
+def _check_system_event(event: Any) -> str | None:
+    """Names what makes a system event unscorable (a field of the wrong type), or None."""
+    if not isinstance(event, dict):
+        return "not a JSON object"
+    if not isinstance(event.get("article_id"), str):
+        return "no 'article_id' string"
+    for key in ("event_type", "sub_event_type", "actor1", "actor2", "event_date"):
+        if not isinstance(event.get(key), (str, type(None))):
+            return f"{key!r} is {type(event[key]).__name__}, not a string"
+    location = event.get("location")
+    if location is not None and not isinstance(location, dict):
+        return "'location' is not an object"
+    for key in ("latitude", "longitude"):
+        try:
+            number = float((location or {}).get(key, 0))
+        except (TypeError, ValueError):
+            continue  # no point: the event cannot match, as the reference scorer has it
+        if not math.isfinite(number):
+            return f"'location.{key}' is not a finite number"
+    if not isinstance(event.get("evidence"), (list, type(None))):
+        return "'evidence' is not a list"
+    return None
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _readable(value: Any) -> Any:
+    """Returns a JSON value with lone surrogates in its strings replaced by U+FFFD: «\\ud800» → «\ufffd»."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_readable(v) for v in value]
+    if isinstance(value, dict):
+        return {_readable(k): _readable(v) for k, v in value.items()}
+    return value
+
+
+def _json_lines(path: str | Path) -> Iterator[tuple[int | None, Any, str | None]]:
+    """Yields (line number, parsed value or None, problem or None) for non-blank lines, read as articles are."""
+    # The article reader's line handling: CR line ends, a BOM mid-file, invalid UTF-8, deep nesting, huge lines.
+    try:
+        for line_no, value in json_records(path, report_empty=False):
+            if not isinstance(value, ReadError):
+                yield line_no, _readable(value), None  # nesting is bounded by the reader's depth limit
+            elif value.kept:
+                log.warning("%s", value)
+            else:
+                yield line_no, None, value.message
+    except (OSError, EOFError, lzma.LZMAError, zlib.error) as err:
+        yield None, None, f"cannot read: {getattr(err, 'strerror', None) or err}"
+
+
+def _where(path: str | Path, line_no: int | None) -> str:
+    return f"{path}:{line_no}" if line_no else str(path)
 
 
 def read_gold(path: str | Path) -> list[dict]:
@@ -340,7 +407,7 @@ def read_gold(path: str | Path) -> list[dict]:
     lines = []
     for line_no, line, error in _json_lines(path):
         if error is not None:
-            raise GoldError(f"{path}:{line_no}: malformed JSON: {error}")
+            raise GoldError(f"{_where(path, line_no)}: {error}")
         if not isinstance(line, dict) or not isinstance(line.get("article"), dict) \
                 or not isinstance(line["article"].get("id"), str):
             raise GoldError(f"{path}:{line_no}: expected {{\"article\": {{\"id\": ...}}, \"events\": [...]}}")
@@ -359,10 +426,9 @@ def read_system(path: str | Path) -> tuple[list[dict], list[str]]:
     """Reads system events (JSON lines), returning them and a message per unreadable line, which is left out."""
     events, problems = [], []
     for line_no, event, error in _json_lines(path):
-        if error is not None:
-            problems.append(f"{path}:{line_no}: malformed JSON: {error}; left out")
-        elif not isinstance(event, dict):
-            problems.append(f"{path}:{line_no}: not a JSON object; left out")
+        problem = error or _check_system_event(event)
+        if problem is not None:
+            problems.append(f"{_where(path, line_no)}: {problem}; left out")
         else:
             events.append(event)
     return events, problems

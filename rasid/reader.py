@@ -3,13 +3,19 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
+import itertools
 import json
 import logging
 import lzma
 import os
 import re
+import stat
 import sys
+import zlib
+from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
@@ -21,6 +27,14 @@ log = logging.getLogger(__name__)
 
 # Past this a "text" is a dump or a scraping accident, not a news report; analysing it would stall a batch.
 MAX_CHARS = 1_000_000
+# A JSON line (or a whole .txt/.html file) past this many bytes is skipped unread, so a 100 MB line costs
+# neither memory nor time; 16 MiB leaves room for MAX_CHARS of text written as «\\u0642» escapes or as HTML.
+MAX_LINE_BYTES = 16 * 1024 * 1024
+# An article is one flat object; deeper JSON is a generator's accident (and past ~900 levels a parser crash).
+MAX_DEPTH = 32
+# The parser recurses once per level, so a configured depth stays well below Python's recursion limit.
+DEPTH_CEILING = 500
+_CHUNK = 1 << 20
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.xz", ".jsonl.gz", ".ndjson.xz", ".ndjson.gz")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -31,6 +45,13 @@ STDIN = "-"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # A lone UTF-16 surrogate is valid in a JSON string («"\\ud800"») but cannot be encoded, hashed or stored.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Strings (skipped whole, possessively) and brackets: enough to measure nesting without parsing.
+_STRUCTURE = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
+# Either of the above: one scan of a clean text answers both questions.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# What decode() calls UTF-8 in which a few corrupt bytes were replaced by U+FFFD.
+LOSSY_UTF8 = "utf-8 with invalid bytes replaced"
 _ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?")
 # Tags that real article text never contains; a lone «<» or «>» in prose does not count.
 _HTML_TAG = re.compile(
@@ -61,20 +82,64 @@ class StrictError(Exception):
         self.error = error
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much one input may hold: characters of a text, bytes of a line or file, levels of JSON nesting."""
+
+    max_chars: int | None = MAX_CHARS
+    max_line_bytes: int = MAX_LINE_BYTES
+    max_depth: int = MAX_DEPTH
+
+
 def decode(blob: bytes) -> tuple[str, str]:
-    """Decodes UTF-8 (with or without BOM), UTF-16 with BOM, else cp1256: b"\\xe3\\xd1\\xcf" → («مرد», "cp1256")."""
-    if blob.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return blob.decode("utf-16"), "utf-16"
+    """Decodes UTF-8 (with or without BOM), UTF-16, else cp1256: b"\\xe3\\xd1\\xcf" → («مرد», "cp1256")."""
+    if blob.startswith(_UTF16_BOMS):
+        return blob.decode("utf-16", errors="replace"), "utf-16"
     if blob.startswith(codecs.BOM_UTF8):
         blob = blob[len(codecs.BOM_UTF8):]
+    utf16 = _bomless_utf16(blob)
+    if utf16 is not None:
+        return utf16
     try:
         return blob.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
         utf8_error = err
+    lossy = blob.decode("utf-8", errors="replace")
+    bad = lossy.count("\ufffd") - blob.count("\ufffd".encode("utf-8"))
+    good = len(lossy) - len(lossy.encode("ascii", "ignore")) - lossy.count("\ufffd")
+    # cp1256 Arabic read as UTF-8 is almost all invalid; UTF-8 with a stray byte is almost all valid.
+    if good >= 4 * bad:
+        return lossy, LOSSY_UTF8
     text = blob.decode("cp1256")
     if _CONTROL.search(text):
         raise UnicodeError(f"neither UTF-8 nor cp1256 text ({utf8_error.reason} at byte {utf8_error.start})")
     return text, "cp1256"
+
+
+def _bomless_utf16(blob: bytes) -> tuple[str, str] | None:
+    """Reads UTF-16 without BOM, told by NUL bytes on one side of each pair: «إدلب» in utf-16-le → («إدلب», "utf-16-le")."""
+    if b"\x00" not in blob or len(blob) % 2:
+        return None
+    even, odd = blob[0::2].count(0), blob[1::2].count(0)
+    # Spaces, digits and Latin letters have a zero high byte; Arabic letters (U+06xx) do not, hence 10%.
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros * 10 >= len(blob) // 2 and other * 100 <= len(blob) // 2:
+            try:
+                text = blob.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return (text, encoding) if not _CONTROL.search(text) else None
+    return None
+
+
+def control_characters(text: str) -> int:
+    """Counts the C0 control characters other than whitespace: «قصف\\x00» → 1."""
+    return len(_CONTROL.findall(text))
+
+
+def _binary(text: str, controls: int) -> bool:
+    # A stray NUL in a report is damage to repair; one character in ten is not text at all.
+    return controls * 10 > len(text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -103,15 +168,23 @@ def first_line(text: str) -> str | None:
     return None
 
 
-def _optional_str(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return _encodable(value) if value else None
-    return _encodable(str(value))
-
-
 def _encodable(value: str) -> str:
-    """Returns the string with lone surrogates replaced by U+FFFD: «قصف\\ud800» → «قصف\ufffd»."""
-    return _SURROGATE.sub("\ufffd", value)
+    """Returns the string with lone surrogates and C0 controls replaced by U+FFFD: «قصف\\ud800» → «قصف\ufffd»."""
+    return _UNSAFE.sub("\ufffd", value) if _UNSAFE.search(value) else value
+
+
+def _field(record: dict, key: str, problem: Any, instead: str | None = None) -> str | None:
+    """Returns a metadata field as text (an integer written out: numeric ids are common), else `instead`."""
+    value = record.get(key)
+    if value is None or value == "":
+        return instead
+    if isinstance(value, str):
+        return _encodable(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    problem(f"'{key}' is {type(value).__name__}, not a string; " + (f"using {instead!r}" if instead else "left out"),
+            kept=True)
+    return instead
 
 
 def to_article(record: Any, source: str, line_no: int | None, published: date | None = None,
@@ -136,11 +209,20 @@ def to_article(record: Any, source: str, line_no: int | None, published: date | 
         problem(f"'text' has {len(text):,} characters, over the limit of {max_chars:,}; skipped")
     if problems:
         return None, problems
-    unencodable = len(_SURROGATE.findall(text))
+    clean = _UNSAFE.search(text) is None
+    unencodable = 0 if clean else len(_SURROGATE.findall(text))
     if unencodable:
-        text = _encodable(text)
+        text = _SURROGATE.sub("\ufffd", text)
         problem(f"'text' has {unencodable:,} lone surrogate escape(s) (\\ud800-\\udfff); replaced by U+FFFD",
                 kept=True)
+    controls = 0 if clean else control_characters(text)
+    if controls:
+        if _binary(text, controls):
+            problem(f"'text' has {controls:,} control characters (NUL and the like): binary, not a report; skipped")
+            return None, problems
+        # One for one, so that offsets into the stored text are offsets into what the outlet sent.
+        text = _CONTROL.sub("\ufffd", text)
+        problem(f"'text' has {controls:,} control character(s) (NUL and the like); replaced by U+FFFD", kept=True)
     if looks_like_html(text):
         # Offsets then refer to the converted text, which is what the events are written against.
         log.info("%s:%s: 'text' is HTML; converted to plain text", source, line_no)
@@ -148,53 +230,115 @@ def to_article(record: Any, source: str, line_no: int | None, published: date | 
         if not text.strip():
             problem("'text' is HTML with no article text in it")
             return None, problems
-    article_id = _optional_str(record.get("id"))
-    if article_id is None:
-        article_id = f"{Path(source).name}:{line_no}"
-        problem(f"missing 'id'; using {article_id!r}", kept=True)
+    made_id = f"{_encodable(Path(source).name)}:{line_no}"
+    article_id = _field(record, "id", problem, made_id)
+    if record.get("id") in (None, ""):
+        problem(f"missing 'id'; using {made_id!r}", kept=True)
     day = published
     if record.get("published") not in (None, ""):
         try:
             day = parse_day(record["published"])
         except ValueError as err:
             problem(f"bad 'published' ({err}); read without a date", kept=True)
-    article = Article(id=article_id, text=text, outlet=_optional_str(record.get("outlet")),
-                      published=day, url=_optional_str(record.get("url")),
-                      title=_optional_str(record.get("title")))
+    article = Article(id=article_id, text=text, outlet=_field(record, "outlet", problem),
+                      published=day, url=_field(record, "url", problem), title=_field(record, "title", problem))
     return article, problems
 
 
-def json_lines(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, Any]]:
-    """Yields (line number, JSON value or ReadError) for each non-blank line of a JSON-lines byte stream."""
+def nested_deeper(line: str, limit: int) -> bool:
+    """Tells whether JSON text nests arrays and objects more than `limit` deep: («[[1]]», 1) → True."""
+    if line.count("[") + line.count("{") <= limit:
+        return False
+    depth = 0
+    for m in _STRUCTURE.finditer(line):
+        token = m.group()
+        if token == "[" or token == "{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif token == "]" or token == "}":
+            depth -= 1
+    return False
+
+
+def _object(pairs: list[tuple[str, Any]], repeated: list[str]) -> dict:
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        repeated.extend(k for k, n in Counter(k for k, _ in pairs).items() if n > 1)
+    return obj
+
+
+def parse_json_line(line: str, source: str, line_no: int | None,
+                    max_depth: int = MAX_DEPTH) -> tuple[Any, list[ReadError]]:
+    """Parses one JSON line, with its problems: a value and warnings, or None and the error that stopped it."""
+    if nested_deeper(line, max_depth):
+        return None, [ReadError(source, line_no, f"JSON nested deeper than {max_depth} levels (--max-depth); skipped")]
+    warnings: list[ReadError] = []
+    repeated: list[str] = []
+    hook = partial(_object, repeated=repeated)
+    try:
+        try:
+            value = json.loads(line, object_pairs_hook=hook)
+        except json.JSONDecodeError as err:
+            if not err.msg.startswith("Invalid control character"):
+                raise
+            # Raw tabs and line breaks inside strings break the JSON rule, not the report they carry.
+            repeated.clear()
+            value = json.loads(line, object_pairs_hook=hook, strict=False)
+            warnings.append(ReadError(source, line_no, "raw control characters inside a JSON string; read anyway",
+                                      kept=True))
+    except json.JSONDecodeError as err:
+        return None, [ReadError(source, line_no, f"malformed JSON: {err.msg} at column {err.colno}")]
+    except RecursionError:
+        return None, [ReadError(source, line_no, "JSON nested too deeply to be an article; skipped")]
+    warnings += [ReadError(source, line_no, f"duplicate key {key!r} in one object; the last value is used",
+                           kept=True) for key in dict.fromkeys(repeated)]
+    return value, warnings
+
+
+def json_lines(lines: Iterable[bytes | int], source: str, limits: Limits = Limits(),
+               report_empty: bool = True) -> Iterator[tuple[int | None, Any]]:
+    """Yields (line number, JSON value or ReadError) for each non-blank line; an int in `lines` is an overlong line."""
     encodings: set[str] = set()
+    blank = True
     for line_no, raw in enumerate(lines, 1):
+        if isinstance(raw, int):
+            blank = False
+            yield line_no, ReadError(source, line_no, f"line of {raw:,} bytes, over the limit of "
+                                     f"{limits.max_line_bytes:,} (--max-line-bytes); skipped unread")
+            continue
         # Each line is decoded alone so that one cp1256 or corrupt line spoils only itself.
         try:
             line, encoding = decode(raw)
         except UnicodeError as err:
+            blank = False
             yield line_no, ReadError(source, line_no, str(err))
             continue
-        if not line.strip():
+        # A BOM mid-file is where two files were concatenated: the second one's first line is still JSON.
+        line = line.strip().lstrip("\ufeff").lstrip()
+        if not line:
             continue
-        if encoding not in encodings and encoding != "utf-8":
+        blank = False
+        if encoding not in encodings and encoding not in ("utf-8", LOSSY_UTF8):
             encodings.add(encoding)
             log.info("%s:%d: decoded as %s", source, line_no, encoding)
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield line_no, ReadError(source, line_no, f"malformed JSON: {err.msg} at column {err.colno}")
-            continue
-        except RecursionError:
-            # «[[[[…]]]]» thousands deep: valid JSON no article has, and a crash for the parser
-            yield line_no, ReadError(source, line_no, "JSON nested too deeply to be an article; skipped")
-            continue
-        yield line_no, value
+        value, problems = parse_json_line(line, source, line_no, limits.max_depth)
+        if encoding == LOSSY_UTF8 and value is not None:
+            problems.insert(0, ReadError(source, line_no, "invalid UTF-8 bytes; replaced by U+FFFD", kept=True))
+        for problem in problems:
+            yield line_no, problem
+        if value is not None or not problems:
+            yield line_no, value
+    if blank and report_empty:
+        yield None, ReadError(source, None, "empty file: no JSON lines")
 
 
-def json_records(path: str | os.PathLike) -> Iterator[tuple[int, Any]]:
+def json_records(path: str | os.PathLike, limits: Limits = Limits(),
+                 report_empty: bool = True) -> Iterator[tuple[int | None, Any]]:
     """Yields (line number, JSON value or ReadError) of a JSON-lines file, .xz and .gz included."""
     with _open_binary(Path(path)) as stream:
-        yield from json_lines(_byte_lines(stream), str(path))
+        chunks = _utf16_as_utf8(_chunks(stream))
+        yield from json_lines(_byte_lines(chunks, limits.max_line_bytes), str(path), limits, report_empty)
 
 
 def _open_binary(path: Path) -> IO[bytes]:
@@ -206,14 +350,56 @@ def _open_binary(path: Path) -> IO[bytes]:
     return open(path, "rb")
 
 
-def _byte_lines(stream: IO[bytes]) -> Iterator[bytes]:
-    # Lines are split on b"\n" only: U+2028 inside a JSON string is text, not a line break.
-    if stream.peek(2)[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # type: ignore[attr-defined]
-        for line in stream.read().decode("utf-16").split("\n"):
-            yield line.rstrip("\r").encode("utf-8")
-        return
-    for line in stream:
-        yield line.rstrip(b"\r\n")
+def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    # read1: what a pipe has now, so that stdin fed line by line is read line by line.
+    read = getattr(stream, "read1", stream.read)
+    return iter(partial(read, _CHUNK), b"")
+
+
+def _head(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
+    """Reads until the first non-blank byte (to tell JSON from text), handing back the stream whole."""
+    head = b""
+    for chunk in chunks:
+        head += chunk
+        if head.strip(b" \t\r\n\x00") or len(head) >= _CHUNK:
+            break
+    return head, itertools.chain([head], chunks)
+
+
+def _utf16_as_utf8(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    head, chunks = _head(chunks)
+    # JSON starts with an ASCII character: a NUL beside it means UTF-16 even without a BOM.
+    bomless = len(head) >= 2 and (head[0] == 0) != (head[1] == 0)
+    if not head.startswith(_UTF16_BOMS) and not bomless:
+        return chunks
+    blob = b"".join(chunks)
+    encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-16-be" if head[0] == 0 else "utf-16-le"
+    # Splitting UTF-16 on b"\n" would cut characters in half: the stream is decoded whole first.
+    return iter([blob.decode(encoding, errors="replace").encode("utf-8", errors="replace")])
+
+
+def _byte_lines(chunks: Iterable[bytes], max_bytes: int = MAX_LINE_BYTES) -> Iterator[bytes | int]:
+    """Yields the lines of a byte stream split at LF, CRLF or a lone CR; a line over max_bytes yields its size."""
+    # Lines are split on bytes only: U+2028 inside a JSON string is text, not a line break.
+    parts: list[bytes] = []
+    size = 0
+    after_cr = False
+    for chunk in chunks:
+        if after_cr and chunk.startswith(b"\n"):
+            chunk = chunk[1:]  # the LF of a CRLF cut in two by the chunking
+        after_cr = chunk.endswith(b"\r")
+        if after_cr or b"\r" in chunk:
+            chunk = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        *pieces, rest = chunk.split(b"\n")
+        for piece in pieces:
+            size += len(piece)
+            yield size if size > max_bytes else b"".join(parts) + piece if parts else piece
+            parts, size = [], 0
+        size += len(rest)
+        # An overlong line is counted, not kept: memory stays bounded whatever its length.
+        parts = [] if size > max_bytes else parts + [rest] if rest else parts
+    if size:
+        yield size if size > max_bytes else b"".join(parts)
 
 
 def kind_of(path: Path) -> str | None:
@@ -229,7 +415,7 @@ def kind_of(path: Path) -> str | None:
 
 
 def _sniff(blob: bytes) -> str:
-    start = blob.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
+    start = blob.removeprefix(codecs.BOM_UTF8).replace(b"\x00", b"").lstrip(b" \t\r\n\xff\xfe")[:1]
     return "jsonl" if start == b"{" else "html" if start == b"<" else "text"
 
 
@@ -245,20 +431,35 @@ def _document(blob: bytes, kind: str, source: str, stem: str,
     except UnicodeError as err:
         yield ReadError(source, None, str(err))
         return
-    if encoding != "utf-8":
+    if encoding == LOSSY_UTF8:
+        yield ReadError(source, None, "invalid UTF-8 bytes; replaced by U+FFFD", kept=True)
+    elif encoding != "utf-8":
         log.info("%s: decoded as %s", source, encoding)
     if max_chars is not None and len(text) > max_chars:
         yield ReadError(source, None, f"{len(text):,} characters, over the limit of {max_chars:,}; skipped")
         return
+    controls = control_characters(text)
+    if controls and _binary(text, controls):
+        yield ReadError(source, None, f"{controls:,} control characters (NUL and the like): binary, not a report; "
+                        "skipped")
+        return
+    if controls:
+        text = _CONTROL.sub("\ufffd", text)
+        yield ReadError(source, None, f"{controls:,} control character(s) (NUL and the like); replaced by U+FFFD",
+                        kept=True)
     if kind == "html":
         text = html_to_text(text)
     if not text.strip():
         yield ReadError(source, None, "no article text")
         return
-    yield Article(id=stem, text=text, published=published, title=first_line(text)), source, None
+    article_id = _encodable(stem)
+    if article_id != stem:
+        yield ReadError(source, None, f"the file name is not UTF-8; the id is {article_id!r}", kept=True)
+    text = _SURROGATE.sub("\ufffd", text)
+    yield Article(id=article_id, text=text, published=published, title=first_line(text)), source, None
 
 
-def _records(values: Iterable[tuple[int, Any]], source: str, published: date | None,
+def _records(values: Iterable[tuple[int | None, Any]], source: str, published: date | None,
              max_chars: int | None) -> Iterator[_Located | ReadError]:
     for line_no, value in values:
         if isinstance(value, ReadError):
@@ -270,45 +471,47 @@ def _records(values: Iterable[tuple[int, Any]], source: str, published: date | N
             yield article, source, line_no
 
 
-def _stdin(published: date | None, max_chars: int | None) -> Iterator[_Located | ReadError]:
+def _stream(chunks: Iterator[bytes], kind: str | None, source: str, stem: str, published: date | None,
+            limits: Limits) -> Iterator[_Located | ReadError]:
+    """Reads one stream (a file or stdin) as JSON lines or as one document, by `kind` or else by its first byte."""
+    head, chunks = _head(chunks)
+    if kind is None:
+        kind = _sniff(head)
+    if kind == "jsonl":
+        lines = _byte_lines(_utf16_as_utf8(chunks), limits.max_line_bytes)
+        yield from _records(json_lines(lines, source, limits), source, published, limits.max_chars)
+        return
+    parts: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limits.max_line_bytes:
+            yield ReadError(source, None, f"over {limits.max_line_bytes:,} bytes (--max-line-bytes); skipped unread")
+            return
+        parts.append(chunk)
+    blob = b"".join(parts)
+    if not blob.strip():
+        yield ReadError(source, None, "no input on stdin" if source == "<stdin>" else "empty file")
+        return
+    yield from _document(blob, kind, source, stem, published, limits.max_chars)
+
+
+def _stdin(published: date | None, limits: Limits) -> Iterator[_Located | ReadError]:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # a text-only stdin replaced by a caller
-        blob = sys.stdin.read().encode("utf-8")
-        stream = iter(blob.splitlines(keepends=True))
-    head: list[bytes] = []
-    for raw in stream:
-        head.append(raw)
-        if raw.strip():
-            break
-    kind = _sniff(b"".join(head))
-    if kind == "jsonl":
-        lines = (line.rstrip(b"\r\n") for chain in (head, stream) for line in chain)
-        yield from _records(json_lines(lines, "<stdin>"), "<stdin>", published, max_chars)
-        return
-    blob = b"".join(head) + b"".join(stream)
-    if not blob.strip():
-        yield ReadError("<stdin>", None, "no input on stdin")
-        return
-    yield from _document(blob, kind, "<stdin>", "stdin", published, max_chars)
+        stream = io.BytesIO(sys.stdin.read().encode("utf-8", errors="surrogateescape"))
+    yield from _stream(_chunks(stream), None, "<stdin>", "stdin", published, limits)
 
 
-def _file(path: Path, kind: str | None, published: date | None,
-          max_chars: int | None) -> Iterator[_Located | ReadError]:
+def _file(path: Path, kind: str | None, published: date | None, limits: Limits) -> Iterator[_Located | ReadError]:
     source = str(path)
-    try:
-        if kind is None:
-            with _open_binary(path) as stream:
-                kind = _sniff(stream.read(4096))
-        if kind == "jsonl":
-            yield from _records(json_records(path), source, published, max_chars)
-            return
-        with _open_binary(path) as stream:
-            blob = stream.read()
-    except (OSError, EOFError, lzma.LZMAError) as err:
-        yield ReadError(source, None, f"cannot read: {getattr(err, 'strerror', None) or err}")
-        return
     stem = Path(path.name.removesuffix(".gz").removesuffix(".xz")).stem
-    yield from _document(blob, kind, source, stem, published, max_chars)
+    try:
+        # One open, read once: a named pipe («<(zcat a.jsonl.gz)») cannot be opened a second time.
+        with _open_binary(path) as stream:
+            yield from _stream(_chunks(stream), kind, source, stem, published, limits)
+    except (OSError, EOFError, lzma.LZMAError, zlib.error) as err:
+        yield ReadError(source, None, f"cannot read: {getattr(err, 'strerror', None) or err}")
 
 
 def _directory(root: Path) -> Iterator[Path | ReadError]:
@@ -325,13 +528,21 @@ def _directory(root: Path) -> Iterator[Path | ReadError]:
             if name.startswith(".") or kind_of(path) is None:
                 log.debug("%s: not an article file; ignored", path)
                 continue
+            try:
+                mode = path.stat().st_mode
+            except OSError:
+                mode = stat.S_IFREG  # a broken link: _file says why it cannot be read
+            if not stat.S_ISREG(mode):
+                # A pipe or device found by a walk would block the batch or never end.
+                yield ReadError(str(path), None, "not a regular file (a pipe, socket or device); skipped")
+                continue
             yield path
     yield from problems
 
 
-def _sources(path: str, published: date | None, max_chars: int | None) -> Iterator[_Located | ReadError]:
+def _sources(path: str, published: date | None, limits: Limits) -> Iterator[_Located | ReadError]:
     if path == STDIN:
-        yield from _stdin(published, max_chars)
+        yield from _stdin(published, limits)
         return
     root = Path(path)
     if root.is_dir():
@@ -339,20 +550,22 @@ def _sources(path: str, published: date | None, max_chars: int | None) -> Iterat
             if isinstance(item, ReadError):
                 yield item
             else:
-                yield from _file(item, kind_of(item), published, max_chars)
+                yield from _file(item, kind_of(item), published, limits)
     elif root.exists():
-        yield from _file(root, kind_of(root), published, max_chars)
+        yield from _file(root, kind_of(root), published, limits)
     else:
         yield ReadError(path, None, "no such file or directory")
 
 
 def read_articles(path: str | os.PathLike, published: date | None = None, strict: bool = False,
-                  max_chars: int | None = MAX_CHARS) -> Iterator[Article | ReadError]:
+                  max_chars: int | None = MAX_CHARS, max_line_bytes: int = MAX_LINE_BYTES,
+                  max_depth: int = MAX_DEPTH) -> Iterator[Article | ReadError]:
     """Yields the Articles of a file, a directory (sorted, recursive) or «-» (stdin) and a ReadError per problem."""
     # `published` dates .txt/.html inputs and JSON lines that have no date; `strict` raises StrictError
     # at the first problem, warnings included, because a strict run promises that nothing was altered.
+    limits = Limits(max_chars, max_line_bytes, max_depth)
     seen: set[str] = set()
-    for item in _sources(str(path), published, max_chars):
+    for item in _sources(str(path), published, limits):
         if isinstance(item, ReadError):
             if strict:
                 raise StrictError(item)

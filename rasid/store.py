@@ -7,6 +7,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -35,6 +36,8 @@ BATCH_SIZE = 200
 # Each extractor process holds its own lexicons and gazetteer (about 130 MB).
 MAX_JOBS = 8
 _FTS_MARK = "-- @fts sqlite"
+# A lone UTF-16 surrogate cannot be encoded: sha256 and SQLite both refuse it.
+_UNENCODABLE = re.compile(r"[\ud800-\udfff]")
 
 
 class StoreError(Exception):
@@ -61,6 +64,18 @@ def stored_articles(path: str | Path) -> int:
             conn.close()
     except sqlite3.Error:  # not created yet, or the schema is being written
         return 0
+
+
+def storable(article: Article) -> Article:
+    """Returns the article with lone surrogates replaced by U+FFFD, so that it can be hashed and stored: «\\ud800» → «\ufffd»."""
+    bad = {name: value for name in ("id", "text", "title", "outlet", "url")
+           if isinstance(value := getattr(article, name), str) and _UNENCODABLE.search(value)}
+    if not bad:
+        return article
+    # The reader replaces them already; this guards callers that build Articles themselves.
+    log.warning("article %r: lone surrogates in %s replaced by U+FFFD", _UNENCODABLE.sub("\ufffd", article.id),
+                ", ".join(bad))
+    return replace(article, **{name: _UNENCODABLE.sub("\ufffd", value) for name, value in bad.items()})
 
 
 def _day(value: str | None) -> date | None:
@@ -410,6 +425,7 @@ class Store:
             counts.read += 1
             if on_article:
                 on_article()
+            article, source = storable(article), _UNENCODABLE.sub("\ufffd", source)
             digest = content_hash(article.text)
             known = self._known(article, digest, pending)
             if known is not None:

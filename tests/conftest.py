@@ -93,3 +93,52 @@ def event_places(evs):
 def takeovers(evs):
     """Returns the territory-change events."""
     return [e for e in evs if "territory" in e.sub_event_type]
+
+
+HOSTILE_REPORT = "قصفت قوات النظام بلدة الحراك شرقي درعا مساء الأحد."
+
+
+@pytest.fixture
+def hostile_folder(tmp_path):
+    """Builds a folder of every kind of bad input beside good ones: (folder, good ids, {bad file: message part})."""
+    import codecs
+    import gzip
+    import json
+    import os
+
+    def line(**fields) -> bytes:
+        return json.dumps(fields, ensure_ascii=False).encode("utf-8")
+
+    root = tmp_path / "hostile"
+    root.mkdir()
+    good = line(id="good", text=HOSTILE_REPORT + " 9")
+    files = {
+        "cr.jsonl": line(id="cr1", text=HOSTILE_REPORT) + b"\r" + line(id="cr2", text=HOSTILE_REPORT + " 2") + b"\r",
+        "crlf.jsonl": line(id="crlf", text=HOSTILE_REPORT + " 8") + b"\r\n",
+        "midbom.jsonl": good + b"\n" + b" " + codecs.BOM_UTF8 + line(id="bom", text=HOSTILE_REPORT + " 3") + b"\n",
+        "badbyte.jsonl": line(id="badbyte", text=HOSTILE_REPORT + "\u00a7").replace("\u00a7".encode(), b"\xff"),
+        "rawtab.jsonl": b'{"id": "rawtab", "text": "' + HOSTILE_REPORT.encode() + b'\t."}',
+        "nul.jsonl": line(id="nul", text=HOSTILE_REPORT + "\x00 " + HOSTILE_REPORT),
+        "surrogate.jsonl": b'{"id": "sur\\udc80", "text": "\\ud800 ' + HOSTILE_REPORT.encode() + b'"}',
+        "types.jsonl": json.dumps({"id": ["x"], "title": {"a": 1}, "text": HOSTILE_REPORT + " 4"}).encode(),
+        "dupkey.jsonl": b'{"id": "dup", "text": "' + HOSTILE_REPORT.encode() + b'", "text": "' + HOSTILE_REPORT.encode()
+                        + b' 5"}',
+        "utf16.txt": (HOSTILE_REPORT + " 6").encode("utf-16-le"),
+        "cp1256.txt": (HOSTILE_REPORT + " 7").encode("cp1256"),
+        # bad inputs: each costs itself only
+        "deep.jsonl": b"[" * 100_000 + b"]" * 100_000,
+        "empty.jsonl": b"",
+        "empty.txt": b"",
+        "number.jsonl": line(id="n", text=42),
+        "corrupt.jsonl.gz": gzip.compress(good * 200)[:30] + b"\x00" * 20 + gzip.compress(good * 200)[50:],
+    }
+    for name, blob in files.items():
+        (root / name).write_bytes(blob)
+    (root / "broken.jsonl").symlink_to(root / "nowhere")
+    os.mkfifo(root / "pipe.jsonl")
+    good_ids = {"cr1", "cr2", "crlf", "good", "bom", "badbyte", "rawtab", "nul", "sur\ufffd", "types.jsonl:1", "dup",
+                "utf16", "cp1256"}
+    bad = {"deep.jsonl": "nested deeper", "empty.jsonl": "empty file", "empty.txt": "empty file",
+           "number.jsonl": "'text' is int", "corrupt.jsonl.gz": "cannot read", "broken.jsonl": "cannot read",
+           "pipe.jsonl": "not a regular file"}
+    return root, good_ids, bad

@@ -465,3 +465,86 @@ def test_a_lone_surrogate_in_one_line_costs_nothing_of_the_batch(tmp_path):
     assert text.startswith("\ufffd ") and title == "\ufffd"
     extracted = run("extract", str(path))
     assert extracted.exit_code == 0 and {e["article_id"] for e in events_of(extracted.stdout)} >= {"g0", "s"}
+
+
+def test_every_verb_survives_a_hostile_folder(tmp_path, hostile_folder, fake_analyze):
+    root, good_ids, bad = hostile_folder
+    extracted = run("extract", str(root))
+    assert extracted.exit_code == 0 and "Traceback" not in extracted.stderr
+    for name, message in bad.items():
+        assert f"{root / name}" in extracted.stderr and message in extracted.stderr
+    assert {e["article_id"] for e in events_of(extracted.stdout)} == good_ids
+    db = str(tmp_path / "h.db")
+    ingested = run("ingest", str(root), "--db", db, "--jobs", "1")
+    assert ingested.exit_code == 0 and "Traceback" not in ingested.stderr
+    assert {r[0] for r in stored(db, "SELECT article_id FROM articles")} == good_ids
+    assert run("fuse", "--db", db).exit_code == 0
+    for fmt in ("acled-csv", "geojson", "jsonl"):
+        assert run("export", "-f", fmt, "-o", str(tmp_path / f"out.{fmt}"), "--db", db).exit_code == 0
+    assert len(events_of(run("search", "قصفت", "--db", db, "--limit", "50").stdout)) == len(good_ids)
+    for (event_id,) in stored(db, "SELECT event_id FROM events"):
+        shown = run("show", event_id, "--db", db)
+        assert shown.exit_code == 0 and json.loads(shown.stdout)["event_id"] == event_id
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["show", "\udcff"], 1, "no incident or event '\ufffd'"),
+    (["review", "e\udcff", "--accept"], 1, "no event 'e\ufffd'"),
+    (["search", "قصف\udcff"], 0, "QUERY"),
+    (["places", "lookup", "درعا\udcff"], 0, "NAMES"),
+])
+def test_arguments_the_shell_could_not_decode_are_replaced_and_reported(fused_db, args, code, message):
+    result = run(*args, "--db", fused_db) if args[0] != "places" else run(*args)
+    assert result.exit_code == code and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_review_note_with_undecodable_bytes_is_stored_replaced(fused_db):
+    [(event_id,)] = stored(fused_db, "SELECT event_id FROM events LIMIT 1")
+    result = run("review", event_id, "--reject", "--note", "خطأ\udcff", "--db", fused_db)
+    assert result.exit_code == 0 and "Traceback" not in result.stderr
+    assert stored(fused_db, "SELECT note FROM reviews") == [("خطأ\ufffd",)]
+
+
+def test_input_limits_come_from_options_or_the_environment(tmp_path, fake_analyze):
+    path = jsonl(tmp_path / "in.jsonl", {"id": "long", "text": SHELLING * 40},
+                 {"id": "deep", "text": SHELLING, "extra": [[[1]]]}, {"id": "ok", "text": SHELLING})
+    by_env = CliRunner(mix_stderr=False, env={"RASID_MAX_LINE_BYTES": "1000"}).invoke(main, ["extract", str(path)])
+    assert by_env.exit_code == 0 and f"{path}:1: line of" in by_env.stderr
+    assert {e["article_id"] for e in events_of(by_env.stdout)} == {"deep", "ok"}
+    by_flag = run("extract", str(path), "--max-depth", "2")
+    assert f"{path}:2: JSON nested deeper than 2 levels" in by_flag.stderr
+    assert {e["article_id"] for e in events_of(by_flag.stdout)} == {"long", "ok"}
+    assert run("extract", str(path), "--max-depth", "100000").exit_code == 2
+
+
+@pytest.mark.parametrize("bad_event, message", [
+    (dict(GOLD_EVENT, actors=[["SYR_GOV"]]), "a list of actor names"),
+    (dict(GOLD_EVENT, time_precision=[1]), "'time_precision'"),
+    (dict(GOLD_EVENT, sub_event_type_alt=5), "'sub_event_type_alt'"),
+    (dict(GOLD_EVENT, locations=[{"name": "x", "latitude": float("inf"), "longitude": 36.1}]), "latitude"),
+])
+def test_evaluate_rejects_a_gold_line_of_wrong_types_with_its_line(tmp_path, bad_event, message):
+    gold = jsonl(tmp_path / "gold.jsonl", {"article": {"id": "g1", "text": SHELLING}, "events": [GOLD_EVENT]},
+                 {"article": {"id": "g2", "text": SHELLING}, "events": [bad_event]})
+    result = run("evaluate", "--gold", str(gold))
+    assert result.exit_code == 1 and f"{gold}:2: " in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_evaluate_leaves_out_hostile_system_lines_and_scores_the_rest(tiny_gold, tmp_path):
+    event = {"article_id": "g1", "event_date": "2018-06-24", "event_type": GOLD_EVENT["event_type"],
+             "sub_event_type": GOLD_EVENT["sub_event_type"], "actor1": "SYR_GOV",
+             "location": {"latitude": 32.62, "longitude": 36.10}, "evidence": [{"start": 0, "end": 3}]}
+    system = tmp_path / "sys.jsonl"
+    system.write_bytes(b"\n".join([
+        json.dumps(event).encode(), b"[" * 50_000 + b"]" * 50_000, json.dumps(dict(event, article_id=["g1"])).encode(),
+        json.dumps(dict(event, evidence=5)).encode(), json.dumps(dict(event, actor1={"a": 1})).encode(),
+        json.dumps(dict(event, location={"latitude": "inf", "longitude": 36.1}, event_date="2018-06-24")).encode(),
+        json.dumps(event).encode().replace(b'"g1"', b'"g\\ud800"'),
+        ('{"article_id": "g2", "event_type": "Battles", "x": "' + SHELLING).encode() + b'\xff"}', b""]))
+    result = run("evaluate", "--gold", str(tiny_gold), "--system", str(system), "--errors", "--json")
+    assert result.exit_code == 0 and "Traceback" not in result.stderr, result.stderr
+    assert [n for n in range(2, 7) if f"sys.jsonl:{n}: " in result.stderr] == [2, 3, 4, 5, 6]
+    assert "sys.jsonl:8: invalid UTF-8" in result.stderr
+    scores = json.loads(result.stdout)
+    assert (scores["tp"], scores["fp"]) == (1, 1)

@@ -6,6 +6,7 @@ import json
 import lzma
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -85,10 +86,10 @@ def test_malformed_and_unusable_lines_are_reported_with_their_line_numbers(tmp_p
 
 
 @pytest.mark.parametrize("hostile, message", [
-    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),        # a RecursionError in json
-    (b'{"id": "x", "text": {"a": ' * 5_000 + b"1" + b"}" * 5_000, "nested too deeply"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested deeper"),        # a RecursionError in json, unchecked
+    (b'{"id": "x", "text": {"a": ' * 5_000 + b"1" + b"}" * 5_000, "nested deeper"),
     (b'{"id": "s", "text": "\\udfff ' + REPORT.encode() + b'"}', "lone surrogate"),
-])
+], ids=["deep-array", "deep-object", "surrogate"])
 def test_hostile_lines_cost_only_themselves(tmp_path, hostile, message):
     path = write_lines(tmp_path / "hostile.jsonl", jline(id="before", text=REPORT), hostile,
                        jline(id="after", text=REPORT + " وقتل 3 مدنيين."))
@@ -239,3 +240,77 @@ def test_decode_and_helpers():
     assert parse_day("2018-10-26") == date(2018, 10, 26)
     with pytest.raises(ValueError):
         parse_day("26/10/2018")
+
+
+def test_a_hostile_folder_costs_each_bad_input_only_itself(hostile_folder):
+    root, good_ids, bad = hostile_folder
+    articles, errors = split(read_articles(root))
+    assert {a.id for a in articles} == good_ids
+    failures = [e for e in errors if not e.kept]
+    assert sorted(Path(e.source).name for e in failures) == sorted(bad)
+    for error in failures:
+        assert bad[Path(error.source).name] in error.message
+    by_id = {a.id: a for a in articles}
+    assert by_id["cr2"].text.endswith(" 2") and by_id["utf16"].text.endswith(" 6")
+    assert by_id["badbyte"].text == REPORT + "\ufffd" and by_id["nul"].text == REPORT + "\ufffd " + REPORT
+    assert by_id["dup"].text.endswith(" 5") and by_id["types.jsonl:1"].title is None
+
+
+@pytest.mark.parametrize("name, line_no, message", [
+    ("badbyte.jsonl", 1, "invalid UTF-8 bytes; replaced by U+FFFD"),
+    ("rawtab.jsonl", 1, "raw control characters inside a JSON string"),
+    ("nul.jsonl", 1, "1 control character(s) (NUL and the like); replaced by U+FFFD"),
+    ("surrogate.jsonl", 1, "lone surrogate"),
+    ("types.jsonl", 1, "'id' is list, not a string; using 'types.jsonl:1'"),
+    ("types.jsonl", 1, "'title' is dict, not a string; left out"),
+    ("dupkey.jsonl", 1, "duplicate key 'text'"),
+])
+def test_altered_inputs_are_read_with_a_warning_never_silently(hostile_folder, name, line_no, message):
+    root, _, _ = hostile_folder
+    warnings = [e for e in read_articles(root / name) if isinstance(e, ReadError)]
+    assert any(e.kept and e.line_no == line_no and message in e.message for e in warnings), warnings
+
+
+def test_cr_and_crlf_line_ends_count_lines_even_when_a_crlf_is_cut_between_chunks():
+    from rasid.reader import _byte_lines
+    assert list(_byte_lines([b"a\r", b"\nb\rc\r\n", b"d"])) == [b"a", b"b", b"c", b"d"]
+    assert list(_byte_lines([b"aaaa", b"aaaa\nb\n"], max_bytes=5)) == [8, b"b"]
+
+
+def test_an_overlong_line_is_skipped_unread_and_the_limits_are_configurable(tmp_path):
+    path = write_lines(tmp_path / "long.jsonl", jline(id="a", text=REPORT), jline(id="long", text="قصف " * 5_000),
+                       b'{"id": "deep", "text": "' + REPORT.encode() + b'", "x": [[[[1]]]]}', jline(id="b", text=REPORT))
+    articles, errors = split(read_articles(path, max_line_bytes=1_000, max_depth=3))
+    assert [a.id for a in articles] == ["a", "b"]
+    assert [(e.line_no, e.kept) for e in errors] == [(2, False), (3, False)]
+    assert "over the limit of 1,000 (--max-line-bytes)" in errors[0].message
+    assert "nested deeper than 3 levels" in errors[1].message
+    assert len(split(read_articles(path))[0]) == 4
+
+
+def test_a_named_pipe_given_by_name_is_read_once(tmp_path):
+    import os
+    import threading
+    pipe = tmp_path / "from-zcat"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(jline(id="p", text=REPORT) + b"\n"))
+    writer.start()
+    articles, errors = split(read_articles(pipe))
+    writer.join()
+    assert [a.id for a in articles] == ["p"] and errors == []
+
+
+def test_a_file_name_that_is_not_utf8_gives_a_readable_id(tmp_path):
+    import os
+    os.makedirs(tmp_path / "in")
+    (tmp_path / "in").joinpath(os.fsdecode(b"\xff.txt")).write_text(REPORT, encoding="utf-8")
+    articles, errors = split(read_articles(tmp_path / "in"))
+    assert [a.id for a in articles] == ["\ufffd"] and errors[0].kept
+
+
+def test_a_text_file_over_the_byte_limit_is_skipped_unread(tmp_path):
+    (tmp_path / "big.txt").write_text(REPORT * 50, encoding="utf-8")
+    (tmp_path / "small.txt").write_text(REPORT, encoding="utf-8")
+    articles, errors = split(read_articles(tmp_path, max_line_bytes=1_000))
+    assert [a.id for a in articles] == ["small"]
+    assert errors[0].source.endswith("big.txt") and "--max-line-bytes" in errors[0].message

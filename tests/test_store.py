@@ -307,3 +307,16 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_
     _, err = clean.communicate(timeout=120)
     assert clean.returncode == 0, err.decode()
     assert dump(db) == dump(tmp_path / "clean.db")
+
+
+def test_an_article_with_lone_surrogates_is_stored_replaced_not_lost(db, fake):
+    records = [generated_article(0), dict(generated_article(2), id="s\udc80", title="\ud800"),
+               generated_article(3)]
+    records[1]["text"] = "\ud800" + records[1]["text"]
+    given = [(a if a.id != "s\udc80" else Article(**{**a.__dict__, "title": "\ud800"}), src)
+             for a, src in articles(records, source="in/\udcff.jsonl")]
+    counts = db.ingest(given, storage.Extractor(1))
+    assert (counts.new, counts.failed) == (3, 0)
+    rows = db.conn.execute("SELECT article_id, title, substr(text, 1, 1), source FROM articles "
+                           "WHERE article_id LIKE 's%'").fetchall()
+    assert rows == [("s\ufffd", "\ufffd", "\ufffd", "in/\ufffd.jsonl")]

@@ -1,8 +1,11 @@
 """Clitic-aware longest-match phrase matching over normalized tokens, and lexicon loading."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Any, Iterable
 
 from .normalize import norm
@@ -31,8 +34,11 @@ def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-def stems(word: str) -> list[tuple[int, str]]:
+# the per-word caches are bounded: a corpus run meets many more rare words than it ever sees again
+@lru_cache(maxsize=200_000)
+def stems(word: str) -> tuple[tuple[int, str], ...]:
     """Lists (clitic length, stem) readings of a token: «وبالبوكمال» → (0,…), (1,…), (2, «البوكمال»)."""
+    # cached: finders ask for the same few thousand words of every report over and over
     out = [(0, word)]
     k = 0
     if len(word) > 3 and word[0] in _CONJ:
@@ -45,16 +51,28 @@ def stems(word: str) -> list[tuple[int, str]]:
             out.append((j, "ال" + rest[2:]))
         elif len(rest) > 3 and rest[0] in _PREP:
             out.append((j + 1, rest[1:]))
-    return out
+    return tuple(out)
 
 
-def readings(word: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def readings(word: str) -> frozenset[str]:
     """Returns a token's readings without clitics or article: «وبالبوكمال» → {…, «البوكمال», «بوكمال»}."""
     out = {word}
     for _, stem in stems(word):
         out.add(stem)
         out.add(_strip_article(stem))
-    return out
+    return frozenset(out)
+
+
+def _unsuffixed(stem: str, taa: bool) -> str | None:
+    """Returns a stem without its attached pronoun: «غاراتها» → «غارات»; «سيطره» written «سيطرة» (taa) → None."""
+    if len(stem) > 4:
+        for suf in _SUFFIXES:
+            if suf == "ه" and taa:
+                break
+            if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+                return stem[: -len(suf)]
+    return None
 
 
 @lru_cache(maxsize=200_000)
@@ -63,14 +81,73 @@ def _heads(word: str, taa: bool, suffixes: bool) -> tuple[tuple[int, str], ...]:
     out = []
     for skip, stem in stems(word):
         out.append((skip, _strip_article(stem)))
-        if suffixes and len(stem) > 4:
-            for suf in _SUFFIXES:
-                if suf == "ه" and taa:
-                    break
-                if stem.endswith(suf) and len(stem) - len(suf) >= 3:
-                    out.append((skip, _strip_article(stem[: -len(suf)])))
-                    break
+        if suffixes and (bare := _unsuffixed(stem, taa)) is not None:
+            out.append((skip, _strip_article(bare)))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class HeadIndex:
+    """Where each lookup head of a text's tokens stands: «قصفت دوما وريفها» → {«دوما»: [1], «ريفها»: [2], …}."""
+
+    length: int
+    # heads every matcher looks up: the token through its proclitics and article
+    plain: dict[str, list[int]]
+    # the further heads only suffix-reading matchers look up: «ريفها» → «ريف»
+    suffixed: dict[str, list[int]]
+
+
+@lru_cache(maxsize=200_000)
+def _lookup_heads(word: str, taa: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Splits a token's distinct heads into those every matcher reads and those only suffix readers add (cached)."""
+    readings = stems(word)
+    plain = tuple(dict.fromkeys(_strip_article(stem) for _, stem in readings))
+    bare = (_unsuffixed(stem, taa) for _, stem in readings)
+    extra = tuple(dict.fromkeys(head for b in bare if b is not None
+                                and (head := _strip_article(b)) not in plain))
+    return plain, extra
+
+
+def _written_forms(head: str, suffixes: bool) -> set[str]:
+    """Lists every token whose heads (_heads) may hold `head`, and some more: «ريف» → {«ريف», «وبالريف», «لريفها», …}."""
+    # the inverse of stems, _strip_article and _unsuffixed, without their length conditions
+    bases = {head, "ال" + head}
+    if suffixes:
+        bases |= {b + suf for b in bases for suf in _SUFFIXES}
+    rests = set(bases)
+    for stem in bases:
+        rests |= {p + stem for p in _PREP}
+        if stem.startswith("ال"):
+            rests.add("لل" + stem[2:])
+    return rests | {c + r for c in _CONJ for r in rests}
+
+
+def head_index(tokens: list[Token]) -> HeadIndex:
+    """Indexes the lookup heads of tokens by position: [«وبريف», «حلب»] → {«ريف»: [0], «حلب»: [1], …}."""
+    plain: defaultdict[str, list[int]] = defaultdict(list)
+    suffixed: defaultdict[str, list[int]] = defaultdict(list)
+    for i, tok in enumerate(tokens):
+        heads, extra = _lookup_heads(tok.text, tok.taa)
+        for head in heads:
+            plain[head].append(i)
+        for head in extra:
+            suffixed[head].append(i)
+    return HeadIndex(len(tokens), dict(plain), dict(suffixed))
+
+
+class Tokens(list):
+    """One text's token list, read by every matcher through one shared head index: Tokens(tokenize(«قصف دوما»))."""
+
+    # a report passes ~14 matchers over its tokens; each asks the index where its heads stand instead
+    # of reading every token again. The list is the text's: it is not changed once indexed.
+    __slots__ = ("_index",)
+
+    def heads(self) -> HeadIndex:
+        """Returns the head index of these tokens, built on first use."""
+        index = getattr(self, "_index", None)
+        if index is None or index.length != len(self):
+            index = self._index = head_index(self)
+        return index
 
 
 def _bucket(tails: list) -> dict:
@@ -121,9 +198,9 @@ class PhraseMatcher:
             return False
         return True
 
-    def _tails(self, head: str, tokens: list[Token], i: int) -> list:
+    def _tails(self, head: str, tokens: list[Token], i: int, hi: int) -> list:
         buckets = self._by_next[head]
-        if i + 1 >= len(tokens):
+        if i + 1 >= hi:
             return [(tail, payloads) for _, tail, payloads in buckets.get(None, ())]
         nxt = _strip_article(tokens[i + 1].text)
         keys = {nxt}
@@ -132,35 +209,84 @@ class PhraseMatcher:
         found = [it for k in keys for it in buckets.get(k, ())] + list(buckets.get(None, ()))
         return [(tail, payloads) for _, tail, payloads in sorted(found)]
 
-    def find(self, tokens: list[Token]) -> list[Match]:
-        """Returns non-overlapping longest matches, left to right."""
+    def may_match(self, words: Iterable[str]) -> bool:
+        """Tells whether a text of these words could hold a phrase of the lexicon: {«وبريفها», «حلب»} → True for «ريف حلب»."""
+        # a cheap over-estimate for skipping a text: every written form of every head and later word is
+        # listed once, so a text costs one set intersection
+        words = words if isinstance(words, (set, frozenset)) else set(words)
+        heads, later = self._written
+        found = {h for w in heads.keys() & words for h in heads[w]}
+        if not found:
+            return False
+        present = {t for w in later.keys() & words for t in later[w]}
+        return any(all(w in present for w in tail) for head in found for tail, _ in self._index[head])
+
+    @cached_property
+    def _written(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Maps the forms a token may take to the heads and later phrase words it may read as: «وللغارات» → {«غارات»}."""
+        heads: dict[str, set[str]] = {}
+        for head in self._index:
+            for form in _written_forms(head, self._suffixes):
+                heads.setdefault(form, set()).add(head)
+        later: dict[str, set[str]] = {}
+        for tails in self._index.values():
+            for tail, _ in tails:
+                for word in tail:
+                    # what _tail_ok reads: the token without its article, and maybe a pronoun
+                    for form in (word, "ال" + word, *(f + s for f in (word, "ال" + word) for s in _SUFFIXES)):
+                        later.setdefault(form, set()).add(word)
+        return heads, later
+
+    def _positions(self, tokens: list[Token], lo: int, hi: int) -> Iterable[int]:
+        """Lists the positions in [lo, hi) a phrase may start at: those whose heads the lexicon has (all, for a plain list)."""
+        if not isinstance(tokens, Tokens):
+            return range(lo, hi)
+        index = tokens.heads()
+        found = [i for head in index.plain.keys() & self._index.keys() for i in index.plain[head]]
+        if self._suffixes:
+            found += [i for head in index.suffixed.keys() & self._index.keys() for i in index.suffixed[head]]
+        found.sort()
+        return found[bisect_left(found, lo):bisect_left(found, hi)]
+
+    def find(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
+        """Returns non-overlapping longest matches, left to right, within tokens[lo:hi] (token indices kept)."""
         out: list[Match] = []
-        i = 0
-        n = len(tokens)
+        hi = len(tokens) if hi is None else min(hi, len(tokens))
+        after = lo
         # the hot loop of every finder: locals, and no call for heads the lexicon does not have
         index, by_next, suffixes = self._index, self._by_next, self._suffixes
-        while i < n:
+        for i in self._positions(tokens, lo, hi):
+            if i < after:
+                continue
             best: Match | None = None
             tok = tokens[i]
+            nxt = None
             for skip, head in _heads(tok.text, tok.taa, suffixes):
                 tails = index.get(head)
                 if tails is None:
                     continue
                 if head in by_next:
-                    tails = self._tails(head, tokens, i)
+                    tails = self._tails(head, tokens, i, hi)
                 for tail, payloads in tails:
                     last = i + len(tail)
-                    if last >= n or (tail and not self._tail_ok(tokens, i, tail)):
+                    if last >= hi:
                         continue
+                    if tail:
+                        if nxt is None:
+                            nxt = _strip_article(tokens[i + 1].text)
+                        # most tails fail on their first word, which must be the next word itself
+                        # unless it is the last one, which may carry a pronoun
+                        if tail[0] != nxt and (len(tail) > 1 or not suffixes):
+                            continue
+                        if not self._tail_ok(tokens, i, tail):
+                            continue
                     if best is None or last > best.last or (last == best.last and skip < best.skip):
                         best = Match(i, last, skip, tokens[i].start + skip, tokens[last].end,
                                      payloads, " ".join((head,) + tail))
                     break
             if best is not None:
                 out.append(best)
-                i = best.last + 1
-            else:
-                i += 1
+                after = best.last + 1
         return out
 
 

@@ -64,19 +64,38 @@ _TABLE = {**{c: None for c in _DROP}, **{ord(k): (v or None) for k, v in _MAP.it
 _DELETED = frozenset(chr(c) for c, v in _TABLE.items() if v is None)
 
 
+@lru_cache(maxsize=1)
+def _folds() -> list[int | str | None]:
+    """Returns _TABLE as a list by code point: _folds()[ord("ة")] → «ه», _folds()[ord("ب")] → ord("ب")."""
+    # str.translate finds every character in a list, where a dict raises (and drops) a KeyError for each
+    # character it leaves alone, at twice the cost; code points past the list are left alone too
+    out: list[int | str | None] = list(range(max(_TABLE) + 1))
+    for code, folded in _TABLE.items():
+        out[code] = folded
+    return out
+
+
+# runs of dropped characters: the kept offsets are the ranges between them, copied whole
+_DELETED_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_DELETED)) + "]+")
+
+
 def normalize(text: str) -> Normalized:
     """Folds Arabic spelling variants keeping offsets: «قُتِلَ ٣٠ مدنياً في إدلب» → «قتل 30 مدنيا في ادلب»."""
-    out = text.translate(_TABLE)
+    out = text.translate(_folds())
     if len(out) == len(text):
-        offsets = tuple(range(len(text)))
-    else:
-        offsets = tuple(i for i, ch in enumerate(text) if ch not in _DELETED)
-    return Normalized(out, offsets, len(text))
+        return Normalized(out, tuple(range(len(text))), len(text))
+    kept: list[int] = []
+    pos = 0
+    for m in _DELETED_RUN.finditer(text):
+        kept.extend(range(pos, m.start()))
+        pos = m.end()
+    kept.extend(range(pos, len(text)))
+    return Normalized(out, tuple(kept), len(text))
 
 
 def norm(text: str) -> str:
     """Normalizes a lexicon or gazetteer string the same way: «الرَّقَّة» → «الرقه»."""
-    return " ".join(text.translate(_TABLE).split())
+    return " ".join(text.translate(_folds()).split())
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")

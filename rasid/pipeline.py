@@ -1,7 +1,7 @@
 """analyze(article) -> list[Event]: the pure extraction entry point the CLI, API and Dask share."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .assemble import Frame, Sent, frames
@@ -15,15 +15,15 @@ from .find.dates import dates
 from .find.framing import commentary, habitual, period_spans, planned, reference_spans
 from .find.numbers import numbers
 from .find.places import places
-from .find.triggers import triggers
+from .find.triggers import may_occur, triggers
 from .geocode import resolve, unresolved
-from .lexicon import readings
+from .lexicon import Tokens, readings
 from .morph import cue_set
 from .normalize import Normalized, normalize, rejoin
 from .notes import note
 from .records import Article, Claim, Event, Evidence, Fatalities, Version
 from .versions import Story, attach, stories
-from .segment import Token, sentences, word_tokens
+from .segment import Token, distinct_words, sentences, word_tokens
 from . import world
 
 # Belligerents' own channels: their denials speak for the party.
@@ -50,34 +50,28 @@ def _undated_past(words: list[str]) -> bool:
     return any(w in ("بعد", "وبعد", "قبل", "وقبل") and nxt in long_span for w, nxt in zip(words, words[1:]))
 
 
-def _content_tokens(article: Article, n: Normalized) -> list[Token]:
+def _content_tokens(article: Article, n: Normalized) -> Tokens:
     """Drops tokens inside site chrome («مقالات ذات صلة», cookie banners) of the plain text."""
-    toks = word_tokens(article.text, n.text, n.offsets)
-    spans = chrome_spans(article.text, n)
-    if not spans:
-        return toks
-    starts = [s for s, _ in spans]
-    keep = []
-    for t in toks:
-        o = n.offsets[t.start]
-        i = bisect_right(starts, o) - 1
-        if i >= 0 and spans[i][0] <= o < spans[i][1]:
-            continue
-        keep.append(t)
-    return [Token(t.text, t.start, t.end, i, t.taa) for i, t in enumerate(keep)]
+    # offsets rise strictly, so a chrome span of the original is one span of the normalized text
+    skip = [(bisect_left(n.offsets, start), bisect_left(n.offsets, end))
+            for start, end in chrome_spans(article.text, n)]
+    return Tokens(word_tokens(article.text, n.text, n.offsets, skip))
 
 
 def _sentences(article: Article, n: Normalized, toks: list[Token]) -> list[Sent]:
+    """Groups the tokens by sentence, a token going to the sentence its start lies before the end of."""
     sents = sentences(n.text)
-    ends = [s.end for s in sents]
+    if not sents:
+        return [Sent(0, 0, 0, len(toks) - 1)] if toks else []
+    starts = [t.start for t in toks]
     out: list[Sent] = []
-    by_sent: dict[int, list[int]] = {}
-    for t in toks:
-        si = min(bisect_right(ends, t.start), len(sents) - 1) if sents else 0
-        by_sent.setdefault(si, []).append(t.index)
-    for si, idxs in sorted(by_sent.items()):
-        par = sents[si].paragraph if sents else 0
-        out.append(Sent(len(out), par, idxs[0], idxs[-1]))
+    lo = 0
+    for k, s in enumerate(sents):
+        # the last sentence takes every token left, even one past its end
+        hi = len(toks) if k == len(sents) - 1 else bisect_left(starts, s.end, lo)
+        if hi > lo:
+            out.append(Sent(len(out), s.paragraph, lo, hi - 1))
+        lo = hi
     return out
 
 
@@ -94,6 +88,10 @@ def analyze(article: Article) -> list[Event]:
     if not article.text or not article.text.strip():
         return []
     n = rejoin(normalize(article.text), article.text)
+    # most reports of other topics (sport, economy…) hold no word a trigger starts with: they end here,
+    # before the costlier tokens, chrome and sentences
+    if not may_occur(distinct_words(n.text)):
+        return []
     toks = _content_tokens(article, n)
     if not toks:
         return []

@@ -38,10 +38,30 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(_TOKEN.finditer(text))]
 
 
-def word_tokens(original: str, normalized_text: str, offsets) -> list[Token]:
-    """Tokenizes normalized text, marking words whose final «ه» was «ة»: «سيطرة» → taa=True."""
-    return [Token(t.text, t.start, t.end, t.index, True) if t.text.endswith("ه")
-            and original[offsets[t.end - 1]] == "ة" else t for t in tokenize(normalized_text)]
+def distinct_words(text: str) -> set[str]:
+    """Returns the distinct words of normalized text, without tokens: «قتل 5 في دوما في» → {قتل, 5, في, دوما}."""
+    return set(_TOKEN.findall(text))
+
+
+def word_tokens(original: str, normalized_text: str, offsets,
+                skip: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Tokenizes normalized text, marking words whose final «ه» was «ة»: «سيطرة» → taa=True.
+
+    Words starting inside a `skip` span (sorted, disjoint spans of the normalized text: site chrome) are
+    left out, and the tokens kept are numbered in a row.
+    """
+    out: list[Token] = []
+    spans = iter(skip or ())
+    lo, hi = next(spans, (len(normalized_text), len(normalized_text)))
+    for m in _TOKEN.finditer(normalized_text):
+        start, end = m.span()
+        while start >= hi:
+            lo, hi = next(spans, (len(normalized_text), len(normalized_text)))
+        if start >= lo:
+            continue
+        word = m.group()
+        out.append(Token(word, start, end, len(out), word[-1] == "ه" and original[offsets[end - 1]] == "ة"))
+    return out
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -1,8 +1,8 @@
 import pytest
 
-from rasid.lexicon import PhraseMatcher, stems
+from rasid.lexicon import PhraseMatcher, Tokens, stems
 from rasid.normalize import normalize
-from rasid.segment import tokenize
+from rasid.segment import distinct_words, tokenize
 
 
 def _find(matcher, raw):
@@ -42,7 +42,7 @@ def test_stems_lists_clitic_readings():
 
 
 def test_short_words_are_not_stripped():
-    assert stems("بلد") == [(0, "بلد")]
+    assert stems("بلد") == ((0, "بلد"),)
 
 
 def test_payloads_of_one_phrase_are_kept_together():
@@ -68,3 +68,46 @@ MANY = PhraseMatcher([("تل", "TELL")] + [(f"تل {w}", w) for w in (
 ])
 def test_many_tails_of_one_head(raw, expected):
     assert _find(MANY, raw) == expected
+
+
+# The shared head index and the word prefilter are speed-ups only: they must find what a plain scan finds.
+SENTENCES = [
+    "وأفاد المرصد السوري بأن غارات استهدفت ريف البوكمال",
+    "شنت الطائرات غاراتها على تل أبيض الشرقي وتل رفعت",
+    "قصفت قوات النظام بلدة في تل تمرها وفي تل",
+    "زار الوزير المعرض الدولي للكتاب",
+]
+
+
+@pytest.mark.parametrize("matcher", [MATCHER, MANY])
+@pytest.mark.parametrize("raw", SENTENCES)
+def test_indexed_tokens_find_what_a_plain_list_finds(matcher, raw):
+    toks = tokenize(normalize(raw).text)
+    assert matcher.find(Tokens(toks)) == matcher.find(list(toks))
+
+
+@pytest.mark.parametrize("lo, hi", [(0, 3), (2, 6), (3, None), (5, 7)])
+@pytest.mark.parametrize("raw", SENTENCES[:3])
+def test_find_within_a_range_is_find_on_the_slice(raw, lo, hi):
+    toks = Tokens(tokenize(normalize(raw).text))
+    inside = [(m.first - lo, m.last - lo, m.key) for m in MANY.find(toks, lo, hi)]
+    assert inside == [(m.first, m.last, m.key) for m in MANY.find(list(toks[lo:hi]))]
+
+
+@pytest.mark.parametrize("matcher", [MATCHER, MANY])
+@pytest.mark.parametrize("raw", SENTENCES + ["مرصد الزلازل", "وبالبوكمال", "في تلها"])
+def test_may_match_never_misses_a_phrase(matcher, raw):
+    text = normalize(raw).text
+    if matcher.find(tokenize(text)):
+        assert matcher.may_match(distinct_words(text))
+
+
+@pytest.mark.parametrize("raw", ["زار الوزير المعرض الدولي للكتاب", "فاز الفريق بالمباراة"])
+def test_may_match_rules_out_texts_without_heads(raw):
+    assert not MATCHER.may_match(distinct_words(normalize(raw).text))
+
+
+def test_a_head_without_its_later_words_is_ruled_out():
+    m = PhraseMatcher([("قوات النظام", "SYR_GOV")])
+    assert m.may_match(distinct_words("وصلت قوات النظام"))
+    assert not m.may_match(distinct_words("وصلت قوات حفظ السلام"))

@@ -80,3 +80,12 @@ def test_rejoined_words_map_back_to_the_broken_original():
     n = rejoin(normalize(text), text)
     start = n.text.index("العابديه")
     assert text[slice(*n.span(start, start + len("العابديه")))] == "العابدي ة"
+
+
+@pytest.mark.parametrize("raw", ["قُتِلَ ٣٠ مدنياً", "\u200fإدلب\u200f\u200e", "ـــقصفـــ", "بلا تشكيل", "َُ"])
+def test_offsets_are_the_kept_characters(raw):
+    n = normalize(raw)
+    # harakat, tanwin, tatweel and direction marks carry no letter
+    marks = "\u064e\u064f\u0650\u064b\u0640\u200e\u200f"
+    assert n.offsets == tuple(i for i, ch in enumerate(raw) if ch not in marks)
+    assert len(n.offsets) == len(n.text)

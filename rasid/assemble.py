@@ -10,6 +10,7 @@ from .find.actors import ActorMention
 from .find.casualties import Casualty
 from .find.claims import ClaimMention
 from .find.dates import DISCOURSE, DateMention
+from .find.framing import site_of
 from .find.places import PlaceMention
 from .find.triggers import TriggerMention
 from .records import Location
@@ -90,6 +91,9 @@ def _resolve_sub(t: TriggerMention, s: Sent, actor1: str | None, victims: str | 
     if sub == "STRIKE":
         air = any(x.strength == "air" or x.sub_event_type == "Air/drone strike" for x in s.triggers)
         air = air or any(a.kind == "air" for a in s.actors)
+        # «… غارات روسية. وقتل 8 في قصف على البلدة»: the air strikes told just before go on, unless a
+        # non-state force fires (rasid/find/triggers.py)
+        air = air or (t.carried == "Air/drone strike" and (actor1 is None or actor1 in STATE))
         return "Air/drone strike" if air or actor1 in ("RUS", "COALITION") \
             else "Shelling/artillery/missile attack"
     if sub == "TAKEOVER":
@@ -233,6 +237,11 @@ def _told_before(t: TriggerMention, s: Sent) -> bool:
     """Tells whether a definite trigger noun refers back: «قتلوا في الاشتباكات», «ردا على الهجوم»."""
     k = t.first - s.lo
     word = s.words[k]
+    # «خلال الاشتباكات الأخيرة», «القصف ذاته»: a word pointing back at a known happening, unless the
+    # sentence counts dead of its own
+    after = s.words[t.last + 1 - s.lo] if t.last + 1 - s.lo < len(s.words) else ""
+    if after in cue_set("told_adj") and after != "اخيرا" and not any(c.kind == "killed" for c in s.casualties):
+        return True
     if s.dates:
         return False
     before = s.words[max(0, k - 2):k]
@@ -377,6 +386,8 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         usable = [t for t in s.triggers if t.polarity == "asserted" and t.strength != "air"
                   and not any(a.first <= t.first <= a.last for a in s.actors)]
         usable = [t for t in usable if not _lead_up(t, s, tolls)]
+        # «القصف على مناطق الاشتباك»: a happening named as a site is one already told
+        usable = [t for t in usable if not site_of(s.words, t.first - s.lo)]
         strong = [t for t in usable if t.strength == "strong"]
         # «الهجوم», «الهجمات»: a definite weak trigger points back to an event told elsewhere
         # unless the sentence itself places, dates and counts it («الهجمات على الهبيط الأحد قتلت طفلا»)
@@ -427,7 +438,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 dv, prec, dspan = published, 1, None
                 dated = "published"
             part_lo = _span_of(s, t.first)[0]
-            if part_lo > s.lo and s.words[part_lo - 1 - s.lo] == "غداه" and dv is not None:
+            own_date = bool(dm) and dm[0].first >= part_lo
+            # «… غداة المجزرة التي ارتكبتها القوات أول من أمس»: a date inside the clause is its own
+            if part_lo > s.lo and s.words[part_lo - 1 - s.lo] == "غداه" and dv is not None and not own_date:
                 # «وتأتي هذه الغارات غداة مقتل 20 مدنيا في غارة …»: the day before the main telling
                 dv -= timedelta(days=1)
             for pm, loc in group:

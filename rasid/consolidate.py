@@ -21,6 +21,12 @@ def _close(a: Location, b: Location, km: float = 1.0) -> bool:
     return abs(a.latitude - b.latitude) < reach / 111 and abs(a.longitude - b.longitude) < reach / 111
 
 
+# A region-wide telling is dated by its report more often than by its event («حسبما أفاد المرصد أمس»):
+# within ACLED's window for a roughly dated event (±3 days) it may be the same happening as a town's.
+_SUMMARY_DAYS = 3
+# How far apart in days an undated retelling may be from the dated telling it joins, by that telling's
+# ACLED time precision: a day (and a night's slack), a week (±3), a month.
+_WINDOW = {1: 2, 2: 3, 3: 15}
 _STRIKES = {"Air/drone strike", "Shelling/artillery/missile attack"}
 
 
@@ -36,19 +42,42 @@ def _same_pair(f: Frame, g: Frame) -> bool:
         return True
     if f.defaults or g.defaults:
         return True
+    # «أعدم رجلين» after «أعدمت الهيئة عشرة»: a telling that leaves the perpetrator unknown names no other
+    if "UNIDENTIFIED" in (f.actor1, g.actor1):
+        return f.actor2 == g.actor2
     return f.actor1 == g.actor1
+
+
+def _better_date(f: Frame, g: Frame) -> bool:
+    """Tells whether f's date should stand for the event f and g tell: the finer of two compatible
+    dates («اليوم» within «خلال الأيام الماضية»), else the one told in the event's own sentence."""
+    if f.date and g.date and f.precision != g.precision:
+        fine, coarse = (f, g) if f.precision < g.precision else (g, f)
+        if abs((fine.date - coarse.date).days) <= _WINDOW.get(coarse.precision, 0):
+            return fine is f
+    rank = {"here": 0, "carried": 1, "published": 2}
+    return rank[f.dated] < rank[g.dated]
+
+
+def _several(c) -> bool:
+    """Tells an uncounted toll of the dead: «سقوط قتلى» → True; «مقتل 8» → False (rasid/find/casualties.py)."""
+    return c.vague and c.rule.endswith(":dead-noun")
 
 
 def _fold(g: Frame, f: Frame) -> None:
     """Folds frame f into g: the better-dated, better-attributed reading wins each field."""
     if PRECEDENCE.get(f.sub_event_type, 99) < PRECEDENCE.get(g.sub_event_type, 99):
-        g.sub_event_type = f.sub_event_type
-    rank = {"here": 0, "carried": 1, "published": 2}
-    if rank[f.dated] < rank[g.dated]:
+        g.event_type, g.sub_event_type = f.event_type, f.sub_event_type
+    if _better_date(f, g):
         g.date, g.precision, g.date_span, g.dated = f.date, f.precision, f.date_span, f.dated
-    if len(g.defaults) > len(f.defaults):
+    if len(g.defaults) > len(f.defaults) or (g.actor1 == "UNIDENTIFIED" != f.actor1 and not f.defaults):
         g.actor1, g.actor2, g.defaults, g.actor_spans = f.actor1, f.actor2, f.defaults, f.actor_spans
-    g.killed.extend(f.killed)
+    elif "actor1" in g.defaults and "actor1" not in f.defaults and f.actor1 != g.actor2:
+        # «قتل 35 مدنيا في غارات على حارم … غارات يرجح أن طائرات روسية نفذتها»: the retelling that
+        # names the attacker fills the one the first telling lacked
+        g.actor1, g.defaults = f.actor1, g.defaults - {"actor1"}
+    # «توقع قتلى» (several) in a headline, «ثمانية مدنيين» in the body: the counted toll says how many
+    g.killed = [c for c in g.killed + f.killed if not _several(c)] or g.killed + f.killed
     g.claims.extend(c for c in f.claims if c not in g.claims)
     g.wounded = max(filter(None, (g.wounded, f.wounded)), default=None)
     g.captured = max(filter(None, (g.captured, f.captured)), default=None)
@@ -88,6 +117,78 @@ def _known_attackers(frs: list[Frame]) -> None:
             f.defaults = f.defaults - {"actor1"}
 
 
+# How far from a battle a bombardment told only of an area («مناطق سيطرة التنظيم جنوبي دمشق») may fall
+# and still be that battle's fire.
+_BATTLE_KM = 10.0
+
+
+def _battle_fire(f: Frame, g: Frame) -> bool:
+    """Tells whether bombardment f is the fire of battle g: «ورافق القتال قصف مكثف على مناطق سيطرة التنظيم».
+
+    ACLED codes one event per actor pair, place and day, and a battle takes precedence over the
+    shelling and air strikes of the same fight; a strike on civilians, or on a village of its own,
+    stays an event.
+    """
+    if f.event_type != "Explosions/Remote violence" or g.event_type != "Battles" or f.date != g.date:
+        return False
+    # the fire of a third party («طيران التحالف» over a fight of the army and the SDF) is its own event
+    if "CIVILIANS" in (f.actor2, g.actor2) or not (f.actor1 in (g.actor1, g.actor2) or "actor1" in f.defaults):
+        return False
+    if _close(f.location, g.location):
+        return True
+    return f.location.geo_precision >= 2 and g.location.geo_precision < 3 and _close(f.location, g.location, _BATTLE_KM)
+
+
+def _summarizes(f: Frame, g: Frame) -> bool:
+    """Tells whether region-wide frame f may sum up town frame g: told of the same day, or of a day
+    within ACLED's ±3-day window with no toll of its own that g does not share."""
+    if not (g.date and f.date):
+        return False
+    gap = abs((g.date - f.date).days)
+    if gap <= 1:
+        return True
+    return gap <= _SUMMARY_DAYS and (not f.killed or not {c.value for c in f.killed}.isdisjoint(
+        c.value for c in g.killed))
+
+
+# A toll this large told twice the same day is one happening told twice; small tolls recur by chance.
+_TELLING_TOLL = 5
+_HARM = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _retold_tolls(frs: list[Frame]) -> list[Frame]:
+    """Folds a telling placed only by an earlier sentence into the event whose toll it repeats.
+
+    «قتل 70 شخصا في هجوم كيماوي على دوما … وأكد الدفاع المدني أن الهجوم أسفر عن مصرع سبعين»: the
+    second telling has no place of its own, so the place it borrowed is no evidence of another event.
+    """
+    out: list[Frame] = []
+    for f in frs:
+        told = {c.value for c in f.killed}
+        host = next((g for g in out if f.place_span is None and g is not f and g.event_type in _HARM
+                     and f.event_type in _HARM and g.date and f.date and abs((g.date - f.date).days) <= 1
+                     and max(told, default=0) >= _TELLING_TOLL and told & {c.value for c in g.killed}), None)
+        if host is None:
+            out.append(f)
+        else:
+            host.claims.extend(c for c in f.claims if c not in host.claims)
+    return out
+
+
+def _fire_into_battles(frs: list[Frame]) -> list[Frame]:
+    """Folds each bombardment that is a battle's fire into that battle (see _battle_fire)."""
+    battles = [g for g in frs if g.event_type == "Battles"]
+    out = []
+    for f in frs:
+        g = next((b for b in battles if _battle_fire(f, b)), None)
+        if g is None:
+            out.append(f)
+        else:
+            g.killed.extend(f.killed)
+            g.claims.extend(c for c in f.claims if c not in g.claims)
+    return out
+
+
 def consolidate(frs: list[Frame]) -> list[Frame]:
     """Folds the article's retellings of one event together and drops region-wide summaries.
 
@@ -104,16 +205,25 @@ def consolidate(frs: list[Frame]) -> list[Frame]:
             if not _kin(g.sub_event_type, f.sub_event_type) or not _close(g.location, f.location):
                 continue
             same_day = g.date == f.date
-            # an undated retelling joins a dated telling, unless their tolls tell them apart
-            undated = "published" in (f.dated, g.dated) and g.date and f.date and \
-                abs((g.date - f.date).days) <= 2 and not (
-                    f.killed and g.killed and {c.value for c in f.killed}.isdisjoint(
-                        c.value for c in g.killed))
-            if (same_day or undated) and _same_pair(f, g):
+            gap = abs((g.date - f.date).days) if g.date and f.date else None
+            # an undated retelling joins a dated telling within that telling's window («خلال الأيام
+            # الماضية» is a week), unless their tolls tell them apart
+            dated = g if f.dated == "published" else f
+            # («several dead» tells nothing apart)
+            undated = "published" in (f.dated, g.dated) and gap is not None and \
+                gap <= _WINDOW.get(dated.precision, _WINDOW[1]) and not (
+                    f.killed and g.killed and not any(map(_several, f.killed + g.killed)) and
+                    {c.value for c in f.killed}.isdisjoint(c.value for c in g.killed))
+            # «مقتل عنصر من حزب الله في الزبداني» told a day apart: one toll, one event
+            same_toll = gap == 1 and f.killed and g.killed and \
+                {c.value for c in f.killed} == {c.value for c in g.killed}
+            if (same_day or undated or same_toll) and _same_pair(f, g):
                 _fold(g, f)
                 break
         else:
             out.append(replace(f, killed=list(f.killed), claims=list(f.claims)))
+    out = _fire_into_battles(out)
+    out = _retold_tolls(out)
     specific = [f for f in out if f.location.geo_precision < 3]
     keep = []
     for f in out:
@@ -125,8 +235,7 @@ def consolidate(frs: list[Frame]) -> list[Frame]:
         # وسبعة في الطيبة»); only a region told in another sentence is a summary
         if f.location.geo_precision == 3 and f.location.admin1 and any(
                 g.event_type == f.event_type and g.location.admin1 == f.location.admin1
-                and g.sent != f.sent
-                and g.date and f.date and abs((g.date - f.date).days) <= 1 for g in specific):
+                and g.sent != f.sent and _summarizes(f, g) for g in specific):
             continue
         keep.append(f)
     return keep

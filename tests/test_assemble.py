@@ -569,3 +569,25 @@ def test_a_capital_after_an_allegiance_word_places_no_event():
 def test_a_capital_named_as_a_place_still_places_the_event():
     evs = _run("دارت أمس اشتباكات عنيفة قتل فيها عشرة من قوات الدفاع الوطني في دمشق.")
     assert "دمشق" in {e.location.name for e in evs}
+
+
+@pytest.mark.parametrize("text, n", [
+    # «الأخيرة», «ذاتها» point the clashes back at fighting already known
+    ("وتحدث قائد الفصيل أمس عن الاشتباكات الأخيرة في مدينة دوما.", 0),
+    ("وتجددت الاشتباكات ذاتها في مدينة دوما يوم الخميس.", 0),
+    # a toll of its own makes it told here
+    ("وقتل خمسة مقاتلين أمس في الاشتباكات الأخيرة في مدينة دوما.", 1),
+])
+def test_a_happening_pointed_back_at_is_not_told_again(text, n):
+    assert len(_run(text)) == n
+
+
+@pytest.mark.parametrize("text, day", [
+    # the clause after «غداة» dates itself: its own day stands
+    ("ويأتي هذا التصعيد غداة غارات روسية على مدينة سراقب يوم الخميس قتلت 8 مدنيين.", date(2018, 10, 25)),
+    # undated, it is the day before the telling
+    ("ويأتي هذا التصعيد غداة غارات روسية على مدينة سراقب قتلت 8 مدنيين.", YESTERDAY),
+])
+def test_the_day_before_counts_only_for_an_undated_clause(text, day):
+    [ev] = _run(text)
+    assert ev.location.name == "سراقب" and ev.event_date == day

@@ -151,3 +151,62 @@ def test_recoded_attack_with_no_named_attacker_is_unidentified():
     [ev] = _run("قتل خمسة مدنيين أمس في هجوم على بلدة طفس في ريف درعا الغربي.")
     assert _kind(ev) == ATTACK
     assert (ev.actor1, ev.actor2) == ("UNIDENTIFIED", "CIVILIANS")
+
+
+# --- 3. one event per occurrence: retellings a day or a window apart, and a battle's own fire ----
+
+def test_a_region_telling_within_three_days_without_a_toll_sums_up_the_town():
+    # the region telling is dated by the report («أمس»), three days after the town's strike
+    [ev] = _run("قتل 12 مدنيا يوم الثلاثاء في غارات على مدينة معرة النعمان.\n\n"
+                "وشنت الطائرات الحربية أمس غارات على ريف إدلب.")
+    assert ev.location.name == "معرة النعمان" and ev.fatalities.best == 12
+
+
+def test_a_retelling_without_a_day_joins_a_telling_dated_within_its_week():
+    # «خلال الأيام الماضية» dates a week; today's clashes at the same town are that telling, dated finer
+    [ev] = _run("تدور اشتباكات عنيفة بين قوات النظام والفصائل في مدينة درعا. وكانت مدينة درعا قد "
+                "شهدت اشتباكات عنيفة بين قوات النظام والفصائل خلال الأيام الماضية.")
+    assert _kind(ev) == CLASH and ev.location.name == "درعا"
+    assert (ev.event_date, ev.time_precision) == (PUBLISHED, 1)
+
+
+@pytest.mark.parametrize("second, n", [
+    # the same single death told a day apart: one event
+    ("وأدت الاشتباكات في مدينة الزبداني أمس إلى مقتل عنصر من حزب الله.", 1),
+    # another toll a day apart: another day's fighting
+    ("وأدت الاشتباكات في مدينة الزبداني أمس إلى مقتل ثلاثة عناصر من حزب الله.", 2),
+])
+def test_one_toll_told_a_day_apart_is_one_event(second, n):
+    evs = _run("قتل عنصر من حزب الله يوم الخميس في اشتباكات مع الفصائل في مدينة الزبداني. " + second)
+    assert len(evs) == n and all(_kind(e) == CLASH for e in evs)
+
+
+def test_the_bombardment_that_goes_with_a_battle_is_that_battle():
+    [ev] = _run("اندلعت اشتباكات عنيفة أمس بين قوات النظام وتنظيم داعش في حي الحجر الأسود جنوبي دمشق. "
+                "ورافق القتال قصف مكثف بالمدفعية على مناطق سيطرة التنظيم جنوبي دمشق.")
+    assert _kind(ev) == CLASH and {ev.actor1, ev.actor2} == {"SYR_GOV", "IS"}
+    assert ev.location.name == "الحجر الأسود"
+
+
+@pytest.mark.parametrize("second, strike", [
+    # civilians killed by the shelling: an event of its own
+    ("وقتل 5 مدنيين في قصف لقوات النظام على أحياء جنوبي دمشق.", SHELLING),
+    # a third party's air strikes on one side of the fight: an event of its own
+    ("وشن طيران التحالف الدولي غارات على قوات النظام قرب حي الحجر الأسود.", AIR),
+])
+def test_civilian_or_third_party_fire_beside_a_battle_stays_an_event(second, strike):
+    evs = _run("اندلعت اشتباكات عنيفة أمس بين قوات النظام وتنظيم داعش في حي الحجر الأسود جنوبي دمشق. "
+               + second)
+    assert sorted(_kind(e) for e in evs) == sorted([CLASH, strike])
+
+
+@pytest.mark.parametrize("second, n", [
+    # the same large toll, placed only by the sentence before: the attack told again
+    ("وأكد الدفاع المدني أن القصف أسفر عن مقتل 70 شخصا على الأقل.", 1),
+    # another toll is another telling
+    ("وأكد الدفاع المدني أن القصف أسفر عن مقتل ثلاثة أشخاص.", 2),
+])
+def test_a_borrowed_place_with_the_same_toll_is_a_retelling(second, n):
+    evs = _run("قتل 70 شخصا أمس في هجوم كيماوي على مدينة دوما قرب دمشق. " + second)
+    assert len(evs) == n
+    assert any(e.sub_event_type == "Chemical weapon" and e.fatalities.best == 70 for e in evs)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasid.find.framing import commentary, habitual, period_spans, planned, reference_spans
+from rasid.find.framing import commentary, habitual, period_spans, planned, reference_spans, sentenced, site_of
 from rasid.normalize import normalize
 from rasid.segment import tokenize
 
@@ -116,3 +116,49 @@ def test_a_dated_reference_is_still_a_background_event():
     assert {e.location.name for e in dated} == {"إدلب", "نبل"}
     undated = report_events("قصفت الفصائل مدينة إدلب أمس ردا على قصف قوات النظام بلدة نبل.")
     assert {e.location.name for e in undated} == {"إدلب"}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("أصدرت محكمة الإرهاب أحكاما بالإعدام على خمسة معارضين", "بالإعدام", True),
+    ("حكمت المحكمة على المتهم بالإعدام", "بالإعدام", True),
+    ("طالبت المنظمة بإلغاء عقوبة الإعدام في البلاد", "الإعدام", True),
+    # a sentence carried out is an execution
+    ("نفذت السلطات حكم الإعدام بحق خمسة سجناء", "الإعدام", False),
+    ("أعدم التنظيم خمسة رجال في ساحة المدينة", "أعدم", False),
+    # «حكم» as rule: the act is no complement of it
+    ("وفي المناطق الخاضعة لحكم التنظيم أعدم عناصره خمسة رجال", "أعدم", False),
+])
+def test_a_court_sentence_governs_the_execution_it_pronounces(text, trigger, expected):
+    toks, norm_text = _tokens(text)
+    k = _at(toks, trigger)
+    assert sentenced(toks, norm_text, 0, k) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "وأصدرت المحكمة أمس أحكاما بالإعدام على خمسة رجال في مدينة حلب.",
+    "وأصدرت المحكمة الميدانية أمس حكما بإعدام خمسة رجال في مدينة حلب.",
+])
+def test_analyze_codes_no_killing_from_a_death_sentence(text):
+    assert report_events(text) == []
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("وسط قصف جوي على مناطق الاشتباك", "الاشتباك", True),
+    ("ووصلت سيارات الإسعاف إلى مكان الانفجار", "الانفجار", True),
+    ("وتدور المعارك على جبهات القتال", "القتال", True),
+    # a noun with the article or a suffix heads no construct
+    ("وشهدت المنطقة اشتباكات عنيفة", "اشتباكات", False),
+    ("واندلعت اشتباكات عنيفة في البلدة", "اشتباكات", False),
+])
+def test_a_site_noun_in_construct_names_a_known_happening(text, trigger, expected):
+    words = _words(text)
+    assert site_of(words, words.index(normalize(trigger).text)) is expected
+
+
+@pytest.mark.parametrize("text, battle", [
+    ("وتقدمت قوات النظام أمس في مناطق الاشتباك مع الفصائل في مدينة دوما.", False),
+    ("واندلعت أمس اشتباكات بين قوات النظام والفصائل في مدينة دوما.", True),
+])
+def test_analyze_codes_no_battle_from_the_site_of_one(text, battle):
+    kinds = {e.event_type for e in report_events(text)}
+    assert ("Battles" in kinds) is battle

@@ -1,11 +1,18 @@
 """How a sentence frames what it tells: a report of an occurrence, or a plan, a round-up, a commentary, a reference."""
 from __future__ import annotations
 
-from ..morph import cue_set
+from functools import lru_cache
+
+from ..morph import cue_rows, cue_set
+from ..normalize import norm
 from ..segment import CLAUSE_END, Token
 
 # A plan or permission governs an attack named later in its clause («وافقت … على استخدام قواعدها لشن غارات»).
 _PLAN_REACH = 8
+# A sentence and the act it pronounces stand close: «حكم بالإعدام», «حكمت المحكمة على المتهم بالإعدام».
+_VERDICT_REACH = 5
+# «تنفيذ حكم الإعدام»: the word that carries a sentence out comes right before it.
+_ENFORCE_REACH = 2
 # Commentary is framed at the start of a sentence: «ويرى محللون أن …», «وقال خبير عسكري إن …».
 _COMMENT_REACH = 6
 # «مظاهرات يومية», «تقصف بشكل يومي»: the repetition word follows its trigger closely.
@@ -60,6 +67,18 @@ def _part(tokens: list[Token], text: str, lo: int, hi: int, pos: int) -> tuple[i
     return first, last
 
 
+@lru_cache(maxsize=1)
+def _site_heads() -> frozenset[str]:
+    # a construct head has neither article nor suffix: «مناطق», «ومكان», never «المنطقة» or «منطقتها»
+    bare = {norm(w) for row in cue_rows("site_of") for w in (row["lemma"], *(row.get("plural") or "").split("|")) if w}
+    return frozenset(bare | {c + w for w in bare for c in "وفبل"})
+
+
+def site_of(words: list[str], k: int) -> bool:
+    """Tells whether the word before the k-th names where that happening is, in construct: «على مناطق الاشتباك» → True."""
+    return k > 0 and words[k - 1] in _site_heads()
+
+
 def commentary(words: list[str]) -> bool:
     """Tells whether a sentence opens as an analyst's view: «ويرى محللون أن النظام يسيطر على المدينة» → True."""
     head = words[:_COMMENT_REACH]
@@ -80,7 +99,21 @@ def planned(tokens: list[Token], text: str, lo: int, pos: int) -> bool:
     """Tells whether a plan, decision or permission governs the word at pos: «قررت الفصائل شن هجوم» → True."""
     plan = cue_set("plan")
     first = max(_clause_start(tokens, text, lo, pos), pos - _PLAN_REACH)
-    return any(tokens[i].text in plan for i in range(first, pos))
+    return any(tokens[i].text in plan for i in range(first, pos)) or sentenced(tokens, text, lo, pos)
+
+
+def sentenced(tokens: list[Token], text: str, lo: int, pos: int) -> bool:
+    """Tells whether a court's sentence governs the act at pos: «أصدرت المحكمة أحكاما بالإعدام» → True.
+
+    A sentence carried out is an execution that happened: «نفذ حكم الإعدام بحق خمسة» → False.
+    """
+    verdict, enforce = cue_set("verdict"), cue_set("enforce")
+    first = max(_clause_start(tokens, text, lo, pos), pos - _VERDICT_REACH)
+    for k in range(pos - 1, first - 1, -1):
+        # the act is the sentence's complement: right after it («عقوبة الإعدام») or with «ب» («بالإعدام»)
+        if tokens[k].text in verdict and (k == pos - 1 or tokens[pos].text.startswith("ب")):
+            return not any(tokens[j].text in enforce for j in range(max(lo, k - _ENFORCE_REACH), k))
+    return False
 
 
 def reference_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:

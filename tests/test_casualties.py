@@ -142,7 +142,8 @@ def test_subject_first_toll_with_a_subset_clause(arabic):
     ("سقوط 5 قتلى و10 جرحى", [("killed", 5), ("wounded", 10)]),
     ("خلف القصف 12 قتيلا و7 جرحى", [("killed", 12), ("wounded", 7)]),
     ("قتل مدني و4 جرحى", [("killed", 1), ("wounded", 4)]),
-    ("أعلن المستشفى قتيلين و20 جريحا", [("wounded", 20)]),   # «و20» takes «جريحا», not «قتيلين»
+    # «و20» takes «جريحا», not «قتيلين»; the dual «قتيلين» counts two by itself
+    ("أعلن المستشفى قتيلين و20 جريحا", [("killed", 2), ("wounded", 20)]),
     ("انتشلت 17 جثة، و5 ما زالوا مفقودين", [("killed", 17)]),
 ])
 def test_conjunction_glued_to_digits(arabic, raw, expected):
@@ -292,3 +293,52 @@ def test_an_event_carries_the_summed_toll_of_its_clash():
             "الشرقي أمس الأحد، أسفرت عن مقتل 9 من قسد و6 من التنظيم.")
     [e] = analyze(Article("t", text, published=date(2019, 3, 11)))
     assert (e.fatalities.low, e.fatalities.best, e.fatalities.high) == (15, 15, 15)
+
+
+# A noun of the dead with no figure counts itself: singular 1, dual 2, an indefinite plural told as what
+# befell «several» (ACLED: 3, vague).
+@pytest.mark.parametrize("raw, expected", [
+    ("أسفر القصف عن سقوط قتيلين في البلدة", [("killed", 2, False)]),
+    ("وثق المركز ارتقاء شهيد في الحي", [("killed", 1, False)]),
+    ("ما أدى إلى سقوط قتلى وجرحى بين المدنيين", [("killed", 3, True)]),
+    ("أسفرت المعارك عن وقوع ضحايا من الطرفين", [("killed", 3, True)]),
+    ("خلفت الغارات قتلى في صفوف المدنيين", [("killed", 3, True)]),
+    # a figure beside the noun counts it, once
+    ("سقوط 13 شهيدا بينهم أطفال", [("killed", 13, False)]),
+    ("سقوط قتلى بالعشرات", [("killed", 12, True)]),
+    # denied, a count told elsewhere, or a plural not told as what befell: no toll
+    ("لم ترد أنباء عن سقوط قتلى", []),
+    ("ارتفع عدد قتلى القصف منذ الصباح", []),
+    ("سوريا: قتلى في الزبداني والمعارضة تقصف القرى", []),
+    ("وقع المدنيون ضحية القصف", []),
+])
+def test_noun_of_the_dead_counts_itself(arabic, raw, expected):
+    t = arabic(raw)
+    assert [(c.kind, c.value, c.vague) for c in casualties(t.tokens, t.norm.text)
+            if c.kind == "killed"] == expected
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("قتل الكثير من عناصر الحاجز", 3),
+    ("ما تسبب بمقتل 26 من قوات النظام بالإضافة إلى 9 روس", 35),
+    ("مقتل 5 مدنيين إضافة إلى 3 عناصر من الشرطة", 8),
+    ("قتل 4 مقاتلين فضلا عن 2 من المدنيين", 6),
+    # a toll told «in addition» to the toll before it in the sentence adds to it
+    ("قتل 3 عناصر من الشرطة وأصيب 6 آخرون، بالإضافة إلى مقتل 4 مدنيين", 7),
+    ("أسفرت الغارة عن مقتل قيادي في الفصيل، إضافة إلى مقتل طفلين", 3),
+    # an additive that joins a wounding or a weapon adds no dead
+    ("مقتل 5 مدنيين بالإضافة إلى إصابة 10", 5),
+    ("مقتل 5 مدنيين بالإضافة إلى 4 صواريخ", 5),
+])
+def test_many_and_additive_groups(arabic, raw, value):
+    assert [x[1] for x in _found(arabic, raw) if x[0] == "killed"] == [value]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a new sentence starts a new telling: nothing to add to
+    ("قتل 5 مدنيين في الغارة. إضافة إلى مقتل 3 آخرين في قصف", [5, 3]),
+    # «in addition» to a wounding: the dead stand alone
+    ("أصيب 5 مدنيين، بالإضافة إلى مقتل طفلين", [2]),
+])
+def test_added_toll_needs_a_toll_before_in_the_sentence(arabic, raw, expected):
+    assert [x[1] for x in _found(arabic, raw) if x[0] == "killed"] == expected

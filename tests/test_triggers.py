@@ -35,7 +35,7 @@ def _by_surface(arabic, raw, surface, starts=None):
     ("اختطف مسلحون طبيبا", "اختطف", "Violence against civilians", "Abduction/forced disappearance"),
     # rule codes resolved later, in context, by assemble
     ("اعتقلت قوات النظام شابين", "اعتقلت", "Strategic developments", "DETAIN"),
-    ("قصفت قوات النظام البلدة", "قصفت", "Explosions/Remote violence", "STRIKE"),
+    ("قصفت روسيا البلدة", "قصفت", "Explosions/Remote violence", "STRIKE"),
     ("وسيطرت قوات النظام على القرية", "وسيطرت", "Battles", "TAKEOVER"),
     # the dual and plural of «تفجير», the noun of «استهدف», the plural of «استولى», the verb of protest
     ("قتل عشرة أشخاص في تفجيرين هزا المدينة", "تفجيرين", "Explosions/Remote violence",
@@ -187,3 +187,64 @@ def test_a_massacre_by_aircraft_is_an_air_strike(arabic, raw, sub):
         starts.append(next(i for i, tok in enumerate(t.tokens) if tok.text.startswith("وارتكب")))
     found = [x for x in _found(arabic, raw, starts) if "مجزرة" in x[0]]
     assert found and found[0][2] == sub, _found(arabic, raw, starts)
+
+
+# A generic strike word («قصف», «استهداف», «ضربات») takes its means from the nearest word that names one,
+# else from the air strikes told in the sentences just before; with neither it stays STRIKE for assemble.
+@pytest.mark.parametrize("raw, surface, sub", [
+    # a ground force as the agent of «قصف», right after it or after «من قبل»
+    ("قصفت قوات النظام البلدة", "قصفت", "Shelling/artillery/missile attack"),
+    ("سبقه قصف من قبل الفصائل على مواقع في القرية", "قصف", "Shelling/artillery/missile attack"),
+    # the instrument next to it, even when aircraft are named further on in the sentence
+    ("ألقى الطيران المروحي براميل متفجرة على تل الضمان والمنطار في الريف الجنوبي، كما قصفت قوات الجيش "
+     "بعدد من القذائف مناطق في قرية أخرى", "قصفت", "Shelling/artillery/missile attack"),
+    ("قصفت الطائرات الحربية بالصواريخ أطراف المدينة", "قصفت", "Air/drone strike"),
+    ("نفذت قاذفتان 14 ضربة على مواقع قرب البلدة بعد تحليق الطيران الحربي", "ضربة", "Air/drone strike"),
+    # «استهداف قوات النظام» may name the target: no agent reading, so no means
+    ("جرى استهداف قوات النظام في البلدة", "استهداف", "STRIKE"),
+    ("شنت الفصائل قصفا مدفعيا على مواقع في القرية", "قصفا مدفعيا", "Shelling/artillery/missile attack"),
+    # «انفجار» says that something blew up: the munition beside it, or «أحدها» pointing back to one
+    ("انفجرت قذيفة في الحي", "انفجرت", "Shelling/artillery/missile attack"),
+    ("أسقطت الدفاعات معظم الصواريخ التي استهدفت موقعا عسكريا قرب المدينة، وأدى انفجار أحدها إلى جرح مدنيين",
+     "انفجار", "Shelling/artillery/missile attack"),
+    ("انفجار في السوق الشعبي وسط المدينة", "انفجار", "Remote explosive/landmine/IED"),
+    ("انفجار لغم بسيارة بعد قصف مدفعي على القرية", "انفجار", "Remote explosive/landmine/IED"),
+])
+def test_strike_means_in_the_sentence(arabic, raw, surface, sub):
+    assert _by_surface(arabic, raw, surface)[2] == sub
+
+
+def _sentence_starts(arabic, raw):
+    tokens = arabic(raw).tokens
+    return [0] + [t.index for t in tokens[1:] if raw[:t.start].rstrip().endswith(".")]
+
+
+@pytest.mark.parametrize("raw, surface, sub, carried", [
+    # air strikes told just before: a bare «قصف» may continue them (assemble weighs the attacker)
+    ("شنت طائرات حربية غارات على ريف المحافظة. وقتل ثمانية مدنيين في قصف على البلدة", "قصف",
+     "STRIKE", "Air/drone strike"),
+    # shelling does not carry over: a bare «قصف» reads as shelling anyway
+    ("سقطت قذائف على الحي. وقتل مدني في قصف على البلدة", "قصف", "STRIKE", None),
+    # the means of a strike word's own sentence wins over the sentences before
+    ("شنت طائرات حربية غارات على ريف المحافظة. وقصفت قوات النظام البلدة", "وقصفت",
+     "Shelling/artillery/missile attack", None),
+    # too far back: four sentences on, the air strikes no longer carry
+    ("شنت طائرات حربية غارات على ريف المحافظة. وعاد الهدوء. وفتحت المدارس. ونزح كثيرون. وقتل مدني في قصف على "
+     "البلدة", "قصف", "STRIKE", None),
+])
+def test_strike_means_carried_from_the_sentences_before(arabic, raw, surface, sub, carried):
+    t = arabic(raw)
+    hit = next(m for m in triggers(t.tokens, _sentence_starts(arabic, raw)) if t.surface(m.first, m.last) == surface)
+    assert (hit.sub_event_type, hit.carried) == (sub, carried)
+
+
+@pytest.mark.parametrize("raw, sub", [
+    ("شنت طائرات حربية غارات على ريف إدلب أمس. وقتل ثمانية مدنيين في قصف على مدينة خان شيخون أمس",
+     "Air/drone strike"),
+    # rebels have no aircraft: their «قصف» is shelling whatever was told before
+    ("شنت طائرات حربية غارات على ريف إدلب أمس. وقتل مدني في قصف لفصائل المعارضة على مدينة خان شيخون أمس",
+     "Shelling/artillery/missile attack"),
+])
+def test_carried_air_strikes_in_the_report(raw, sub):
+    from conftest import report_events
+    assert sub in [e.sub_event_type for e in report_events(raw) if e.location.name == "خان شيخون"]

@@ -264,7 +264,118 @@ def casualties(tokens: list[Token], text: str, nums: list[Number] | None = None)
             out.append(Casualty(c.payloads[0], 1, nxt, nxt,
                                 "civilians" if singular[word] == "c" else "fighters", False, None,
                                 f"casualty:{c.payloads[0]}:singular"))
-    return _coordinated(sorted(out, key=lambda c: c.first), tokens, nums)
+    out += _self_counted(cues, tokens, nums, out)
+    return _added_tolls(_coordinated(sorted(out, key=lambda c: c.first), tokens, nums), cues, tokens, text)
+
+
+# How far back a toll told «in addition» looks for the toll it adds to, within one sentence
+_ADDED_REACH = 20
+
+
+def _added_tolls(out: list[Casualty], cues, tokens: list[Token], text: str) -> list[Casualty]:
+    """Adds a toll told «in addition» to the one before: «بمقتل عنصر وإصابة 14، إضافة إلى مقتل مدني» → killed 2."""
+    killed_at = {c.last: c for c in cues if c.payloads[0] == "killed"}
+    result: list[Casualty] = []
+    for c in out:
+        cue = killed_at.get(c.first - 1)
+        prev = next((p for p in reversed(result) if p.kind == "killed"), None)
+        if c.kind != "killed" or cue is None or cue.first < 2 or prev is None or \
+                (tokens[cue.first - 2].text, tokens[cue.first - 1].text) not in _ADDITIVE or \
+                not 0 < cue.first - prev.last <= _ADDED_REACH or \
+                any(ch in text[tokens[prev.last].end:tokens[cue.first].start] for ch in ".!?\n"):
+            result.append(c)
+            continue
+        merged = Casualty("killed", prev.value + c.value, prev.first, c.last,
+                          prev.victims if prev.victims == c.victims else None, prev.vague or c.vague,
+                          prev.hedge, prev.rule + "+added")
+        result[result.index(prev)] = merged
+    return result
+
+
+# ACLED codes «several» dead as 3 (EVENTS.md §2)
+_SEVERAL = 3
+# «عدد قتلى النظام», «حصيلة شهداء القصف»: the noun is the head of a count told by a figure elsewhere
+_COUNT_HEADS = frozenset(norm(w) for w in {"عدد", "أعداد", "حصيلة", "إجمالي"})
+# «لم ترد أنباء عن سقوط قتلى»: a negator up to this many words before the cue denies the toll
+_NEGATION_REACH = 4
+
+
+@lru_cache(maxsize=1)
+def _dead_counts() -> dict[str, tuple[int, bool]]:
+    """Maps the indefinite forms of the nouns of the dead to (count, vague): «شهيدين» → (2, False), «قتلى» → (3, True)."""
+    out: dict[str, tuple[int, bool]] = {}
+    for row in cue_rows("dead_person"):
+        lemma = norm(row["lemma"])
+        forms: dict[str, tuple[int, bool]] = {}
+        if row["counts"] == "all":
+            forms.update({lemma: (1, False), lemma + "ا": (1, False)})
+            forms.update({d: (2, False) for d in dual_forms(row["lemma"])})
+        forms.update({norm(p): (_SEVERAL, True) for p in row["plural"].split("|") if p})
+        for form, value in forms.items():
+            out[form] = value
+            out["و" + form] = value
+    return out
+
+
+# «أسفر عن قتلى»: «عن» after a verb of result governs the toll like «سقوط» (data/cues/befell.tsv)
+_RESULT = frozenset(norm(w) for w in {"أسفر", "أسفرت", "يسفر", "تسفر", "أسفرا", "أسفروا"})
+
+
+def _befell(tokens: list[Token], at: int) -> bool:
+    """Tells a noun of the dead told as a result: «أسفر القصف عن سقوط قتلى» → True; «معلومات عن قتلى» → False."""
+    if at == 0:
+        return False
+    word = tokens[at - 1].text
+    if word in cue_set("befell"):
+        return True
+    # «خلفت الغارات قتلى»: the verb's subject may stand between
+    verbs = bare_forms("befell", "verb")
+    if any(_bare_verb(t.text) in verbs for t in tokens[max(0, at - 3):at - 1]):
+        return True
+    return word == "عن" and at > 1 and _bare_verb(tokens[at - 2].text) in _RESULT
+
+
+def _bare_verb(word: str) -> str:
+    """Drops a conjunction glued to a verb: «وخلفت» → «خلفت», «فأسفر» → «اسفر» (normalized)."""
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
+
+
+def _counts_noun(n: Number, c, tokens: list[Token]) -> bool:
+    """Tells a figure that counts the noun itself: «18 قتيلا», «قتلى بالعشرات» → True; «قتيلين و20 جريحا» → False."""
+    if c.last < n.first <= c.last + 2:
+        return not tokens[n.first].text.startswith("و")
+    # «قتل 5 مدنيين وسقط شهداء»: a «و» clause between opens another toll
+    return c.first - 3 <= n.last < c.first and not any(
+        t.text.startswith("و") and len(t.text) > 2 for t in tokens[n.last + 1:c.first + 1])
+
+
+def _self_counted(cues, tokens: list[Token], nums: list[Number], found: list[Casualty]) -> list[Casualty]:
+    """Reads a noun of the dead with no figure as its own count: «سقوط قتيلين» → 2; «سقوط قتلى وجرحى» → 3 (vague)."""
+    counts = _dead_counts()
+    out = []
+    covered = {i for f in found for i in range(f.first, f.last + 1)}
+    by_end = {n.last: n for n in nums}
+    by_start = {n.first: n for n in nums}
+    for c in cues:
+        value = counts.get(tokens[c.last].text) if c.payloads[0] == "killed" else None
+        if value is None or c.last in covered:
+            continue
+        # «18 قتيلا», «قتلى بالعشرات»: a figure beside the noun counts it
+        beside = [by_end.get(i) for i in range(c.first - 3, c.first)] + \
+            [by_start.get(i) for i in range(c.last + 1, c.last + 3)]
+        if any(n is not None and _counts_noun(n, c, tokens) for n in beside):
+            continue
+        if c.first > 0 and tokens[c.first - 1].text in _COUNT_HEADS:
+            continue
+        before = tokens[max(0, c.first - _NEGATION_REACH):c.first]
+        if any(t.text in cue_set("negator") for t in before):
+            continue
+        # «قتلى بالزبداني» (a headline), «معلومات عن قتلى»: «several dead» is a toll only as what befell
+        if value[1] and not _befell(tokens, c.last):
+            continue
+        out.append(Casualty("killed", value[0], c.last, c.last, None, value[1], None,
+                            "casualty:killed:dead-noun"))
+    return out
 
 
 def _noun_end(c: Casualty, tokens: list[Token]) -> int:
@@ -296,6 +407,26 @@ def _partitive_end(end: int, tokens: list[Token], by_first: dict[int, Number]) -
         if tokens[j].text in _SUBSET or tokens[j].text.startswith("و"):
             break
     return end
+
+
+# «بالإضافة إلى», «إضافة إلى», «فضلا عن»: an additive phrase joins a further group of dead to a toll
+_ADDITIVE = frozenset({(norm("بالإضافة"), norm("إلى")), (norm("إضافة"), norm("إلى")), (norm("فضلا"), norm("عن"))})
+
+
+def _added(end: int, tokens: list[Token], by_first: dict[int, Number]) -> Number | None:
+    """Returns the figure an additive phrase joins to a toll: «26 من قوات النظام بالإضافة إلى 9 روس» → 9."""
+    k = end + 1
+    # «من قوات النظام»: a short partitive may stand between the group and the additive
+    stop = k + 1 + _PARTITIVE_REACH if k < len(tokens) and tokens[k].text == "من" else k + 1
+    for j in range(k, min(stop, len(tokens) - 2)):
+        if j > k and tokens[j].text in _SUBSET:
+            return None
+        if (tokens[j].text, tokens[j + 1].text) in _ADDITIVE:
+            n = by_first.get(j + 2)
+            if n is None or (n.last + 1 < len(tokens) and _bare(tokens[n.last + 1]) & _not_people()):
+                return None
+            return n
+    return None
 
 
 def _coordinated(out: list[Casualty], tokens: list[Token], nums: list[Number]) -> list[Casualty]:
@@ -337,6 +468,9 @@ def _coordinated(out: list[Casualty], tokens: list[Token], nums: list[Number]) -
             # «وامرأة واحدة»: the adjective «واحدة» closes a singular group
             if n is None and end + 1 < len(tokens) and tokens[end + 1].text in ("واحد", "واحده"):
                 end = last = end + 1
+        more = _added(end, tokens, by_first) if c.kind == "killed" else None
+        if more is not None:
+            value, last, vague = value + more.value, more.last, vague or more.vague
         if last == c.last:
             result.append(c)
         else:

@@ -2,11 +2,13 @@
 from __future__ import annotations
 from ..normalize import norm
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterable
 
 from ..lexicon import PhraseMatcher, table
-from ..morph import cue_set
+from ..morph import bare_forms, cue_set
 from ..segment import Token
 
 # Shortly before a trigger, a negator or denial means the action did not happen (data/cues/negator.tsv,
@@ -39,12 +41,19 @@ class TriggerMention:
     polarity: str
     rule: str
     definite: bool = False
+    # the means of the strikes told just before, for a strike word with no means of its own (AIR or None)
+    carried: str | None = None
 
 
 @lru_cache(maxsize=1)
 def _matcher() -> PhraseMatcher:
     return PhraseMatcher(((r["trigger"], (r["event_type"], r["sub_event_type"], r["strength"]))
                           for r in table("triggers.tsv")), suffixes=True)
+
+
+def may_occur(words: Iterable[str]) -> bool:
+    """Tells whether a text of these words can hold a trigger at all: {«شنت», «غارات»} → True, {«مباراه»} → False."""
+    return _matcher().may_match(words)
 
 
 # Verbs that, opening a sentence, make all of it a warning, threat or appeal («وحذر الوزير من أن …»):
@@ -109,7 +118,88 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         out.append(TriggerMention(m.first, m.last, event_type, sub, strength,
                                   polarity, f"trigger:{m.key}",
                                   head.startswith("ال") or tokens[m.first].text.startswith("لل")))
-    return [_by_air(t, out, starts) for t in out]
+    return _strike_means([_by_air(t, out, starts) for t in out], tokens, starts)
+
+
+AIR = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+# How far from a generic strike word («قصف», «استهداف», «ضربات») a word naming its means may stand:
+# «قصفت قوات النظام بعدد من القذائف» (ground), «قصف الطيران المروحي بالبراميل» (air).
+_MEANS_REACH = 8
+# A strike word with no means of its own continues the strikes told this many sentences before it:
+# «… غارات شنتها طائرات روسية. وقتل ثمانية مدنيين في قصف على خان شيخون» is the same air campaign.
+_MEANS_BACK = 3
+_BY = (norm("من"), norm("قبل"))
+
+
+IED = "Remote explosive/landmine/IED"
+# «انفجار», «انفجرت» say that something blew up, not what: a shell, a missile or a bomb beside them says it
+_BLAST = frozenset(norm(w) for w in {"انفجار", "انفجرت"})
+# «الصواريخ التي استهدفت الموقع … وأدى انفجار أحدها»: «one of them» points back to the munition
+_ONE_OF = frozenset(norm(w) for w in {"أحدها", "إحداها", "احداها", "أحدهما", "إحداهما"})
+
+
+def _means(t: TriggerMention) -> str | None:
+    """Names what a trigger says of the means of a strike: «الطيران» → air, «قذائف» → shelling, «قصف» → None."""
+    if t.strength == "air" or t.sub_event_type == AIR:
+        return AIR
+    if t.sub_event_type == IED and t.rule.removeprefix("trigger:") not in _BLAST:
+        return IED
+    return SHELLING if t.sub_event_type == SHELLING else None
+
+
+def _ground_agent(t: TriggerMention, tokens: list[Token]) -> int | None:
+    """Returns where a ground force that fires a strike stands: «قصفت قوات النظام» → the index of «قوات».
+
+    After «من قبل» any strike word takes an agent («استهداف من قبل الفصائل»); right after the word, only
+    «قصف» does: «استهداف قوات النظام» is as often the forces targeted.
+    """
+    k = t.last + 1
+    if k + 2 < len(tokens) and (tokens[k].text, tokens[k + 1].text) == _BY:
+        k += 2
+    elif not t.rule.removeprefix("trigger:").startswith(("قصف", "يقصف", "تقصف")):
+        return None
+    return k if k < len(tokens) and tokens[k].text in bare_forms("ground_force") else None
+
+
+def _strike_means(found: list[TriggerMention], tokens: list[Token], starts: list[int]) -> list[TriggerMention]:
+    """Settles a generic strike by the nearest word of its means, else by the strikes told just before:
+    «قصفت قوات النظام بعدد من القذائف» → shelling; «… غارات روسية. وقتل 8 في قصف على البلدة» → air."""
+    cues: list[tuple[int, str]] = [(t.first, m) for t in found if (m := _means(t)) is not None]
+    cues += [(k, SHELLING) for t in found if t.sub_event_type == "STRIKE" and (k := _ground_agent(t, tokens)) is not None]
+    cues.sort()
+    at = [c[0] for c in cues]
+    out = []
+    for t in found:
+        blast = t.rule.removeprefix("trigger:") in _BLAST
+        if t.sub_event_type != "STRIKE" and not blast:
+            out.append(t)
+            continue
+        here = bisect_right(starts, t.first) - 1
+        lo = starts[here] if here >= 0 else 0
+        hi = starts[here + 1] if here + 1 < len(starts) else len(tokens)
+        anaphor = blast and t.last + 1 < len(tokens) and tokens[t.last + 1].text in _ONE_OF
+        a = bisect_left(at, lo if anaphor else max(lo, t.first - _MEANS_REACH))
+        b = bisect_left(at, t.first if anaphor else min(hi, t.first + _MEANS_REACH + 1))
+        # the nearest wins; at equal distance the word after (its agent or instrument)
+        near = [(abs(k - t.first) + (0 if k > t.last else 0.5), m) for k, m in cues[a:b]
+                if not t.first <= k <= t.last and (blast or m != IED)]
+        means = min(near)[1] if near else None
+        if blast:
+            # what blew up is told beside it, or it stays the bomb the lexicon reads
+            out.append(replace(t, sub_event_type=means, rule=t.rule + "+means") if means and means != IED else t)
+            continue
+        if means is None and not any(m != IED for _, m in cues[bisect_left(at, lo):bisect_left(at, hi)]):
+            # nothing in its own sentence: the last means told in the sentences just before
+            back = starts[max(0, here - _MEANS_BACK)] if here >= 0 else 0
+            k = bisect_left(at, lo) - 1
+            # only air carries over (shelling is what a bare strike word means anyway), and assemble weighs
+            # it against the attacker: a rebel «قصف» is shelling whatever came before
+            if k >= 0 and at[k] >= back and cues[k][1] == AIR:
+                out.append(replace(t, carried=AIR))
+                continue
+        out.append(replace(t, sub_event_type=means, rule=t.rule + "+means") if means else t)
+    return out
 
 
 # «ارتكب طيران التحالف مجزرة في بلدة …»: a massacre with the aircraft named beside it is an air strike

@@ -13,6 +13,7 @@ from .lexicon import table
 from .morph import cue_set
 from .records import Location
 from .roles import default_actors
+from .tellings import claimants, claimed_toll, claimed_victim, pos as _pos, reaches, told_kind
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # A party's denial of its own act contests strikes and killings told of it (a battle has two
@@ -42,11 +43,6 @@ class Story:
     top: Account
     rivals: tuple[Account, ...] = ()
     contested: bool = False
-
-
-def _pos(c: ClaimMention) -> int:
-    """Returns where a claim's stance starts: its cue («نفى» in «ونفى مراسلنا»), else its source."""
-    return c.cue if c.cue >= 0 else c.first
 
 
 @lru_cache(maxsize=1)
@@ -266,7 +262,9 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
     # the standing comes from the claims on the telling itself: a denial from elsewhere contests it
     # but does not unsay what the report told in its own voice
     accounts = [Account(f, tuple(cs), _standing(tuple(f.claims), kinds)) for f, cs in zip(frs, claims)]
-    blamed = _blamed(accounts, sents, sent_of, speaks_for, kinds) + _claimed(accounts, sents)
+    blamed = _blamed(accounts, sents, sent_of, speaks_for, kinds) + _claimed(accounts, sents) + \
+        _split(accounts, sents, kinds)
+    accounts += _repelled(accounts, sents, speaks_for, kinds)
     accounts += blamed
     # best-backed accounts first: each later account joins the first story it is a rival of with
     # every member (no chains: two towns each disputed with a region are not one story)
@@ -332,23 +330,100 @@ def _blamed(accounts: list[Account], sents: list[Sent], sent_of, speaks_for: dic
     return out
 
 
-def _claimants(s: Sent) -> list[ClaimMention]:
-    """Returns the groups a sentence says claim an attack: «وتبنى تنظيم الدولة التفجير» → IS asserts its own act.
+_TAKEOVERS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
-    The claimant is the party right after the claim word («وتبنت هيئة تحرير الشام») or right before
-    it («نشرت جبهة النصرة بيانا تبنت فيه العملية»); «نفى مسؤوليته» is a denial, not a claim.
+
+def _repelled(accounts: list[Account], sents: list[Sent], speaks_for: dict[str, str],
+              kinds: dict[str, str]) -> list[Account]:
+    """Returns the fighting others tell at a place whose capture one side claims and another denies.
+
+    «أعلنت سانا أن الجيش سيطر على كفرنبودة. ونفت الجبهة الوطنية ذلك. وقال مراسلنا إن قوات النظام
+    حاولت اقتحام البلدة قبل أن تتراجع» → the capture (SANA asserts, the NLF denies) and the repelled
+    assault (our reporter asserts) are two versions of one battle; what they tell of it is their own.
     """
-    words, denial = cue_set("responsibility"), cue_set("denial")
-    out = []
-    for k, w in enumerate(s.words):
-        if w not in words or any(x in denial for x in s.words[max(0, k - 2):k]):
+    out: list[Account] = []
+    for k, a in enumerate(list(accounts)):
+        f = a.frame
+        if f.sub_event_type not in _TAKEOVERS or not any(
+                c.stance == "denies" and speaks_for.get(c.source, c.source) != f.actor1 for c in a.claims):
             continue
-        cue = s.lo + k
-        after = [a for a in s.actors if 0 < a.first - cue <= 2]
-        before = [a for a in s.actors if 0 < cue - a.last <= 3]
-        who = after[0] if after else before[-1] if before else None
-        if who is not None and who.actor != "CIVILIANS":
-            out.append(ClaimMention(who.first, who.last, who.actor, "asserts", "claim:responsibility", cue))
+        told, killed = [], []
+        for s in sents[f.sent + 1:f.sent + _REACH + 2]:
+            if not any(t.polarity == "asserted" and t.sub_event_type == "Armed clash" for t in s.triggers):
+                continue
+            if any(loc.geo_precision < 3 and _km(loc, f.location) > 25 for _, loc in s.places):
+                continue
+            says = [c for c in s.claims if c.stance == "asserts" and c.source not in _sources(a) - {OUTLET, WITNESS}
+                    and speaks_for.get(c.source, c.source) != f.actor1]
+            if says:
+                told += [c for c in says if c not in told]
+                killed += [x for x in s.casualties if x.kind == "killed"]
+        if not told:
+            continue
+        # what the fighting's sources say is no longer an assertion of the capture
+        keep = [c for c in f.claims if c not in told]
+        if not any(c.stance == "asserts" for c in keep):
+            continue
+        clash = replace(f, sub_event_type="Armed clash", killed=killed or list(f.killed), claims=list(told),
+                        defaults=set(f.defaults))
+        f.claims = keep
+        accounts[k] = Account(f, tuple(c for c in a.claims if c not in told),
+                              _standing(tuple(keep), kinds))
+        out.append(Account(clash, tuple(told), _standing(tuple(told), kinds)))
+    return out
+
+
+def _split(accounts: list[Account], sents: list[Sent], kinds: dict[str, str]) -> list[Account]:
+    """Returns the rival accounts of a harm two sources set against each other in one sentence, each naming its perpetrator.
+
+    «وثقت الشبكة مقتل 22 مدنيا وحملت الطيران الروسي المسؤولية، في حين قال المرصد إن طائرات التحالف
+    قصفت السوق وأحصى مقتل 16» → the strike told before is the first source's (RUS, 22) on top unless
+    the report's own reporter names another; the coalition's (16) is a rival, never an event.
+    """
+    out: list[Account] = []
+    for a in list(accounts):
+        f = a.frame
+        if f.event_type not in VIOLENT:
+            continue
+        for s in sents[f.sent:f.sent + _REACH + 2]:
+            if not _disputed_words(s) or not any(t.event_type == f.event_type for t in s.triggers):
+                continue
+            # another place in the sentence is another harm, not another account of this one
+            if any(loc.geo_precision < 3 and _km(loc, f.location) > 25 for _, loc in s.places):
+                continue
+            told, spans = [], {}
+            for c, lo, hi in reaches(s):
+                spans[c] = (lo, hi)
+                who = next((m.actor for m in s.actors if lo < m.first < hi and m.kind not in ("victim", "victim_weak")
+                            and m.actor not in ("CIVILIANS", f.actor2)), None)
+                if who is not None and who not in (w for _, w, _ in told):
+                    told.append((c, who, [k for k in s.casualties if k.kind == "killed" and lo < k.first < hi]))
+            if len(told) < 2 or not ("actor1" in f.defaults or f.actor1 in (w for _, w, _ in told)):
+                continue
+            # the report stands behind its own reporter, else the best-standing source, else the first told
+            top = _vouched(sents, f.sent, [w for _, w, _ in told]) or \
+                min(told, key=lambda x: _standing((x[0],), kinds))[1]
+            rival_spans = [spans[c] for c, w, _ in told if w != top]
+            rivals = {c.source for c, w, _ in told if w != top}
+
+            def theirs(c: ClaimMention) -> bool:
+                # a rival's source, or a source named inside a rival's words («صفحات … على مواقع التواصل»)
+                return c.source in rivals or any(lo <= c.first < hi for lo, hi in rival_spans)
+            mine = [(c, kills) for c, w, kills in told if w == top]
+            f.actor1, f.defaults = top, f.defaults - {"actor1"}
+            # the toll a rival source gives belongs to its own account
+            # and a count its source gives outranks a vague «عدد من المدنيين» told before
+            counted = [k for _, ks in mine for k in ks]
+            f.killed = counted + [k for k in f.killed if not s.lo <= k.first <= s.hi and not (counted and k.vague)]
+            f.claims = [c for c in f.claims if not theirs(c)] + [c for c, _ in mine if c not in f.claims]
+            keep = tuple(c for c in a.claims if not theirs(c)) + tuple(c for c, _ in mine if c not in a.claims)
+            accounts[accounts.index(a)] = Account(f, keep, _standing(tuple(f.claims), kinds))
+            for c, w, kills in told:
+                if w != top:
+                    g = replace(f, actor1=w, killed=kills or list(f.killed), claims=[c], sent=s.index,
+                                sub_event_type=told_kind(s, c, f))
+                    out.append(Account(g, (c,), _standing((c,), kinds)))
+            break
     return out
 
 
@@ -356,27 +431,59 @@ def _claimed(accounts: list[Account], sents: list[Sent]) -> list[Account]:
     """Returns the rival accounts of an attack two or more groups claim: each claimant's act, never an event.
 
     «انفجرت سيارة مفخخة في جبلة … وتبنى تنظيم الدولة التفجير … وتبنت هيئة تحرير الشام العملية
-    نفسها» → the attack told, its perpetrator the first claimant, the other claimant a rival.
+    نفسها» → the attack told, its perpetrator the first claimant, the other claimant a rival; each
+    claimant's own toll («قال إن التفجير قتل 30 عنصرا من قوات النظام») goes with its version.
     """
     out: list[Account] = []
     for a in list(accounts):
         f = a.frame
         if f.event_type not in _SELF_DENIABLE:
             continue
-        found = [c for s in sents[f.sent:f.sent + _REACH + 1] for c in _claimants(s) if c.source != f.actor2]
-        groups = list(dict.fromkeys(c.source for c in found))
-        if len(groups) < 2:
-            continue  # one claimant is attribution, not a dispute
-        if "actor1" in f.defaults:
+        window = sents[f.sent:f.sent + _REACH + 1]
+        found = [(s, c) for s in window for c in claimants(s)
+                 if c.source != f.actor2 or "actor2" in f.defaults]
+        groups = list(dict.fromkeys(c.source for _, c in found))
+        if len(groups) == 1 and "actor1" in f.defaults:
+            # one claimant is attribution, not a dispute: «وتبنى تنظيم الدولة التفجير» names who set the bomb
             f.actor1, f.defaults = groups[0], f.defaults - {"actor1"}
+            accounts[accounts.index(a)] = Account(f, a.claims + tuple(c for _, c in found), a.standing)
+        if len(groups) < 2:
+            continue
+        first = {g: next((s, c) for s, c in found if c.source == g) for g in groups}
+        # a claimed attack is a claimant's act: a party the report names that claims nothing is its target
+        named = f.actor1 if "actor1" not in f.defaults and f.actor1 not in groups else None
+        victim = claimed_victim(first, groups) or named or \
+            (f.actor2 if f.actor2 not in groups else None)
+        top = f.actor1 if f.actor1 in groups and "actor1" not in f.defaults else \
+            _vouched(sents, f.sent, groups) or groups[0]
+        f.actor1, f.defaults = top, f.defaults - {"actor1"}
+        if victim is not None and victim != f.actor2:
+            f.actor2, f.defaults = victim, f.defaults - {"actor2"}
+        if not f.killed:
+            f.killed = claimed_toll(*first[top])
         for g in groups:
-            if g == f.actor1:
+            if g == top:
                 continue
-            c = next(c for c in found if c.source == g)
-            out.append(Account(replace(f, actor1=g, claims=[c], killed=list(f.killed)), (c,), _PARTY))
-        accounts[accounts.index(a)] = Account(f, a.claims + tuple(c for c in found if c.source == f.actor1),
+            s, c = first[g]
+            out.append(Account(replace(f, actor1=g, claims=[c], killed=claimed_toll(s, c) or list(f.killed)),
+                               (c,), _PARTY))
+        accounts[accounts.index(a)] = Account(f, a.claims + tuple(c for _, c in found if c.source == top),
                                                a.standing)
     return out
+
+
+def _vouched(sents: list[Sent], at: int, groups: list[str]) -> str | None:
+    """Returns the one claimant the report's own reporter or an eyewitness ties to the attack, if any.
+
+    «وأكد مراسلنا الذي رافق مقاتلي الجبهة أن النفق من إعداد سلاح الهندسة التابع للجبهة» → that group.
+    """
+    for s in sents[at:at + _REACH + 2]:
+        if not any(c.source in (OUTLET, WITNESS) and c.stance == "asserts" for c in s.claims):
+            continue
+        named = {m.actor for m in s.actors} & set(groups)
+        if len(named) == 1:
+            return named.pop()
+    return None
 
 
 def _sources(a: Account) -> frozenset[str]:

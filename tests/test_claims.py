@@ -246,3 +246,19 @@ def test_a_generic_noun_without_a_pointer_keeps_its_own_reading(arabic):
     from rasid.find.claims import named_back
     t = arabic("قصفت حركة أحرار الشام مواقع النظام، وهاجم التنظيم قرية مجاورة")
     assert [a.actor for a in named_back(t.tokens, actors(t.tokens))] == [a.actor for a in actors(t.tokens)]
+
+
+@pytest.mark.parametrize("raw, surface, source", [
+    # a relative clause describing the speaker stands between it and its verb
+    ("لكن مراسلنا الذي دخل قرية التمانعة صباح اليوم الثلاثاء أكد أن القصف طال السوق", "مراسلنا", "OUTLET"),
+    ("وكان أحد الناجين الذي فقد ثلاثة من أبنائه في القصف قد روى أن الطائرة حلقت فوق الحي",
+     "الناجين", "WITNESS"),
+])
+def test_a_relative_clause_between_a_source_and_its_verb_keeps_the_claim(arabic, raw, surface, source):
+    assert (surface, source, "asserts") in _claims(arabic, raw)
+
+
+def test_without_a_relative_clause_a_far_verb_is_not_the_reporters(arabic):
+    # the reporter only «searched»; the verb nine words on has a subject of its own
+    got = _claims(arabic, "وواصل مراسلنا البحث في ريف إدلب الجنوبي عن عائلات نازحة بين الحقول والمزارع أكد أهالي")
+    assert not any(source == "OUTLET" for _, source, _ in got)

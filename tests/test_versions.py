@@ -196,3 +196,143 @@ def test_an_account_announced_as_conflicting_is_a_version_of_the_dated_blast(tex
                 and e.sub_event_type == "Air/drone strike" and len({c.source for c in e.claims}) == 1]
     [e] = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert e.actor2 == victim and e.event_date == date(2019, 3, 9)
+
+
+# Two groups claim one bombing; each claim says whom it killed and how many. The building's owner named in
+# the lead is the target, never the bomber.
+CLAIMED_BOMBING = (
+    "هز انفجار عنيف فجر اليوم الاثنين مبنى في حي جوبر بدمشق تتخذه قوات النظام مقرا عسكريا. وتبنى «جيش "
+    "الإسلام» التفجير في بيان قال فيه إن العملية أسفرت عن مقتل 30 عنصرا من قوات النظام. وبعد ساعات تبنت "
+    "«هيئة تحرير الشام» العملية ذاتها، وقالت إن حصيلة القتلى بلغت 18 عنصرا.")
+
+# The same dispute, the report's own reporter tying the attack to the second claimant.
+CLAIMED_BOMBING_VOUCHED = CLAIMED_BOMBING + (
+    " وقال مراسلنا في دمشق إنه شاهد عناصر من هيئة تحرير الشام يحفرون النفق قبل أسابيع.")
+
+
+@pytest.mark.parametrize("text, top, rival", [
+    (CLAIMED_BOMBING, "OPP", "HTS"),
+    (CLAIMED_BOMBING_VOUCHED, "HTS", "OPP"),
+])
+def test_a_bombing_two_groups_claim_hits_the_party_the_claims_name(text, top, rival):
+    events = _events(text)
+    [e] = _at(events, "جوبر")
+    assert (e.actor1, e.actor2, e.contested) == (top, "SYR_GOV", True)
+    assert {v.actor1 for v in e.versions} == {top, rival}
+    assert all(v.actor2 == "SYR_GOV" for v in e.versions)
+    # the rival claimant's bombing is never a fact of its own
+    assert not any(x.actor1 == rival and not x.contested for x in events)
+
+
+def test_each_claimant_keeps_its_own_toll_and_the_event_spans_them():
+    [e] = _at(_events(CLAIMED_BOMBING), "جوبر")
+    assert {v.actor1: v.fatalities.best for v in e.versions} == {"OPP": 30, "HTS": 18}
+    assert (e.fatalities.low, e.fatalities.high) == (18, 30)
+
+
+# Two monitors set against each other in one sentence, each naming its own air force and toll.
+MONITORS_IN_ONE_SENTENCE = (
+    "قتل عدد من المدنيين مساء الأحد بغارات جوية استهدفت سوقا شعبيا في بلدة الشحيل بريف دير الزور الشرقي. "
+    "واختلفت منظمات الرصد حول هوية الطائرات، إذ وثقت الشبكة السورية لحقوق الإنسان مقتل 22 مدنيا في الشحيل "
+    "وحملت الطيران الروسي المسؤولية، في حين قال المرصد السوري لحقوق الإنسان إن طائرات التحالف الدولي هي "
+    "التي قصفت السوق، وأحصى مقتل 16 مدنيا.")
+
+# The same, the report's own reporter then standing behind the second monitor.
+MONITORS_IN_ONE_SENTENCE_VOUCHED = MONITORS_IN_ONE_SENTENCE + (
+    " وأكد مراسلنا في دير الزور أن طائرات التحالف الدولي هي التي نفذت الغارات على الشحيل.")
+
+
+@pytest.mark.parametrize("text, top, rival, best", [
+    (MONITORS_IN_ONE_SENTENCE, "RUS", "COALITION", 22),
+    (MONITORS_IN_ONE_SENTENCE_VOUCHED, "COALITION", "RUS", 16),
+])
+def test_two_sources_in_one_sentence_blaming_different_air_forces_are_versions(text, top, rival, best):
+    events = _events(text)
+    [e] = _at(events, "شحيل")
+    assert (e.actor1, e.actor2, e.contested) == (top, "CIVILIANS", True)
+    assert {v.actor1 for v in e.versions} == {top, rival}
+    # each source's toll stays with its account; the event spans them
+    assert e.fatalities.best == best and (e.fatalities.low, e.fatalities.high) == (16, 22)
+    assert not any(x.actor1 == rival and not x.contested for x in events)
+
+
+def test_sources_telling_shelling_of_two_towns_do_not_dispute_each_other():
+    text = ("قتل خمسة مدنيين اليوم الاثنين بقصف مدفعي على بلدة كفرنبل في ريف إدلب الجنوبي. وقال المرصد السوري "
+            "لحقوق الإنسان إن قوات النظام قصفت البلدة بالمدفعية الثقيلة، في حين قالت وكالة سانا إن فصائل "
+            "المعارضة قصفت بالقذائف مدينة محردة في ريف حماة.")
+    [e] = _at(_events(text), "كفر")
+    assert not e.contested and e.versions == ()
+
+
+# State media claim a capture, the losing side denies it, and the report's reporter tells of an assault
+# that was pushed back: two versions of one battle, the reporter's on top.
+CAPTURE_DENIED = (
+    "أعلنت وكالة سانا مساء أمس الأحد أن وحدات من الجيش السوري سيطرت على بلدة كفرنبودة في ريف حماة الشمالي "
+    "وقضت على عشرات الإرهابيين. غير أن الجبهة الوطنية للتحرير نفت صحة الإعلان، مؤكدة أن مقاتليها صدوا "
+    "الهجوم. وقال مراسلنا في ريف حماة إن قوات النظام حاولت اقتحام كفرنبودة من محورين قبل أن تتراجع إثر "
+    "هجوم معاكس شنته الفصائل. وأضاف أن المعارك أسفرت عن مقتل 11 عنصرا من قوات النظام وثلاثة من مقاتلي الفصائل.")
+
+
+def test_a_denied_capture_is_a_version_of_the_fighting_the_reporter_tells():
+    events = _events(CAPTURE_DENIED)
+    [e] = _at(events, "نبودة")
+    assert (e.sub_event_type, e.contested) == ("Armed clash", True)
+    assert {e.actor1, e.actor2} == {"SYR_GOV", "OPP"}
+    subs = {v.sub_event_type: v for v in e.versions}
+    assert set(subs) == {"Armed clash", "Government regains territory"}
+    assert ("OPP", "denies") in _stances(subs["Government regains territory"].claims)
+    assert (OUTLET, "asserts") not in _stances(subs["Government regains territory"].claims)
+    assert e.fatalities.best == 14
+    # the claimed capture is never a fact of its own
+    assert not any(x.sub_event_type == "Government regains territory" for x in events)
+
+
+def test_a_capture_nobody_denies_keeps_the_fighting_told_after_it():
+    text = ("أعلنت وكالة سانا مساء أمس الأحد أن وحدات من الجيش السوري سيطرت على بلدة كفرنبودة في ريف حماة "
+            "الشمالي. وقال مراسلنا في ريف حماة إن المعارك في كفرنبودة أسفرت عن مقتل 11 عنصرا من قوات النظام.")
+    events = _at(_events(text), "نبودة")
+    assert "Government regains territory" in {e.sub_event_type for e in events}
+    assert not any(e.contested or e.versions for e in events)
+
+
+# One group claims a blast whose author the report does not name: the claimant set it.
+CLAIMED_ONCE = (
+    "قتل عنصران من قوات سوريا الديمقراطية صباح اليوم الاثنين بانفجار عبوة ناسفة استهدفت سيارتهما قرب "
+    "بلدة الشدادي في ريف الحسكة الجنوبي، وتبنى تنظيم الدولة الإسلامية التفجير عبر وكالة أعماق.")
+
+# A monitor blaming a party uses «حمّل … المسؤولية»: the party blamed claims nothing.
+BLAMED_NOT_CLAIMED = (
+    "قتل عنصران من قوات سوريا الديمقراطية صباح اليوم الاثنين بانفجار عبوة ناسفة استهدفت سيارتهما قرب "
+    "بلدة الشدادي في ريف الحسكة الجنوبي، وحمّل ناشطون تنظيم الدولة الإسلامية المسؤولية، في حين حمّلت "
+    "صفحات محلية هيئة تحرير الشام المسؤولية.")
+
+
+def test_a_single_claimant_is_the_author_of_an_unattributed_blast():
+    [e] = _at(_events(CLAIMED_ONCE), "الشدادي")
+    assert (e.actor1, e.actor2, e.contested) == ("IS", "SDF", False)
+
+
+def test_parties_blamed_with_responsibility_are_not_claimants():
+    for e in _events(BLAMED_NOT_CLAIMED):
+        for v in e.versions:
+            assert not any(c.source in ("IS", "HTS") and c.stance == "asserts" for c in v.claims)
+
+
+# Pages blame a drone, the state agency an IED, in one sentence: each account keeps its own kind of act,
+# and the agency outranks anonymous pages.
+DRONE_OR_IED = (
+    "قتل أربعة جنود من قوات النظام ظهر أمس الأحد بانفجار استهدف حافلتهم قرب بلدة الصنمين في ريف درعا "
+    "الشمالي. فبينما قالت صفحات موالية على مواقع التواصل الاجتماعي إن طائرة مسيرة إسرائيلية استهدفت "
+    "الحافلة بصاروخ، قالت وكالة سانا إن عبوة ناسفة زرعها مجهولون انفجرت بالحافلة.")
+
+
+def test_each_source_in_one_sentence_keeps_its_own_kind_of_act():
+    events = _events(DRONE_OR_IED)
+    [e] = _at(events, "الصنمين")
+    assert (e.actor1, e.actor2, e.sub_event_type, e.contested) == (
+        "UNIDENTIFIED", "SYR_GOV", "Remote explosive/landmine/IED", True)
+    kinds = {v.actor1: v.sub_event_type for v in e.versions}
+    assert kinds == {"UNIDENTIFIED": "Remote explosive/landmine/IED", "ISR": "Air/drone strike"}
+    # the pages speak only in their own version
+    assert not any(c.source in ("PRO_GOV_PAGES", "SOCIAL_MEDIA") for c in e.claims)
+    assert not any(x.actor1 == "ISR" and not x.contested for x in events)

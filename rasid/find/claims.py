@@ -146,6 +146,17 @@ def _object_of(tokens: list[Token], c, s, sources) -> bool:
     return False
 
 
+# How many words a relative clause describing a source («الذي دخل البلدة صباح اليوم») may add between
+# the source and its speech verb.
+_CLAUSE = 6
+
+
+def _described(tokens: list[Token], last: int, cue: int) -> bool:
+    """Tells whether a relative clause opens right after a source, before its verb: «مراسلنا الذي زار المكان أكد» → True."""
+    rel = cue_set("relative")
+    return any(tokens[i].text in rel for i in range(last + 1, min(last + 4, cue)))
+
+
 def _voice(tokens: list[Token], i: int, last: int, source: str) -> Match:
     return Match(i, last, 0, tokens[i].start, tokens[last].end, (source,), tokens[i].text)
 
@@ -212,6 +223,8 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capital
                 continue
             # a reporter is often named with his beat before his verb: «مراسلنا في ريف درعا الغربي نفى»
             reach = 9 if s.payloads[0] in (OUTLET, WITNESS) and c.first > s.last else 6
+            if c.first > s.last and _described(tokens, s.last, c.first):
+                reach += _CLAUSE  # «مراسلنا، الذي زار موقع الانفجار بعد ساعات، أكد …»
             if 0 < d <= reach and d < gap:
                 stance, gap, cue = c.payloads[0], d, c.first
         if stance == "asserts" and any(c.payloads[0] == "uncertain" and _relays(tokens, s, c) for c in in_s):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .find.actors import ActorMention
+from .find.actors import ActorMention, nationality
 from .find.casualties import Casualty
 from .find.places import PlaceMention
 from .find.triggers import TriggerMention
@@ -44,6 +44,39 @@ def resumes(w: str) -> bool:
 def aim_verbs() -> frozenset[str]:
     """Returns the verb forms of the target cues: «واستهدفت», «يستهدف» (not «على»)."""
     return frozenset(f for f, pos in cue_values("target", "pos").items() if pos == "verb")
+
+
+def carries_object(w: str) -> bool:
+    """Tells whether an aiming verb carries its object as a pronoun: «فاستهدفهما» → True; «استهدفت» → False.
+
+    The noun after such a verb is its subject: «فاستهدفهما الطيران المروحي» names the attacker.
+    """
+    aims = aim_verbs()
+    return w in aims and any(w.endswith(p) and w[:-len(p)] in aims for p in ("هما", "هم", "ها", "ه"))
+
+
+# «لم يعرف ما إذا كانت سورية أو روسية»: the forces a «whether X or Y» doubt names after «ما إذا»
+_WHETHER_REACH = 8
+_OR = frozenset({"او", "ام"})
+
+
+def doubted(s: Sent, lo: int, hi: int) -> tuple[int, list[str]] | None:
+    """Returns where a doubt between attackers opens and the forces it names: «ما إذا كانت سورية أو روسية» → (k, [SYR_GOV, RUS])."""
+    for k in range(max(lo, s.lo + 1), hi + 1):
+        if s.words[k - s.lo] != "اذا" or s.words[k - 1 - s.lo] != "ما":
+            continue
+        span = range(k + 1, min(hi, k + _WHETHER_REACH) + 1)
+        if not any(s.words[j - s.lo] in _OR for j in span):
+            continue
+        named: list[str] = []
+        for j in span:
+            mention = next((a.actor for a in s.actors if a.first == j), None)
+            actor = mention or nationality(s.words[j - s.lo])
+            if actor and actor not in named:
+                named.append(actor)
+        if len(named) >= 2:
+            return k - 1, named
+    return None
 
 
 def coordinated(a1: ActorMention, agents: list[ActorMention], words: list[str], lo: int) -> set[int]:
@@ -110,14 +143,22 @@ _OTHER = frozenset({"اخري", "اخر", "ثانيه", "ثاني", "مقابل"
 
 
 def _speaker_end(s: Sent, before: int) -> int:
-    """Returns the first token after «قال X إن» that precedes `before`, or the sentence start."""
-    start, spoke = s.lo, False
+    """Returns the first token after «قال X إن» that precedes `before`, or the sentence start.
+
+    A complementizer with a pronoun takes up a speaker that is a force: «قالت المعارضة إنها قصفت» keeps
+    «المعارضة» as the subject of the complement.
+    """
+    start, spoke = s.lo, -1
     for k in range(s.lo, before):
         w = s.words[k - s.lo]
         if w in _speech():
-            spoke = True
-        elif spoke and w in cue_set("complementizer"):
-            start, spoke = k + 1, False
+            spoke = k
+        elif spoke >= 0 and w in cue_set("complementizer"):
+            start = k + 1
+            if w.endswith(("ه", "ها", "هم")):
+                speaker = [a for a in s.actors if spoke < a.first < k and a.first - spoke <= 2]
+                start = speaker[0].first if speaker else start
+            spoke = -1
     return start
 
 
@@ -176,7 +217,8 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     def clear(a) -> bool:
         between = s.words[t.last + 1 - s.lo:a.first - s.lo]
         # «اشتباكات عنيفة مع تنظيم داعش»: the one a battle is fought with is the other side
-        return not any(w in cue_set("target") or w in cue_set("clause_break")
+        # «قصفت مواقع للجيش»: a force after its positions is what was struck
+        return not any(w in cue_set("target") or w in cue_set("clause_break") or w in cue_set("position")
                        or (battle and w in WITH) for w in between)
 
     aims = aim_verbs()
@@ -184,7 +226,8 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     def aimed(a) -> bool:
         """Tells whether a target word governs the actor; a clause-initial verb is followed by its
         subject instead: «واستهدفت الطائرات السورية البلدة»."""
-        return any(s.words[k - s.lo] in cue_set("target") and not (s.words[k - s.lo] in aims and k <= start)
+        return any((s.words[k - s.lo] in cue_set("target") and not (s.words[k - s.lo] in aims and k <= start)
+                    and not carries_object(s.words[k - s.lo])) or s.words[k - s.lo] in cue_set("position")
                    for k in range(max(s.lo, a.first - 2), a.first))
 
     after = [a for a in agents if a.first > t.last and clear(a)]
@@ -192,8 +235,12 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     before = [a for a in agents if a.last < t.first and not aimed(a)]
     # «قصف على بلدة محردة نفذته فصائل المعارضة»: a verb whose pronoun takes up the event names its doer
     # (the pronoun takes up the nearest event noun: «ردا على هجوم نفذته الهيئة» is not this trigger's)
-    done_by = [a for a in agents if a.first > t.last and any(
-        resumes(w) for w in s.words[max(t.last + 1, a.first - 2) - s.lo:a.first - s.lo])
+    # «هجوم يشتبه في أن النظام شنه»: the force right before the verb is its subject too; after
+    # «شنه على» the force is the target
+    done_by = [a for a in agents if a.first > t.last and (any(
+        resumes(s.words[k - s.lo]) and not any(w in cue_set("target") for w in s.words[k + 1 - s.lo:a.first - s.lo])
+        for k in range(max(t.last + 1, a.first - 2), a.first)) or (
+        a.last + 1 <= s.hi and resumes(s.words[a.last + 1 - s.lo])))
         and not any(t.last < x.first < a.first for x in s.triggers)]
     if after and after[0].first - t.last <= 3:
         a1 = after[0]
@@ -213,6 +260,18 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
             w in BETWEEN for w in s.words[t.last + 1 - s.lo:a1.first - s.lo]):
         allies |= coordinated(a1, agents, s.words, s.lo)
     actor1 = a1.actor if a1 else None
+    # «غارة نفذتها طائرات لم يعرف ما إذا كانت سورية أو روسية»: a doubt between the forces asserts
+    # neither; the strike stays the government's, as ACLED codes an unattributed air strike, unless
+    # the doubt is between others
+    doubt = _doubted_strike(s, t, part_lo, part_hi, a1)
+    if doubt:
+        actor1, a1 = ("SYR_GOV" if "SYR_GOV" in doubt else doubt[0]), None
+    elif a1 is None and t.last < s.hi and s.words[t.last + 1 - s.lo].startswith("مماثل"):
+        # «غارتان من طائرات النظام على حمورية، في حين استهدفت غارات مماثلة حرستا»: a «similar»
+        # strike is the earlier one's kind, by the same attacker
+        prior = [x for x in s.triggers if x.last < t.first and x.event_type == t.event_type]
+        if prior:
+            actor1 = pick_actors(prior[-1], s, None, military)[0]
     if a1:
         spans.append((a1.first, a1.last))
     actor2 = None
@@ -233,8 +292,18 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
 
         # «قصف الطيران البلدة، كما دارت اشتباكات بين …»: a force in another clause is not the target,
         # unless it is struck or holds the place («حيث يسيطر تنظيم داعش»)
+        # «شن داعش هجوما على قسد، حيث تمكنوا من السيطرة على هجين»: the target of the perpetrator's
+        # own earlier verb stays its opponent across the clause break
+        def opposed(a) -> bool:
+            return a1 is not None and a1.last < a.first < t.first and aimed(a)
+
+        # «قصفت قوات النظام … بين قوات النظام مدعومة بالدفاع الوطني ولواء القدس»: a force of the
+        # perpetrator's own camp is its target only when struck or aimed at («استهدفت بالخطأ مواقع …»)
+        def own_camp(a) -> bool:
+            return actor1 in GOV_SIDE and a.actor in GOV_SIDE and a.first not in hit and not aimed(a)
+
         rest = sorted((a for a in cands if a.actor != actor1 and a.first not in allies | backing | partners
-                       and (a.first in hit or a.first in holders or linked(a))),
+                       and not own_camp(a) and (a.first in hit or a.first in holders or linked(a) or opposed(a))),
                       key=lambda a: (a.first not in hit, abs(a.first - t.first)))
         # «قصفت قوات النظام الأحياء السكنية في تلبيسة»: a residential target is civilian, unless a
         # force other than the place's holder is named beside it
@@ -246,6 +315,17 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
             actor2 = rest[0].actor
             spans.append((rest[0].first, rest[0].last))
     return actor1, actor2, spans
+
+
+def _doubted_strike(s: Sent, t: TriggerMention, lo: int, hi: int, a1: ActorMention | None) -> list[str] | None:
+    """Returns the forces a strike's doubt names, when the doubt follows the trigger and holds its
+    only named doer: «غارة نفذتها طائرات لم يعرف ما إذا كانت سورية أو روسية» → [SYR_GOV, RUS]."""
+    if t.event_type != "Explosions/Remote violence":
+        return None
+    found = doubted(s, t.last + 1, hi)
+    if found is None or (a1 is not None and a1.first < found[0]):
+        return None
+    return found[1]
 
 
 _STATE_STRIKERS = frozenset({"ISR", "USA", "GBR", "FRA"})
@@ -285,7 +365,10 @@ def default_actors(event_type: str, sub: str, actor1: str | None, actor2: str | 
     if actor2 is None:
         defaults.add("actor2")
         bombing = event_type == "Explosions/Remote violence"
-        if actor1 in _STATE_STRIKERS and bombing and victims != "civilians":
+        if event_type == "Violence against civilians":
+            # ACLED's violence against civilians has civilians as its target by definition
+            actor2 = "CIVILIANS"
+        elif actor1 in _STATE_STRIKERS and bombing and victims != "civilians":
             # Israeli and Western strikes in Syria hit the government's and its allies' sites
             actor2 = "SYR_GOV"
         elif victims == "civilians" or sub == "Chemical weapon" or (bombing and toll and victims is None) or (

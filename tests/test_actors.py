@@ -1,7 +1,8 @@
 """rasid.find.actors: catalogue aliases read through clitics, and nationality adjectives after a weapon noun."""
 import pytest
 
-from rasid.find.actors import actors
+from rasid.find.actors import actors, nationality
+from rasid.normalize import norm
 
 
 def _found(arabic, raw):
@@ -29,6 +30,8 @@ def _found(arabic, raw):
     ("أدت الغارات الروسية إلى دمار واسع", "الروسية", "RUS"),
     ("استهدف القصف التركي القرية", "التركي", "TUR"),
     ("شنت طائرات حربية روسية غارات", "طائرات حربية روسية", "RUS"),
+    ("اتهمت مصادر ميليشيا شيعية بقصف المدينة", "ميليشيا شيعية", "IRN_PROXY"),
+    ("تقدمت غرفة عمليات درع الفرات نحو الباب", "غرفة عمليات درع الفرات", "OPP"),
 ])
 def test_actor_found(arabic, raw, surface, actor):
     assert (surface, actor) in _found(arabic, raw)
@@ -87,3 +90,9 @@ def test_group_name_inside_a_place_name_is_not_a_party(arabic, raw, actor):
                                  "نفذت الولايات المتحدة وحلفائها ضربات"])
 def test_united_states_and_its_allies_is_the_coalition(arabic, raw):
     assert [a for _, a in _found(arabic, raw)] == ["COALITION"]
+
+
+@pytest.mark.parametrize("word, actor", [("الروسي", "RUS"), ("روسية", "RUS"), ("والسورية", "SYR_GOV"),
+                                         ("تركية", "TUR"), ("المرصد", None), ("الطيران", None)])
+def test_nationality_of_a_bare_adjective(word, actor):
+    assert nationality(norm(word)) == actor

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, readings, table
 from ..morph import cue_set
+from ..normalize import norm
 from ..segment import Token
 
 
@@ -31,6 +32,17 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
                              for r in table("actors.tsv")), suffixes=True)
     nisba = PhraseMatcher((r["adjective"], (r["actor"], "nisba")) for r in table("nisba.tsv"))
     return aliases, nisba
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, str]:
+    return {norm(r["adjective"]): r["actor"] for r in table("nisba.tsv")}
+
+
+def nationality(word: str) -> str | None:
+    """Returns the actor a nationality adjective names, even with no force noun before it: «والروسية» → RUS."""
+    found = _nationalities()
+    return next((found[r] for r in sorted(readings(word)) if r in found), None)
 
 
 def actors(tokens: list[Token]) -> list[ActorMention]:

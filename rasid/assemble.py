@@ -170,6 +170,9 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
             and not any(p[0].cue == "settlement" or _finer(p, before[0]) for p in after):
         return [before[0]]
     pool = after or before[::-1]
+    if not pool:
+        # every name follows a companion event («ترافقت الاشتباكات مع قصف على قرية X»): the fighting has no place
+        return []
     first = pool[0]
     group = [first]
     if first[0].cue == "between":

@@ -532,6 +532,13 @@ def test_the_villages_after_a_companion_strike_are_not_the_battles_places():
     assert "حاس" in {e.location.name for e in evs if e.sub_event_type != "Armed clash"}
 
 
+def test_battles_whose_only_places_follow_a_companion_strike_get_none_and_do_not_crash():
+    evs = _run("ترافقت الاشتباكات أمس بين قوات النظام والفصائل مع قصف مدفعي على قريتي حاس وكفرسجنة.")
+    assert "حاس" in {e.location.name for e in evs if e.sub_event_type != "Armed clash"}
+    assert all(e.location is None or e.location.name not in ("حاس", "كفرسجنة")
+               for e in evs if e.sub_event_type == "Armed clash")
+
+
 def test_clashes_and_shelling_joined_by_and_share_the_place():
     evs = _run("دارت أمس اشتباكات عنيفة وقصف مدفعي متبادل بين قوات النظام والفصائل في بلدة كفرنبل.")
     assert "كفرنبل" in {e.location.name.replace(" ", "") for e in evs if e.sub_event_type == "Armed clash"}

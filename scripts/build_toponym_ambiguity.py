@@ -5,8 +5,9 @@ Many Syrian villages are named by common nouns, adjectives, verb forms or family
 or a nearby place in the same report. Which names are ambiguous is counted, not listed by hand: over the
 31,525 reports of every topic of the ANT multi-source corpus (Apache-2.0, Chouigui et al.; most are not about
 Syria) each gazetteer name is found with the place finder's matcher and its context classified by
-rasid.find.places.reading (cue, frame, attached, person, adjective, verb, bare). A name is ambiguous when it
-is used as an adjective, a family name or a verb, when it is not much likelier in reports on Syria than in
+rasid.find.places.reading (cue, frame, attached, person, adjective, verb, construct, bare). A name is ambiguous
+when it is used as an adjective, a family name or a verb, or heads a construct («ساحة المعركة»), when it is
+not much likelier in reports on Syria than in
 the others, or when it is mostly used without place cues; its `needs` column says what makes it a place: a
 locative frame («في X») will do unless reports elsewhere use the name in that frame as often, or the
 name is seldom cued as a place.
@@ -35,6 +36,7 @@ MIN_READINGS = 5  # a class needs this many uses of its kind («أحمد الج�
 ADJECTIVE_SHARE = 0.25  # «الطائرات التركية»: agreeing with the noun before it
 PERSON_SHARE = 0.15  # «أحمد الجاسم»: after a first name
 VERB_SHARE = 0.10  # «قد تدمر»: after a verbal particle
+CONSTRUCT_SHARE = 0.4  # «ساحة المعركة», «رحبة الدبابات»: heading a construct with the definite noun after it
 LIFT = 4.0  # a name (or its locative frame) at least this much likelier in reports on Syria than elsewhere is Syrian
 PLACE_SHARE = 0.15  # with at least PLACE_MIN uses, a name this rarely cued in reports on Syria is a word there
 PLACE_MIN = 20
@@ -65,6 +67,8 @@ def classify(counts: Counter, docs: int, syria_docs: int, frame_elsewhere: int, 
         kind = "family"
     elif share["verb"] >= VERB_SHARE:
         kind = "verb"
+    elif share["construct"] >= CONSTRUCT_SHARE:
+        kind = "common"  # a noun governing the next word far more often than a town takes an adjective
     elif _lift(syria_docs, docs - syria_docs, reports, syria_reports) < LIFT \
             or counts["attached"] / n >= ATTACHED_SHARE \
             or (n >= PLACE_MIN and (counts["cue"] + counts["frame"]) / n < PLACE_SHARE):

@@ -170,3 +170,75 @@ def test_a_governorate_alone_stays_the_event_place():
 ])
 def test_words_that_are_also_names_are_not_geocoded(raw, word):
     assert word not in [s for s, _ in _resolve(raw)]
+
+
+def test_a_town_and_its_namesake_district_fix_a_spot_for_their_neighbours():
+    # «عين عيسى» is a town and the sub-district named after it, 5 km apart: it still places the
+    # «خافية» beside it, not the one 30 km north
+    [(_, khafia), _] = _resolve("انفجار قرب قرية الخافية شمال شرقي بلدة عين عيسى")
+    assert distance_km(khafia.latitude, khafia.longitude, 36.4224, 38.8933) < 2
+
+
+# --- a place named right after a name situates it: «X بريف Y», «X بالقرب من قرية Y» ----------------
+
+@pytest.mark.parametrize("raw, surface, admin1", [
+    # two Aleppo towns before pull to Aleppo's Karak; «بريف درعا» right after says which one
+    ("قصفت الطائرات منبج وجرابلس، وقصف الطيران بلدة الكرك الشرقي بريف درعا", "الكرك", "Daraa"),
+    ("قصفت المدفعية قرية الكرك بريف درعا", "الكرك", "Daraa"),
+])
+def test_the_place_after_a_name_picks_its_homonym(raw, surface, admin1):
+    got = dict(_resolve(raw))
+    assert got[surface].admin1 == admin1
+    assert "situated by" in got[surface].reason
+
+
+@pytest.mark.parametrize("raw, dropped", [
+    # the gazetteer's only Rweida lies in Idlib, the report puts this one by Aqirbat in Hama
+    ("بعد غارات على ريف إدلب، قصف الطيران تجمعا للنازحين في قرية الرويضة بناحية عقيربات في ريف حماة",
+     "الرويضة"),
+    # the Shaykh Yusufs of the gazetteer are all far from Naqqarin
+    ("بعد غارات على ريف إدلب، دارت اشتباكات في محيط تلة الشيخ يوسف بالقرب من قرية نقارين", "الشيخ يوسف"),
+    # a repetition of the name is the same place, dropped as well
+    ("قصف قرية الرويضة بناحية عقيربات في ريف حماة. وقتل مدنيون في قرية الرويضة", "الرويضة"),
+])
+def test_a_name_with_no_homonym_where_the_report_puts_it_is_not_geocoded(raw, dropped):
+    got = [s for s, _ in _resolve(raw)]
+    assert dropped not in got
+    assert len(got) >= 1
+
+
+def test_words_between_that_tell_something_else_do_not_situate():
+    # «موجودة في ضاحية»: the families are from al-Fu'ah, which is not near Sayyida Zaynab
+    got = dict(_resolve("عائلات من الفوعة وكفريا موجودة في ضاحية السيدة زينب قرب دمشق"))
+    assert got["الفوعة"].admin1 == "Idlib"
+    assert got["السيدة زينب"].admin1 == "Rif Dimashq"
+
+
+def test_a_quarter_lies_in_the_city_the_sentence_names():
+    # the villages called «ميدان» lie outside Aleppo city: the quarter is not one of them
+    got = dict(_resolve("وفي مدينة حلب سقطت قذائف هاون على حي الميدان"))
+    assert "الميدان" not in got and got["حلب"].admin1 == "Aleppo"
+
+
+def test_a_sub_district_is_coded_to_its_seat():
+    loc = dict(_resolve("دارت معارك في ناحية عقيربات"))["ناحية عقيربات"]
+    assert distance_km(loc.latitude, loc.longitude, 35.03, 37.45) < 3
+    assert "seat" in loc.reason
+
+
+def test_a_city_name_without_a_settlement_noun_is_the_city():
+    # the report is about Idlib, and Idlib has a village called «القنيطرة»; «في القنيطرة» is still the south
+    got = _resolve("قصفت الطائرات بلدتي الفوعة وكفريا في ريف إدلب. وقال إن الخيار هو فتح معركة في القنيطرة")
+    assert [loc.admin1 for s, loc in got if s == "القنيطرة"] == ["Quneitra"]
+
+
+def test_villages_listed_together_lie_near_each_other():
+    # the gazetteer's Ziyadiyas lie in Latakia and Aleppo, away from al-Anakawi and Duqmaq in the Ghab
+    got = dict(_resolve("قصف الطيران مناطق في قرى العنكاوي والدقماق والزيادية"))
+    assert "والزيادية" not in got and got["العنكاوي"].admin1 == "Hama"
+
+
+def test_a_place_joined_by_and_does_not_situate_the_one_before():
+    # «ومحيط المحطة»: a second target, not where the villages lie
+    got = dict(_resolve("قصف الطيران مناطق في قرى العنكاوي والدقماق ومحيط المحطة الحرارية"))
+    assert got["العنكاوي"].admin1 == "Hama"

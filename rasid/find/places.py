@@ -32,11 +32,14 @@ _FEATURE_RANK = {"admin1": 6, "city": 7, "admin2": 4, "town": 5, "admin3": 3, "a
                  "village": 2, "suburb": 2, "neighbourhood": 2, "hamlet": 1, "locality": 1}
 _SETTLED = ("city", "town", "village", "hamlet", "suburb", "neighbourhood", "locality", "quarter")
 # How the words around a gazetteer name read it (scripts/build_toponym_ambiguity.py counts these).
-READINGS = ("cue", "frame", "attached", "person", "adjective", "verb", "bare")
+READINGS = ("cue", "frame", "attached", "person", "adjective", "verb", "construct", "bare")
+# Endings of the relational adjectives that follow a name without making it a construct: «حلب الشرقية».
+_ADJECTIVE_ENDINGS = ("يه", "ي", "يين", "يون")
 # A name needing corroboration is corroborated by a place of the report within this distance.
 _CORROBORATE_KM = 10.0
 _FEW = 2
 _LOCAL = ("town", "village", "hamlet", "suburb", "neighbourhood", "locality", "quarter")
+_LEAD = 4  # words kept before a name: «X بالقرب من قرية Y» has three between the names
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,15 @@ class PlaceMention:
     candidates: tuple[Candidate, ...]
     cue: str
     rule: str
+    lead: tuple[str, ...] = ()  # the words right before the name, for what links it to the name before
+
+
+def situates_across(words: tuple[str, ...]) -> bool:
+    """Tells whether the words between two names only say where the second puts the first:
+    («بالقرب», «من», «قرية») → True, («الشرقي», «بريف») → True, («موجودة», «في», «ضاحية») → False, and («ومحيط»,)
+    → False: a «و» joins a second place («قرى العنكاوي والزيادية ومحيط المحطة»), it does not situate the first."""
+    return all((readings(w) & _cue_words() or w in cue_set("direction"))
+               and not (w.startswith("و") and w not in cue_set("settlement")) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +156,8 @@ def _names_next(word: str, ground: bool = False) -> bool:
 
 def reading(tokens: list[Token], first: int, last: int, skip: int) -> str:
     """Says how the words around a gazetteer name read it: «قرية الحرية» → "cue", «في الحرية» → "frame",
-    «بالحرية» → "attached", «أحمد الجاسم» → "person", «الطائرات التركية» → "adjective", «قد تدمر» → "verb"."""
+    «بالحرية» → "attached", «أحمد الجاسم» → "person", «الطائرات التركية» → "adjective", «قد تدمر» → "verb",
+    «وتقع رحبة الدبابات» → "construct"."""
     tok = tokens[first].text
     if last > first and readings(tok) & _named_heads():
         return "cue"  # «حي الأشرفية», «معبر جابر»: the name carries its noun
@@ -156,6 +169,12 @@ def reading(tokens: list[Token], first: int, last: int, skip: int) -> str:
         return "cue"
     if cue in ("near", "settlement") or (first and tokens[first - 1].text in cue_set("locative_frame")):
         return "frame"
+    prev = tokens[first - 1].text if first else ""
+    # «وتقع رحبة الدبابات»: an indefinite noun before a definite one heads a construct («لم تدمر الغارات»: a verb,
+    # «أحمد جاسم الحسن»: a name, read below)
+    if last == first and not tok[skip:].startswith("ال") and prev not in cue_set("verbal_particle") \
+            and prev not in _first_names() and _heads_construct(tokens, last):
+        return "construct"
     if not first:
         return "bare"
     prev = tokens[first - 1].text
@@ -298,6 +317,25 @@ def _accept(key: str, cands: tuple[Candidate, ...], cue: str, listed: bool) -> b
     return cue == "prep" and (len(key.split()) > 1 or len(key) >= 4)
 
 
+def _heads_construct(tokens: list[Token], last: int) -> bool:
+    """Tells whether the word after a name is a definite noun it governs: «رحبة الدبابات» → True, «حلب الشرقية»
+    (an adjective), «إدلب المدينة» (a cue word) → False."""
+    if last + 1 >= len(tokens):
+        return False
+    nxt = tokens[last + 1].text
+    return nxt.startswith("ال") and not nxt.endswith(_ADJECTIVE_ENDINGS) and nxt not in cue_set("direction") \
+        and not readings(nxt) & (_cue_words() | nisba_forms())
+
+
+def _construct_head(tokens: list[Token], m: Match, cands: tuple[Candidate, ...], cue: str) -> bool:
+    """Tells whether a hamlet's name read only through a preposition heads a construct with the definite noun after
+    it: «داخل رحبة الدبابات» → True (the tank yard), «في رحبة قرب حرستا» → False."""
+    if cue != "prep" or m.last != m.first or tokens[m.first].text[m.skip:].startswith("ال") \
+            or max(_FEATURE_RANK.get(c.feature, 0) for c in cands) > _FEATURE_RANK["hamlet"]:
+        return False
+    return _heads_construct(tokens, m.last)
+
+
 def _evident(amb: Ambiguity, how: str, tokens: list[Token], first: int, listed: bool) -> bool:
     """Tells whether the words around an ambiguous name make it a place: «قرية الحرية» → True, «في الحرية» → True
     for a name rare outside reports on Syria, «جروح» in «بجروح» → False."""
@@ -320,12 +358,19 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
         if readings(key) & _cue_words():
             # «القريتين», «جبلة»: a town named by an inflected cue noun (a dual, a possessed form) is a
             # place in a locative frame; the cue nouns themselves («مدينة», «ريف») never are
-            if m.key in _cue_lemmas() or not any(c.feature in ("city", "town") for c in cands):
+            # «على قريتين قرب إدلب»: without the article the town carries, a dual is the noun «two villages»
+            written = " ".join(t.text for t in tokens[m.first:m.last + 1])[m.skip:]
+            written = "ال" + written[2:] if written.startswith("لل") else written  # «للقريتين»: «ل» + «القريتين»
+            if m.key in _cue_lemmas() or written not in gazetteer.exact_keys() \
+                    or not any(c.feature in ("city", "town") for c in cands):
                 continue
             amb = Ambiguity(m.key, "common", "frame")
         if m.first == m.last and m.first + 1 < len(tokens) and tokens[m.first].text[m.skip:] in gazetteer.prefix_words() \
                 and tokens[m.first + 1].text.startswith("ال"):
             continue  # «منطقة دير الزغب»: the first word of a compound name the gazetteer lacks is not «الدير»
+        if m.last > m.first and m.last + 1 < len(tokens) and tokens[m.last].text in cue_set("settlement") \
+                and " ".join(t.text for t in tokens[m.first:m.last + 1])[m.skip:] not in gazetteer.exact_keys():
+            continue  # «منطقة تل جورة الماء»: a bare «تل» heads the next name, it is not «منطقة التل» misspelt
         cue = _cue(tokens, m.first)
         if not cue and m.last > m.first and readings(tokens[m.first].text) & _named_heads():
             cue = "settlement"  # «قصف حي الأشرفية», «استهدف مطار الشعيرات»: the name carries its noun
@@ -338,19 +383,23 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
         if listed and how == "adjective":
             how = "bare"  # «بلدتي الهبيط والحرية»: the «و» joins a second name, not an adjective of the first
         # «أحمد الجاسم», «قد تدمر», «القوات التركية»: the words around it make the name a person, verb or adjective
-        if how in ("person", "verb") or (amb and how == "adjective"):
+        if how in ("person", "verb") or (amb and how in ("adjective", "construct")):
             continue
         rule = f"place:{cue or ('listed' if listed else 'name')}"
         if cue in ("near", "rural", "desert") and m.first and readings(tokens[m.first - 1].text) & cue_set("settlement"):
             rule += ":settlement"  # «شرق مدينة تدمر» still names a town, not an admin unit
-        mention = PlaceMention(m.first, m.last, key, cands, cue or ("listed" if listed else ""), rule)
+        if (m.first and tokens[m.first - 1].text in cue_set("quarter") and not _definite(tokens[m.first - 1].text)) \
+                or (listed and prev.rule.endswith(":quarter")):
+            rule += ":quarter"  # «حيي الميدان وسليمان الحلبي»: quarters of the city the sentence names
+        mention = PlaceMention(m.first, m.last, key, cands, cue or ("listed" if listed else ""), rule,
+                               tuple(t.text for t in tokens[max(0, m.first - _LEAD):m.first]))
         if amb is not None:
             # a name that is also a word is a place by a cue of its own, or when the report places it
             if not _evident(amb, how, tokens, m.first, listed and prev.cue != "prep"):
                 if amb.needs != "town":
                     pending.append((replace(mention, rule=f"place:corroborated:{amb.kind}"), amb.needs))
                 continue
-        elif not _accept(key, cands, cue, listed):
+        elif not _accept(key, cands, cue, listed) or _construct_head(tokens, m, cands, cue):
             continue
         out.append(mention)
     if pending:

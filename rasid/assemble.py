@@ -128,7 +128,9 @@ def _situates(outer: tuple[PlaceMention, Location], inner: tuple[PlaceMention, L
     (pm, loc), (ipm, iloc) = outer, inner
     if pm.first - ipm.last > 2 or pm.cue not in ("prep", "rural", "province", "near") or loc.place_id == iloc.place_id:
         return False
-    if loc.admin1 and iloc.admin1 and loc.admin1 != iloc.admin1:
+    # «ضاحية السيدة زينب قرب دمشق»: the capital's suburbs lie in the governorate around it
+    if loc.admin1 and iloc.admin1 and {loc.admin1, iloc.admin1} - {"Damascus", "Rif Dimashq"} \
+            and loc.admin1 != iloc.admin1:
         return False
     return loc.geo_precision > iloc.geo_precision or (_feature(outer) in _WIDE and _feature(inner) not in _WIDE)
 
@@ -136,6 +138,27 @@ def _situates(outer: tuple[PlaceMention, Location], inner: tuple[PlaceMention, L
 def _finer(p: tuple[PlaceMention, Location], q: tuple[PlaceMention, Location]) -> bool:
     """Tells whether a place is narrower than another: «محيط بلدة خان طومان» (precision 2) than «محافظة حلب» (3)."""
     return p[0].cue not in ("rural", "province", "desert") and p[1].geo_precision < q[1].geo_precision
+
+
+def _inside(p: tuple[PlaceMention, Location], region: tuple[PlaceMention, Location]) -> bool:
+    """Tells whether a place is a town inside a governorate-wide name: «بادية الميادين» inside «وفي دير الزور،»,
+    «محور بيت عوان» inside «ريف اللاذقية»."""
+    (pm, loc), (rpm, rloc) = p, region
+    wide = rpm.cue in ("rural", "province") or any(c.feature == "admin1" for c in rpm.candidates)
+    return wide and pm.cue not in ("rural", "province") and bool(loc.admin1) and loc.admin1 == rloc.admin1 \
+        and loc.place_id != rloc.place_id and _feature(p) not in ("admin1", "admin2")
+
+
+def _between(a: PlaceMention, b: PlaceMention) -> tuple[str, ...]:
+    """Returns the words between two place names, as far as the second one kept them: «ريف درعا الشرقي وبلدة
+    الطيبة» → («الشرقي», «وبلده»)."""
+    gap = b.first - a.last - 1
+    return b.lead[len(b.lead) - gap:] if gap > 0 else ()
+
+
+def _led_to(pm: PlaceMention) -> bool:
+    """Tells whether a place is named as where a road leads: «الطريق الواصل إلى مطار دمشق» → True."""
+    return len(pm.lead) >= 2 and pm.lead[-1] == "الي" and pm.lead[-2] in cue_set("leading")
 
 
 def _accompanied(t: TriggerMention, s: Sent, place: int) -> bool:
@@ -159,15 +182,17 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
     places = [p for p in s.places if p[0].first - s.lo < 1 or s.words[p[0].first - s.lo - 1] not in loyal]
     if not places:
         return []
-    after = [p for p in places if p[0].first > t.last]
+    # «قطعوا الطريق الواصل إلى مطار دمشق»: where a road leads is not where the event is
+    after = [p for p in places if p[0].first > t.last and not _led_to(p[0])]
     if after and _accompanied(t, s, after[0][0].first):
         after = []
     before = [p for p in places if p[0].last < t.first]
     # «في بلدة X بريف Y»: Y only situates X; skip context names that follow a more specific one
     # «وفي جنوب مدينة درعا، تدور اشتباكات …»: a fronted «في» phrase places the sentence's event
     # (unless a town named after the trigger is more precise: «وفي محافظة حلب، … على بلدة أورم»)
+    # («وفي دير الزور، … بإعدام ناشط في بادية الميادين»: a fronted governorate is the topic, not the place)
     if before and s.words and s.words[0] in ("في", "وفي") and before[0][0].first <= s.lo + 4 \
-            and not any(p[0].cue == "settlement" or _finer(p, before[0]) for p in after):
+            and not any(p[0].cue == "settlement" or _finer(p, before[0]) or _inside(p, before[0]) for p in after):
         return [before[0]]
     pool = after or before[::-1]
     if not pool:
@@ -198,6 +223,20 @@ def _place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]
             group.append(p)
         elif p[0].cue not in ("rural", "province"):
             break
+    if first[0].cue in ("rural", "province"):
+        # «تصدت الكتائب في ريف اللاذقية لمحاولات التقدم على محور بيت عوان»: the region frames the
+        # place named after it in the same telling
+        hi = min([o.first for o in s.triggers if o.first > first[0].last] + [_span_of(s, t.first)[1] + 1])
+        # («غارات على ريف درعا الشرقي وبلدة الطيبة»: a town joined by «و» is a second place, not a part)
+        inner = [p for p in after[1:] if p[0].first < hi and _inside(p, first) and p[0].cue != "listed"
+                 and not any(w.startswith("و") for w in _between(first[0], p[0]))]
+        if inner:
+            k = after.index(inner[0])
+            group = [inner[0]]
+            for p in after[k + 1:]:
+                if p[0].cue != "listed" or p[0].first - group[-1][0].last > 2:
+                    break
+                group.append(p)
     return group
 
 
@@ -271,6 +310,42 @@ def _lead_up(t: TriggerMention, s: Sent, tolls: list[Casualty]) -> bool:
             or s.words[k - 1] not in cue_set("lead_up"):
         return False
     return not tolls or any(o.first < t.first and o.polarity == "asserted" for o in s.triggers)
+
+
+_LOCAL_ONLY = frozenset({"Agreement", "Non-violent transfer of territory"})
+_NEW_TOPIC = frozenset({norm("وفي")})
+
+
+# «بينهم 11 شخصا في مدينة درعا»: how far before a place the figure of a «بينهم» aside may stand
+_PART_REACH = 6
+_SUBSET = frozenset(norm(w) for w in {"بينهم", "منهم", "بينهن", "منهن"})
+
+
+def _part_toll(s: Sent, pm: PlaceMention) -> int | None:
+    """Returns the figure of a «بينهم N … في X» aside that places part of a toll at the event's place:
+    «قتل 20 شخصا، بينهم 11 شخصا في مدينة درعا» → 11 for درعا."""
+    k = pm.first - s.lo
+    words = s.words[max(0, k - _PART_REACH):k]
+    for j in range(len(words) - 2, -1, -1):
+        if words[j] in _SUBSET:
+            figure, rest = words[j + 1], words[j + 2:]
+            return int(figure) if figure.isdigit() and "في" in rest else None
+    return None
+
+
+def _toll_for(t: TriggerMention, s: Sent, tolls: list[Casualty]) -> list[Casualty]:
+    """Orders the tolls a trigger may take, best first: «قتل 64 مدنيا جراء غارات على X، و11 جراء الغارات على Y»
+    gives each caused trigger the toll told before it (data/cues/cause.tsv), else the nearest."""
+    near = _near(tolls, t.first, *_span_of(s, t.first))
+    # «… مقتل 78 مدنيا خلال اليومين الماضيين" وفي حلب صدت المعارضة هجوما»: a fronted «وفي» opens a new
+    # clause; a toll on its other side is another happening's
+    near = [c for c in near if not _NEW_TOPIC.intersection(
+        s.words[min(c.last, t.last) + 1 - s.lo:max(c.first, t.first) - s.lo])]
+    k = t.first - s.lo
+    if k > 0 and s.words[k - 1] in cue_set("cause"):
+        before = [c for c in near if c.last < t.first]
+        return before + [c for c in near if c.last >= t.first]
+    return near
 
 
 # How far after a trigger its object may name the places it aims at: «قصف قوات النظام العديد من المدن».
@@ -420,11 +495,13 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 if last_place is None or not (tolls or t.strength == "strong") or _at_large(t, s):
                     continue
                 group = [last_place]
-            toll = _near(tolls, t.first, *_span_of(s, t.first))
+            toll = _toll_for(t, s, tolls)
             victims = toll[0].victims if toll else None
             military = _military(group)
-            if military and victims == "civilians" and _persons(toll[0], s):
-                victims = None  # «مقتل 14 شخصا» at an airbase: not known to be civilians
+            if victims == "civilians" and _persons(toll[0], s) and (military or (
+                    t.sub_event_type == "Armed clash" and t.strength == "strong")):
+                # «مقتل 14 شخصا» at an airbase, «11 شخصا قتلوا خلال المعارك»: not known to be civilians
+                victims = None
             actor1, actor2, spans = _pick_actors(t, s, victims, military)
             sub = _resolve_sub(t, s, actor1, victims)
             etype = _event_type(sub, t.event_type)
@@ -447,14 +524,20 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 # «وتأتي هذه الغارات غداة مقتل 20 مدنيا في غارة …»: the day before the main telling
                 dv -= timedelta(days=1)
             for pm, loc in group:
-                # ACLED's agreements are local (an evacuation deal for a town), not region-wide
-                if sub == "Agreement" and loc.geo_precision == 3:
+                # ACLED's agreements and handovers are local (an evacuation deal for a town, a village
+                # handed over), not region-wide («انسحبت من قرى على الضفة الشرقية للفرات»)
+                if sub in _LOCAL_ONLY and loc.geo_precision == 3:
                     continue
                 loc = _unlisted(t, s, pm, loc) if len(group) == 1 else loc
                 key = (loc.place_id, round(loc.latitude, 2), round(loc.longitude, 2))
+                killed = toll[:1]
+                part = _part_toll(s, pm) if toll and len(group) == 1 else None
+                if part is not None and part < toll[0].value:
+                    # «قتل 20 شخصا بينهم 11 في مدينة درعا»: the town's share is its best figure
+                    killed = [replace(toll[0], value=part, rule=toll[0].rule + "+part"), toll[0]]
                 f = Frame(s.index, etype, sub, t, loc,
                           (pm.first, pm.last) if pm in [g[0] for g in s.places] else None,
-                          actor1, actor2, spans, dv, prec, dspan, toll[:1], None, None, [],
+                          actor1, actor2, spans, dv, prec, dspan, killed, None, None, [],
                           defaults, share=len(group), dated=dated)
                 wounded = [c for c in s.casualties if c.kind == "wounded"]
                 captured = [c for c in s.casualties if c.kind == "captured"]

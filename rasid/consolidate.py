@@ -76,8 +76,16 @@ def _fold(g: Frame, f: Frame) -> None:
         # «قتل 35 مدنيا في غارات على حارم … غارات يرجح أن طائرات روسية نفذتها»: the retelling that
         # names the attacker fills the one the first telling lacked
         g.actor1, g.defaults = f.actor1, g.defaults - {"actor1"}
+    if g.share > 1 and f.share == 1 and f.killed:
+        # «غارات على بلدتي X وY قتلت 80» then «قتل 11 في Y»: the town's own toll is its best figure, the
+        # shared one only its upper bound
+        merged, g.share = f.killed + g.killed, 1
+    else:
+        if f.share > 1 and f.killed and not g.killed:
+            g.share = f.share  # the shared toll stays shared when it is the only one
+        merged = g.killed + f.killed
     # «توقع قتلى» (several) in a headline, «ثمانية مدنيين» in the body: the counted toll says how many
-    g.killed = [c for c in g.killed + f.killed if not _several(c)] or g.killed + f.killed
+    g.killed = [c for c in merged if not _several(c)] or merged
     g.claims.extend(c for c in f.claims if c not in g.claims)
     g.wounded = max(filter(None, (g.wounded, f.wounded)), default=None)
     g.captured = max(filter(None, (g.captured, f.captured)), default=None)

@@ -309,7 +309,7 @@ class Anchor:
     """The day a report's relative dates count from, and why: «اليوم (الخميس)» published on a Friday → the Thursday."""
 
     day: date | None
-    # "published", "published+weekday", "dateline", "dateline+weekday" or "none"
+    # "published", "published+weekday", "published+dateline", "dateline", "dateline+weekday" or "none"
     rule: str
     # the tokens that gave the day (the weekday, or the dateline); None when it is the published field
     first: int | None = None
@@ -323,6 +323,8 @@ def _weekdays() -> dict[str, int]:
 
 
 _TODAY = frozenset({"اليوم", "واليوم"})
+# A published field a year and a few days off its story's dateline is a slip of the year.
+_SLIPPED_YEAR = 370
 # A dateline stands at the head of the story: the title, the site's header and the first sentence.
 _HEAD_TOKENS = 120
 _NEAR = 3
@@ -390,6 +392,12 @@ def anchor(tokens: list[Token], published: date | None, text: str) -> Anchor:
     today = _today_weekday(tokens)
     if published is not None:
         if today is not None and published.weekday() != today[1]:
+            # a published field with a slipped year or day: the story's own dateline, when its weekday
+            # is today's, says which day was meant («اليوم السبت 7 كانون الثاني 2017» beside 2016-01-07)
+            line = _dateline(tokens, text, today)
+            if line is not None and line.rule == "dateline+weekday" and \
+                    abs((line.day - published).days) <= _SLIPPED_YEAR:
+                return Anchor(line.day, "published+dateline", line.first, line.last)
             return Anchor(_nearest(published, today[1]), "published+weekday", today[0], today[0])
         return Anchor(published, "published")
     line = _dateline(tokens, text, today)

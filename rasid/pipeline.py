@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from datetime import date, timedelta
 
 from .assemble import Frame, Sent, frames
 from .consolidate import consolidate
@@ -11,7 +12,7 @@ from .find.actors import actors
 from .find.casualties import casualties
 from .find.claims import OUTLET, WITNESS, capital_mentions, claims, cue_mentions, named_back, \
     source_mentions
-from .find.dates import dates
+from .find.dates import dates, roundup_day
 from .find.framing import commentary, habitual, period_spans, planned, reference_spans
 from .find.numbers import numbers
 from .find.places import places
@@ -42,12 +43,18 @@ _SPEAKS_FOR = {"RUS_MOD": "RUS", "RUS_GOV": "RUS", "TUR_GOV": "TUR", "US_GOV": "
 # «منطقة الكسوة»: data/cues/area.tsv; «منذ الصباح» (a time of today): data/cues/short_span.tsv.
 
 
+_AFTER_BEFORE = frozenset(("بعد", "وبعد", "قبل", "وقبل"))
+_SINCE = frozenset(("منذ", "ومنذ"))
+
+
 def _undated_past(words: list[str]) -> bool:
     """Tells whether a sentence dates itself only vaguely: «وبعد أشهر قليلة اندلعت معارك» → True."""
     vague, long_span = cue_set("vague_past"), cue_set("long_span")
-    if any(w in vague for w in words):
+    if not vague.isdisjoint(words):
         return True
-    return any(w in ("بعد", "وبعد", "قبل", "وقبل") and nxt in long_span for w, nxt in zip(words, words[1:]))
+    # most sentences hold no «بعد»/«قبل»: one set test spares the look at each pair of words
+    return not _AFTER_BEFORE.isdisjoint(words) and any(
+        w in _AFTER_BEFORE and nxt in long_span for w, nxt in zip(words, words[1:]))
 
 
 def _content_tokens(article: Article, n: Normalized) -> Tokens:
@@ -83,10 +90,17 @@ def _assign(items, sents: list[Sent], attr: str, key=lambda x: x.first) -> None:
             getattr(sents[i], attr).append(it)
 
 
+# Publication days relative dates can be counted from, a year clear of date.min and date.max.
+_DATEABLE = (date(2, 1, 1), date(9998, 12, 31))
+
+
 def analyze(article: Article) -> list[Event]:
     """Returns the ACLED-coded events of one article: «قتل 5 مدنيين في غارة على دوما» → one air strike."""
     if not article.text or not article.text.strip():
         return []
+    if article.published and not _DATEABLE[0] <= article.published <= _DATEABLE[1]:
+        # «0001-01-01», a scraper's zero date: «أمس» before it is no date at all (OverflowError)
+        article = replace(article, published=None)
     n = rejoin(normalize(article.text), article.text)
     # most reports of other topics (sport, economy…) hold no word a trigger starts with: they end here,
     # before the costlier tokens, chrome and sentences
@@ -114,8 +128,7 @@ def analyze(article: Article) -> list[Event]:
            for p in places(toks)]
     sent_of = {}
     for s in sents:
-        for i in range(s.lo, s.hi + 1):
-            sent_of[i] = s.index
+        sent_of.update(dict.fromkeys(range(s.lo, s.hi + 1), s.index))
     # «مدينة سروج التركية», «بغداد»: places abroad, and the Syrian readings of their names they beat
     # names are looked for where an event may be told: in sentences with a trigger and the one before
     told = sorted({j for t in trigs for j in (bisect_right(starts, t.first) - 2, bisect_right(starts, t.first) - 1)
@@ -145,7 +158,9 @@ def analyze(article: Article) -> list[Event]:
     # relative dates count from the report's own day: «اليوم (الخميس)» corrects `published`; a
     # scraped page without one is anchored on its dateline
     day = anchor(toks, article.published, n.text).day
-    _assign(dates(toks, day, n.text), sents, "dates")
+    told = dates(toks, day, n.text)
+    _assign(told, sents, "dates")
+    roundup = roundup_day(told, day)
     _assign(casualties(toks, n.text, numbers(toks, n.text)), sents, "casualties")
     prev_claims: list = []
     for s in sents:
@@ -153,14 +168,15 @@ def analyze(article: Article) -> list[Event]:
         s.words = words
         s.foreign = s.index in abroad_in
         # «منذ الصباح» dates today's fighting; «منذ أسابيع», «منذ بدء الحملة» tell a campaign
-        s.since = any(w in ("منذ", "ومنذ") and nxt not in cue_set("short_span") for w, nxt in zip(words, words[1:])) \
+        s.since = (not _SINCE.isdisjoint(words) and any(
+            w in _SINCE and nxt not in cue_set("short_span") for w, nxt in zip(words, words[1:]))) \
             or "حمله" in words or "تصعيد" in words
         s.background = (words[0] in ("وكانت", "وكان", "كانت", "كان") and "قد" in words[:8]) or \
             _undated_past(words)
         # an analyst's view and a round-up over days report no occurrence of their own
         spans = [(s.lo, s.hi)] if commentary(words) else period_spans(toks, n.text, s.lo, s.hi)
         s.triggers = [replace(t, polarity="summary") if t.polarity == "asserted" and (
-            any(lo <= t.first <= hi for lo, hi in spans) or habitual(toks, t.last, s.hi)) else t
+            any(lo <= t.first <= hi for lo, hi in spans) or habitual(toks, t.last, s.hi, t.first, s.lo)) else t
             for t in s.triggers]
         # «ردا على تعرض الزبداني لهجوم»: the event answered is a reference and its place not this event's,
         # unless the clause dates it («ردا على هجوم شنته الفصائل السبت على …»: a background event)
@@ -191,7 +207,7 @@ def analyze(article: Article) -> list[Event]:
     abroad_at = {(f.first, f.last): f.country for f in abroad if world.places_event(f)}
     out = []
     for story in stories(frs, sents, denied, _SPEAKS_FOR):
-        ev = _event(article, n, toks, sents, story)
+        ev = _event(article, n, toks, sents, story, roundup)
         span = story.top.frame.place_span
         out.append(replace(ev, country=abroad_at[span]) if span in abroad_at else ev)
     return out
@@ -242,7 +258,8 @@ def _claims(article: Article, n: Normalized, toks: list[Token], mentions) -> lis
     return out
 
 
-def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent], story: Story) -> Event:
+def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent], story: Story,
+           roundup: date | None = None) -> Event:
     f = story.top.frame
     s = sents[f.sent]
     ev = [Evidence(*_span(n, toks, s.lo, s.hi), f"sentence:{f.trigger.rule}")]
@@ -274,7 +291,12 @@ def _event(article: Article, n: Normalized, toks: list[Token], sents: list[Sent]
         for a in story.rivals:
             ev.append(Evidence(*_span(n, toks, a.frame.trigger.first, a.frame.trigger.last),
                                f"version:{a.frame.trigger.rule}"))
-    return Event(article_id=article.id, event_date=f.date, time_precision=f.precision,
+    day, precision = f.date, f.precision
+    if roundup is not None and f.dated == "published" and day == roundup:
+        # an undated event of a round-up lies in the days it covers: ACLED codes their middle,
+        # precision 2 («غداة …» has moved the day already: it is told)
+        day, precision = day - timedelta(days=1), 2
+    return Event(article_id=article.id, event_date=day, time_precision=precision,
                  event_type=f.event_type, sub_event_type=f.sub_event_type, actor1=f.actor1,
                  actor2=f.actor2, location=f.location,
                  fatalities=tolls, wounded=f.wounded, captured=f.captured,

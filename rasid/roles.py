@@ -162,6 +162,16 @@ def _speaker_end(s: Sent, before: int) -> int:
     return start
 
 
+def told_doer(s: Sent, before: int) -> ActorMention | None:
+    """Returns the force a source's complement names as its subject: «وقال أحد الناجين إن مسلحين من تنظيم الدولة
+    دخلوا القرية وأطلقوا النار» → تنظيم الدولة (before «أطلقوا»); None with no speaker's «إن» before `before`."""
+    start = _speaker_end(s, before)
+    if start == s.lo:
+        return None
+    return next((a for a in s.actors if start <= a.first < before and a.actor != "CIVILIANS"
+                 and a.kind not in ("victim", "victim_weak")), None)
+
+
 def _sides(s: Sent, t: TriggerMention, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Returns the token ranges of two sides a battle names: «بين النظام وحزب الله من جهة، والفصائل من جهة أخرى»."""
     marks = [k for k in range(max(lo, t.first), hi) if s.words[k - s.lo] in ("من", "ومن")
@@ -190,6 +200,10 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     hit = set() if t.event_type == "Battles" else {
         a.first for c in s.casualties for a in s.actors if c.first <= a.first <= c.last + 5
         and (a.first < t.first or c.first > t.last)}
+    # «مقتل ثلاثة عناصر من قوات سوريا الديمقراطية (قسد)»: a name's abbreviation right after it is the same party
+    for a in sorted(s.actors, key=lambda a: a.first):
+        if any(h.first in hit and h.actor == a.actor and 0 < a.first - h.last <= 2 for h in s.actors):
+            hit.add(a.first)
     cands = [a for a in s.actors if a.actor != "CIVILIANS" and start <= a.first <= part_hi]
     # «بلدة طفس الواقعة تحت سيطرة المعارضة»: who holds the place is not who struck it
     holders = {a.first for a in cands if any(

@@ -12,7 +12,7 @@ from .find.claims import OUTLET, WITNESS, ClaimMention
 from .lexicon import table
 from .morph import cue_set
 from .records import Location
-from .roles import default_actors
+from .roles import default_actors, told_doer
 from .tellings import claimants, claimed_toll, claimed_victim, pos as _pos, reaches, told_kind
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -112,10 +112,15 @@ def _retold(frs: list[Frame], sents: list[Sent]) -> None:
         for t in s.triggers:
             if t.polarity != "asserted":
                 continue
+            # «عثر على جثث تسعة مدنيين … وقال أحد الناجين إن مسلحين من التنظيم أطلقوا النار عليهم»: a
+            # source's retelling names the doer the first telling left unnamed
+            doer = told_doer(s, t.first)
             told = [f for f in frs if 0 < s.index - f.sent <= _REACH and f.event_type == t.event_type
-                    and f.actor1 in named]
+                    and (f.actor1 in named or ("actor1" in f.defaults and doer is not None))]
             if told:
                 f = max(told, key=lambda f: f.sent)
+                if "actor1" in f.defaults and f.actor1 not in named and doer is not None:
+                    f.actor1, f.defaults = doer.actor, f.defaults - {"actor1"}
                 # a denial is weighed apart (what it speaks of, whose act it is), never as a retelling
                 f.claims = f.claims + [c for c in governing(s, t.first) if c not in f.claims and c.stance != "denies"]
                 break
@@ -374,56 +379,73 @@ def _repelled(accounts: list[Account], sents: list[Sent], speaks_for: dict[str, 
 
 
 def _split(accounts: list[Account], sents: list[Sent], kinds: dict[str, str]) -> list[Account]:
-    """Returns the rival accounts of a harm two sources set against each other in one sentence, each naming its perpetrator.
+    """Returns the rival accounts of a harm sources set against each other, each naming its perpetrator.
 
     «وثقت الشبكة مقتل 22 مدنيا وحملت الطيران الروسي المسؤولية، في حين قال المرصد إن طائرات التحالف
     قصفت السوق وأحصى مقتل 16» → the strike told before is the first source's (RUS, 22) on top unless
-    the report's own reporter names another; the coalition's (16) is a rival, never an event.
+    the report's own reporter names another («غير أن مراسلنا أكد أن السيارة داست على لغم زرعه التنظيم»,
+    told in a sentence of its own); the coalition's (16) is a rival, never an event.
     """
     out: list[Account] = []
+    # the words of the accounts already set apart
+    told_over: list[tuple[int, int]] = []
     for a in list(accounts):
         f = a.frame
         if f.event_type not in VIOLENT:
             continue
+        if any(lo < f.trigger.first < hi for lo, hi in told_over):
+            # «فبينما قالت صفحات إن طائرة مسيرة تركية استهدفت السيارة»: a telling inside a source's words
+            # set apart is that source's version, already kept as a rival
+            accounts.remove(a)
+            continue
+        # (sentence, source, perpetrator it names, the killed it counts), over the sentences just after
+        told: list[tuple[Sent, ClaimMention, str, list]] = []
+        spans: dict[ClaimMention, tuple[int, int]] = {}
         for s in sents[f.sent:f.sent + _REACH + 2]:
             if not _disputed_words(s) or not any(t.event_type == f.event_type for t in s.triggers):
                 continue
             # another place in the sentence is another harm, not another account of this one
             if any(loc.geo_precision < 3 and _km(loc, f.location) > 25 for _, loc in s.places):
                 continue
-            told, spans = [], {}
             for c, lo, hi in reaches(s):
+                if c in spans:
+                    continue  # a claim carried over from the sentence before («وأضاف …») is told once
                 spans[c] = (lo, hi)
-                who = next((m.actor for m in s.actors if lo < m.first < hi and m.kind not in ("victim", "victim_weak")
+                # the perpetrator is named after the source itself («صفحات مقربة من قسد» speaks, is no party)
+                who = next((m.actor for m in s.actors if max(lo, c.last) < m.first < hi
+                            and m.kind not in ("victim", "victim_weak")
                             and m.actor not in ("CIVILIANS", f.actor2)), None)
-                if who is not None and who not in (w for _, w, _ in told):
-                    told.append((c, who, [k for k in s.casualties if k.kind == "killed" and lo < k.first < hi]))
-            if len(told) < 2 or not ("actor1" in f.defaults or f.actor1 in (w for _, w, _ in told)):
-                continue
-            # the report stands behind its own reporter, else the best-standing source, else the first told
-            top = _vouched(sents, f.sent, [w for _, w, _ in told]) or \
-                min(told, key=lambda x: _standing((x[0],), kinds))[1]
-            rival_spans = [spans[c] for c, w, _ in told if w != top]
-            rivals = {c.source for c, w, _ in told if w != top}
+                if who is not None and who not in (w for _, _, w, _ in told):
+                    told.append((s, c, who, [k for k in s.casualties if k.kind == "killed" and lo < k.first < hi]))
+        if len(told) < 2 or not ("actor1" in f.defaults or f.actor1 in (w for _, _, w, _ in told)):
+            continue
+        told_over += [spans[c] for _, c, _, _ in told]
+        # the report stands behind its own reporter, else the best-standing source, else the first told
+        top = _vouched(sents, f.sent, [w for _, _, w, _ in told]) or \
+            min(told, key=lambda x: _standing((x[1],), kinds))[2]
+        rival_spans = [spans[c] for _, c, w, _ in told if w != top]
+        rivals = {c.source for _, c, w, _ in told if w != top}
 
-            def theirs(c: ClaimMention) -> bool:
-                # a rival's source, or a source named inside a rival's words («صفحات … على مواقع التواصل»)
-                return c.source in rivals or any(lo <= c.first < hi for lo, hi in rival_spans)
-            mine = [(c, kills) for c, w, kills in told if w == top]
-            f.actor1, f.defaults = top, f.defaults - {"actor1"}
-            # the toll a rival source gives belongs to its own account
-            # and a count its source gives outranks a vague «عدد من المدنيين» told before
-            counted = [k for _, ks in mine for k in ks]
-            f.killed = counted + [k for k in f.killed if not s.lo <= k.first <= s.hi and not (counted and k.vague)]
-            f.claims = [c for c in f.claims if not theirs(c)] + [c for c, _ in mine if c not in f.claims]
-            keep = tuple(c for c in a.claims if not theirs(c)) + tuple(c for c, _ in mine if c not in a.claims)
-            accounts[accounts.index(a)] = Account(f, keep, _standing(tuple(f.claims), kinds))
-            for c, w, kills in told:
-                if w != top:
-                    g = replace(f, actor1=w, killed=kills or list(f.killed), claims=[c], sent=s.index,
-                                sub_event_type=told_kind(s, c, f))
-                    out.append(Account(g, (c,), _standing((c,), kinds)))
-            break
+        def theirs(c: ClaimMention) -> bool:
+            # a rival's source, or a source named inside a rival's words («صفحات … على مواقع التواصل»)
+            return c.source in rivals or any(lo <= c.first < hi for lo, hi in rival_spans)
+        mine = [(s, c, kills) for s, c, w, kills in told if w == top]
+        f.actor1, f.defaults = top, f.defaults - {"actor1"}
+        # the kind of act is what the top source tells («لغم أرضي»), not what a rival's words named first
+        f.sub_event_type = told_kind(mine[0][0], mine[0][1], f)
+        # the toll a rival source gives belongs to its own account
+        # and a count its source gives outranks a vague «عدد من المدنيين» told before
+        counted = [k for _, _, ks in mine for k in ks]
+        f.killed = counted + [k for k in f.killed if not any(s.lo <= k.first <= s.hi for s, _, _, _ in told)
+                              and not (counted and k.vague)]
+        f.claims = [c for c in f.claims if not theirs(c)] + [c for _, c, _ in mine if c not in f.claims]
+        keep = tuple(c for c in a.claims if not theirs(c)) + tuple(c for _, c, _ in mine if c not in a.claims)
+        accounts[accounts.index(a)] = Account(f, keep, _standing(tuple(f.claims), kinds))
+        for s, c, w, kills in told:
+            if w != top:
+                g = replace(f, actor1=w, killed=kills or list(f.killed), claims=[c], sent=s.index,
+                            sub_event_type=told_kind(s, c, f))
+                out.append(Account(g, (c,), _standing((c,), kinds)))
     return out
 
 

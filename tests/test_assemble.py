@@ -598,3 +598,54 @@ def test_a_happening_pointed_back_at_is_not_told_again(text, n):
 def test_the_day_before_counts_only_for_an_undated_clause(text, day):
     [ev] = _run(text)
     assert ev.location.name == "سراقب" and ev.event_date == day
+
+
+# --- tolls: a caused trigger takes the toll told before it; «persons» killed in battles --------
+
+def test_a_trigger_after_a_cause_word_takes_the_toll_before_it():
+    evs = _run("وقال المرصد إن 64 مدنيا قتلوا أمس جراء غارات روسية على بلدة كفربطنا، "
+               "و11 مدنيا قتلوا جراء الغارات على بلدة سقبا.")
+    assert sorted((e.location.name, e.fatalities.best) for e in evs) == [("سقبا", 11), ("كفر بطنا", 64)]
+
+
+def test_persons_killed_in_battles_are_not_known_civilians():
+    [ev] = _run("قتل 11 شخصا أمس في اشتباكات عنيفة في بلدة سقبا.")
+    assert _kind(ev) == CLASH and ev.actor2 != "CIVILIANS"
+    assert ev.fatalities.best == 11
+
+
+def test_a_toll_across_a_fronted_place_phrase_is_another_happenings():
+    # «وفي بلدة كفرنبل …» opens a new clause: the 20 dead are the air strikes', not the repelled advance's
+    evs = _run("قتل 20 مدنيا أمس في غارات روسية على مدينة سراقب وفي بلدة كفرنبل صدت الفصائل محاولة تقدم "
+               "لقوات النظام.")
+    clash = next(e for e in evs if e.location.name.replace(" ", "") == "كفرنبل")
+    assert _kind(clash) == CLASH and clash.fatalities.best == 0
+
+
+# --- place choice: a governorate frames the town named in the same telling ---------------------
+
+@pytest.mark.parametrize("raw, place", [
+    # a fronted governorate is the topic of a round-up, the town after the trigger is the place
+    ("وفي دير الزور، أعدم تنظيم داعش أمس ناشطا إعلاميا في بادية الميادين شرق المحافظة.", "الميادين"),
+    # «في ريف اللاذقية … على محور بيت عوان»: the region situates the front line's village
+    ("وتصدت كتائب المعارضة في ريف اللاذقية أمس لمحاولات قوات النظام التقدم على محور بيت عوان، وقتل عشرة عناصر.",
+     "بيت عوان"),
+    # a town joined by «و» is a second place of the strikes, not a part of the region before it
+    ("قتل 24 مدنيا أمس جراء الغارات على ريف درعا الشرقي وبلدة الطيبة.", "درعا"),
+])
+def test_a_region_gives_way_to_the_town_it_frames(raw, place):
+    assert place in [e.location.name for e in _run(raw)]
+
+
+def test_the_share_of_a_toll_told_at_the_place_is_its_best_figure():
+    [ev] = _run("وقال المرصد إن القصف المدفعي قتل 20 شخصا أمس، بينهم 11 شخصا في مدينة درعا.")
+    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (11, 11, 20)
+
+
+@pytest.mark.parametrize("raw, place", [
+    # where a road leads is not where the protest is; the suburb told before is, «قرب دمشق» only situates it
+    ("وكانت عائلات من الفوعة موجودة في ضاحية السيدة زينب قرب دمشق، تظاهرت الاثنين، حيث قطعوا الطريق "
+     "الواصل إلى مطار دمشق الدولي.", "السيدة زينب"),
+])
+def test_a_road_s_destination_is_not_the_place(raw, place):
+    assert [e.location.name for e in _run(raw)] == [place]

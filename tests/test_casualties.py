@@ -40,6 +40,8 @@ def test_one_figure(arabic, raw, expected):
     ("مقتل ضابطين", ("killed", 2, "fighters", "ضابطين")),
     ("أصيب جنديان", ("wounded", 2, "fighters", "جنديان")),
     ("أسر جنديين", ("captured", 2, "fighters", "جنديين")),
+    # the feminine of «مواطن»
+    ("أسفر القصف عن استشهاد مواطنة", ("killed", 1, "civilians", "مواطنة")),
 ])
 def test_singular_and_dual_nouns(arabic, raw, expected):
     assert _found(arabic, raw) == [expected]

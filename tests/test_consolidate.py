@@ -42,10 +42,11 @@ def test_shelling_headline_folds_into_an_air_strike_body():
     ("قتل 8 مدنيين يوم الخميس في قصف على مدينة سراقب.\n\n"
      "وقتل 3 مدنيين يوم الجمعة في قصف على مدينة سراقب.",
      [(THURSDAY, 8), (YESTERDAY, 3)]),
-    # the undated sentence is not a retelling: its toll tells it apart
+    # the undated sentence is not a retelling: its toll tells it apart (a round-up of «أمس» dates it
+    # to the days it covers, rasid.find.dates.roundup_day)
     ("قتل ثمانية مدنيين في غارات روسية على مدينة سراقب. "
      "وقتل ثلاثة مدنيين أمس في غارات روسية على مدينة سراقب.",
-     [(YESTERDAY, 3), (PUBLISHED, 8)]),
+     [(YESTERDAY, 3), (YESTERDAY, 8)]),
 ])
 def test_different_tolls_on_different_days_stay_apart(text, expected):
     evs = _run(text)
@@ -210,3 +211,10 @@ def test_a_borrowed_place_with_the_same_toll_is_a_retelling(second, n):
     evs = _run("قتل 70 شخصا أمس في هجوم كيماوي على مدينة دوما قرب دمشق. " + second)
     assert len(evs) == n
     assert any(e.sub_event_type == "Chemical weapon" and e.fatalities.best == 70 for e in evs)
+
+
+def test_a_town_toll_is_best_over_a_toll_shared_with_another_town():
+    evs = _run("وقتل 80 مدنيا أمس في غارات روسية استهدفت بلدتي كفربطنا وسقبا. "
+               "وقال المرصد إن 11 مدنيا قتلوا أمس جراء الغارات الروسية على بلدة سقبا.")
+    saqba = next(e for e in evs if e.location.name == "سقبا")
+    assert (saqba.fatalities.low, saqba.fatalities.best, saqba.fatalities.high) == (11, 11, 80)

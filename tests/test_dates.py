@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from rasid.find.dates import dates
+from rasid.find.dates import dates, roundup_day
 
 PUBLISHED = date(2018, 10, 27)  # a Saturday
 
@@ -201,3 +201,61 @@ def test_mixed_separators_are_no_date(arabic):
 ])
 def test_english_month_names_of_page_headers(arabic, raw, surface, value):
     assert _found(arabic, raw, None) == [(surface, value, 1)]
+
+
+@pytest.mark.parametrize("raw", [
+    # a count of days since something began, not the day of the report
+    "واصلت الفصائل قصف البلدة لليوم الخامس على التوالي",
+    "قتل أربعة مقاتلين في اليوم الثاني للهجوم على البلدة",
+    "تستمر الاشتباكات لليوم الـ12 على أطراف المدينة",
+    # «يوم» without the article is a day, not today; «يوم واحد» is one day, not Sunday
+    "قصفت الطائرات المدينة بعد يوم من غارات مماثلة",
+    "قتل عشرة مدنيين في يوم واحد",
+])
+def test_a_counted_or_indefinite_day_is_no_date(arabic, raw):
+    assert _found(arabic, raw) == []
+
+
+def test_morning_of_a_named_day_is_that_day_not_today(arabic):
+    got = _found(arabic, "قصفت الطائرات البلدة صباح يوم الخميس")
+    assert [(v, p) for _, v, p in got] == [(date(2018, 10, 25), 1)]
+
+
+@pytest.mark.parametrize("raw, value", [
+    # the weekday beside a date mends its year: 27 October is a Saturday in 2018, a Friday in 2017
+    ("انفجرت سيارة مفخخة اليوم السبت 27 تشرين الأول 2017 في السوق", date(2018, 10, 27)),
+    ("انفجرت سيارة مفخخة السبت 27/10/2017 في السوق", date(2018, 10, 27)),
+    # 28 October 2017 is a Saturday: the year was right, the date stands
+    ("انفجرت سيارة مفخخة يوم السبت 28 تشرين الأول 2017", date(2017, 10, 28)),
+    # a Sunday fits 2019, after publication: no year is moved into the future
+    ("انفجرت سيارة مفخخة الأحد 27 تشرين الأول 2018", date(2018, 10, 27)),
+])
+def test_a_weekday_beside_a_date_mends_its_year(arabic, raw, value):
+    explicit = [v for s, v, _ in _found(arabic, raw) if any(c.isdigit() for c in s)]
+    assert explicit == [value]
+
+
+@pytest.mark.parametrize("raw, value", [
+    # past midnight the named night has become the next day
+    ("قصفت الطائرات البلدة بعد منتصف ليل الاثنين", date(2018, 10, 23)),
+    ("سقطت القذائف على الحي منذ منتصف ليل الخميس الجمعة", date(2018, 10, 26)),
+    # before midnight it is still the named day
+    ("قصفت الطائرات البلدة قبيل منتصف ليل الاثنين", date(2018, 10, 22)),
+    ("قصفت الطائرات البلدة ليل الاثنين", date(2018, 10, 22)),
+])
+def test_after_midnight_is_the_next_day(arabic, raw, value):
+    assert [(v, p) for _, v, p in _found(arabic, raw)] == [(value, 1)]
+
+
+@pytest.mark.parametrize("raw, day", [
+    # the first day told is yesterday's or Thursday's: the report rounds up the last days
+    ("قصفت الطائرات البلدة أمس. وتستمر الاشتباكات في محيطها.", PUBLISHED),
+    ("قتل ثلاثة يوم الخميس في قصف على البلدة، وقتل اثنان اليوم.", PUBLISHED),
+    # today's news, a long-past day or no day at all: no round-up
+    ("قتل ثلاثة اليوم في قصف على البلدة، وكانت قد قصفت أمس.", None),
+    ("قتل ثلاثة في السابع من شباط الماضي بقصف على البلدة.", None),
+    ("تستمر الاشتباكات في محيط البلدة.", None),
+])
+def test_a_report_whose_first_day_told_is_a_recent_one_is_a_round_up(arabic, raw, day):
+    t = arabic(raw)
+    assert roundup_day(dates(t.tokens, PUBLISHED, t.norm.text), PUBLISHED) == day

@@ -97,6 +97,23 @@ def test_the_weekday_moves_the_anchor_to_the_nearest_such_day(published, weekday
     assert _anchor(f"وقال المرصد اليوم {weekday_word} إن الاشتباكات تجددت.", published).day == expected
 
 
+@pytest.mark.parametrize("published", [
+    date(2016, 10, 27),  # the year slipped: 27 October 2016 was a Thursday
+    date(2017, 10, 25),  # the day slipped: a Wednesday
+])
+def test_a_dateline_whose_weekday_is_today_mends_a_slipped_published_field(published):
+    text = "دمشق 27 تشرين الأول 2017 - قصفت الطائرات اليوم الجمعة بلدة كفرنبل وقتلت ثلاثة مدنيين."
+    got = _anchor(text, published)
+    assert (got.day, got.rule) == (FRIDAY, "published+dateline")
+
+
+def test_a_dateline_of_another_weekday_leaves_the_nearest_such_day():
+    # 26 October 2017 was a Thursday: the dateline does not say which Friday «اليوم الجمعة» is
+    text = "دمشق 26 تشرين الأول 2017 - قصفت الطائرات اليوم الجمعة بلدة كفرنبل وقتلت ثلاثة مدنيين."
+    got = _anchor(text, date(2016, 10, 27))
+    assert (got.day, got.rule) == (date(2016, 10, 28), "published+weekday")
+
+
 def test_a_weekday_without_today_leaves_the_published_day():
     got = _anchor("وكانت الطائرات قد قصفت البلدة يوم الخميس.", FRIDAY)
     assert (got.day, got.rule) == (FRIDAY, "published")
@@ -152,13 +169,34 @@ def test_a_clause_continues_the_date_of_the_paragraphs_last_event():
     assert events.get("حمورية") == date(2018, 2, 19)
 
 
+def _days_by_place(text: str, published: date | None) -> dict[str, tuple[date | None, int]]:
+    events = analyze(Article(id="a", text=text, published=published))
+    return {text[ev.start:ev.end]: (e.event_date, e.time_precision) for e in events for ev in e.evidence
+            if ev.rule.startswith("place:")}
+
+
 def test_a_new_paragraph_does_not_continue_the_narrative():
+    # the shelling is not Monday's strike told on: it lies somewhere in the days the report covers
     text = ("قتل خمسة مدنيين أمس في غارة جوية على مدينة دوما.\n"
             "وقصفت المدفعية بلدة حمورية وقتلت طفلين.")
-    published = date(2018, 2, 20)
-    events = _dates_by_place(text, published)
-    assert events.get("دوما") == date(2018, 2, 19)
-    assert events.get("حمورية") == published
+    events = _days_by_place(text, date(2018, 2, 20))
+    assert events.get("دوما") == (date(2018, 2, 19), 1)
+    assert events.get("حمورية") == (date(2018, 2, 19), 2)
+
+
+@pytest.mark.parametrize("lead, undated", [
+    # a report of yesterday's news rounds up the last days: its undated events are coded to their middle
+    ("شنت الطائرات الحربية أمس غارات على بلدة كفرنبل قتلت أربعة مدنيين.", (date(2018, 2, 19), 2)),
+    ("شنت الطائرات الحربية يوم الأحد غارات على بلدة كفرنبل قتلت أربعة مدنيين.", (date(2018, 2, 19), 2)),
+    # today's news, or a report that names no day, dates them to its own day
+    ("شنت الطائرات الحربية صباح اليوم غارات على بلدة كفرنبل قتلت أربعة مدنيين.", (date(2018, 2, 20), 1)),
+    ("شنت الطائرات الحربية غارات على بلدة كفرنبل قتلت أربعة مدنيين.", (date(2018, 2, 20), 1)),
+    # a day long past is background, not the span the report covers
+    ("وكانت الطائرات قد قصفت بلدة كفرنبل في 3 كانون الثاني وقتلت أربعة مدنيين.", (date(2018, 2, 20), 1)),
+])
+def test_an_undated_event_of_a_round_up_lies_in_the_days_it_covers(lead, undated):
+    text = lead + "\nوفي ريف حماة، قصفت قوات النظام بلدة اللطامنة بالمدفعية وقتلت ثلاثة مدنيين."
+    assert _days_by_place(text, date(2018, 2, 20)).get("اللطامنة") == undated
 
 
 # --- a tag or archive page: teasers of other stories, none its own --------------------------------

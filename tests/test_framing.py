@@ -75,6 +75,8 @@ def test_commentary_needs_an_opinion_verb_and_an_analyst(text, expected):
     ("وافقت الحكومة على استخدام قواعدها الجوية لشن غارات على التنظيم", "غارات", True),
     ("قررت الفصائل فتح معركة جديدة في ريف حماة", "معركة", True),
     ("وتعتزم القوات شن هجوم واسع على المدينة", "هجوم", True),
+    # an option on the table is a plan
+    ("وأضاف أن أحد الخيارات المطروحة يتمثل في فتح معركة في الجنوب", "معركة", True),
     ("شنت الطائرات غارات على البلدة، وقررت الحكومة إرسال مساعدات", "غارات", False),
 ])
 def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expected):
@@ -125,6 +127,9 @@ def test_a_dated_reference_is_still_a_background_event():
     # a sentence carried out is an execution
     ("نفذت السلطات حكم الإعدام بحق خمسة سجناء", "الإعدام", False),
     ("أعدم التنظيم خمسة رجال في ساحة المدينة", "أعدم", False),
+    # carried out, told after the victims, the subject and an aside standing before the sentence
+    ("ونفذت الهيئة (ذراع التنظيم في المدينة) حكم الإعدام أمس بحق عشرة أشخاص تطبيقا لحكم أصدرته محكمتها",
+     "الإعدام", False),
     # «حكم» as rule: the act is no complement of it
     ("وفي المناطق الخاضعة لحكم التنظيم أعدم عناصره خمسة رجال", "أعدم", False),
 ])
@@ -162,3 +167,16 @@ def test_a_site_noun_in_construct_names_a_known_happening(text, trigger, expecte
 def test_analyze_codes_no_battle_from_the_site_of_one(text, battle):
     kinds = {e.event_type for e in report_events(text)}
     assert ("Battles" in kinds) is battle
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # the adverb before the trigger itself
+    ("وتتعرض البلدة يوميا لقصف الطيران", "لقصف", True),
+    ("وتشن الطائرات بانتظام غارات على الطريق", "غارات", True),
+    # a repetition word in an earlier clause, out of reach
+    ("تتعرض المدينة للحصار يوميا منذ أشهر وشنت الطائرات أمس غارات على السوق", "غارات", False),
+])
+def test_a_repetition_word_before_a_trigger_tells_a_habit(text, trigger, expected):
+    toks, _ = _tokens(text)
+    k = _at(toks, trigger)
+    assert habitual(toks, k, len(toks) - 1, k, 0) is expected

@@ -100,3 +100,10 @@ def test_similar_strike_has_the_earlier_strikes_attacker():
     evs = _pairs("قصفت طائرات النظام بلدة كفرنبل أمس. وقتل 5 مدنيين أمس في غارات روسية على بلدة سراقب، "
                  "في حين استهدفت غارات مماثلة مدينة أريحا.")
     assert [a1 for a1, _, place in evs if place == "أريحا"] == ["RUS"]
+
+
+def test_an_abbreviation_after_a_struck_party_names_the_same_party():
+    # «(قسد)» repeats the party killed: it is no attacker
+    [(actor1, actor2, _)] = _pairs("قتل ثلاثة عناصر من قوات سوريا الديمقراطية (قسد) بانفجار عبوة ناسفة في "
+                                   "بلدة الشدادي اليوم.")
+    assert (actor1, actor2) == ("UNIDENTIFIED", "SDF")

@@ -47,6 +47,10 @@ def _by_surface(arabic, raw, surface, starts=None):
     ("تظاهرت عشرات العائلات أمام المبنى", "تظاهرت", "Protests", "Peaceful protest"),
     ("وتظاهروا في الساحة الرئيسية", "وتظاهروا", "Protests", "Peaceful protest"),
     ("قتل عشرون مقاتلا خلال محاولة هجوم على الحاجز", "محاولة هجوم", "Battles", "Armed clash"),
+    # the dual of a weapon noun, and the words of a killing told by its traces
+    ("ألقت مروحية برميلين متفجرين على الحي", "برميلين متفجرين", "Explosions/Remote violence", "Air/drone strike"),
+    ("عُثر على جثث خمسة شبان في البستان", "عُثر على جثث", "Violence against civilians", "Attack"),
+    ("اتهمت الصفحات المسلحين بتنفيذ عملية قتل جماعي", "قتل جماعي", "Violence against civilians", "Attack"),
 ])
 def test_type(arabic, raw, surface, event_type, sub):
     assert _by_surface(arabic, raw, surface)[1:3] == (event_type, sub)
@@ -248,3 +252,36 @@ def test_strike_means_carried_from_the_sentences_before(arabic, raw, surface, su
 def test_carried_air_strikes_in_the_report(raw, sub):
     from conftest import report_events
     assert sub in [e.sub_event_type for e in report_events(raw) if e.location.name == "خان شيخون"]
+
+
+@pytest.mark.parametrize("raw, surface, polarity", [
+    # a possessed control noun with no «على» after it is a standing state
+    ("وتراجعت مساحة سيطرتهم في المحافظة خلال العام", "سيطرتهم", "state"),
+    ("يحاول الفصيل الحفاظ على نفوذه وسيطرته في الريف الشمالي", "وسيطرته", "state"),
+    # with «على» a few words on, it takes a place
+    ("أعلنت القوات الكردية سيطرتها بشكل شبه كامل على المدينة", "سيطرتها", "asserted"),
+    ("وحققت القوات تقدما بسيطرتها ليل الاثنين على بلدتين", "بسيطرتها", "asserted"),
+])
+def test_possessed_control_noun(arabic, raw, surface, polarity):
+    assert _by_surface(arabic, raw, surface)[3] == polarity
+
+
+@pytest.mark.parametrize("raw, surface, sub", [
+    # what air defences stop is intercepted, not fought
+    ("وتصدت الدفاعات الجوية لصواريخ معادية فوق المطار", "وتصدت", "Disrupted weapons use"),
+    ("تصدى الدفاع الجوي بكفاءة عالية لطائرات مسيرة في الريف", "تصدى", "Disrupted weapons use"),
+    # a ground attack repelled stays a clash
+    ("وتصدت الفصائل لهجوم قوات النظام على القرية", "وتصدت", "Armed clash"),
+    # a bomb foiled before it blew up
+    ("وأحبطت القوات تفجيرين انتحاريين في المدينة", "تفجيرين", "Disrupted weapons use"),
+    ("أعلنت الشرطة إحباط هجوم بسيارة مفخخة قرب السوق", "بسيارة مفخخة", "Disrupted weapons use"),
+    ("انفجرت سيارة مفخخة قرب السوق", "سيارة مفخخة", "Remote explosive/landmine/IED"),
+])
+def test_disrupted_weapons_use(arabic, raw, surface, sub):
+    assert _by_surface(arabic, raw, surface)[2] == sub
+
+
+def test_progress_is_no_takeover(arabic):
+    # «حققت تقدما» tells ground gained, not a place taken: the place told with it is only where
+    assert all(sub != "TAKEOVER" for _, _, sub, _ in
+               _found(arabic, "وحققت القوات الكردية تقدما جديدا جنوب مدينة عين العرب"))

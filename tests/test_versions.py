@@ -336,3 +336,43 @@ def test_each_source_in_one_sentence_keeps_its_own_kind_of_act():
     # the pages speak only in their own version
     assert not any(c.source in ("PRO_GOV_PAGES", "SOCIAL_MEDIA") for c in e.claims)
     assert not any(x.actor1 == "ISR" and not x.contested for x in events)
+
+
+# Bodies found, a survivor naming the killers, anonymous pages blaming another party a paragraph on.
+BODIES_FOUND = (
+    "عثر على جثث ستة مدنيين في قرية الحسينية بريف الحسكة بعد مقتلهم ليل السبت، في حادثة تبادلت أطراف عدة "
+    "الاتهامات بشأنها. وقال أحد الناجين لمراسلنا إن مسلحين من تنظيم الدولة الإسلامية دخلوا القرية ليلا "
+    "وأطلقوا النار على الرجال.\n\n"
+    "في المقابل، اتهمت صفحات على مواقع التواصل الاجتماعي وحدات حماية الشعب الكردية بتنفيذ عملية قتل جماعي "
+    "في القرية، وتحدثت عن عشرة قتلى.")
+
+
+def test_a_witness_names_the_killers_of_bodies_found_and_a_blamed_party_is_a_version():
+    events = analyze(Article("t", BODIES_FOUND, outlet=OUTLET, published=date(2019, 3, 12)))
+    [e] = _at(events, "حسينية")
+    assert (e.event_type, e.actor1, e.actor2, e.contested) == ("Violence against civilians", "IS", "CIVILIANS", True)
+    assert e.event_date == date(2019, 3, 9)
+    assert {v.actor1 for v in e.versions} == {"IS", "YPG"}
+    assert (e.fatalities.low, e.fatalities.high) == (6, 10)
+    assert not any(x.actor1 == "YPG" and not x.contested for x in events)
+
+
+# Three accounts of one blast over three sentences: pages (a Turkish drone), a party's source (an IED by
+# unknown men), the outlet's correspondent on site (a mine the IS planted).
+THREE_ACCOUNTS = (
+    "قتل عنصران من قوات سوريا الديمقراطية (قسد) صباح السبت بانفجار استهدف سيارتهم قرب قرية الخافية شمال "
+    "شرقي بلدة عين عيسى، وسط روايات متضاربة حول سببه. فبينما قالت صفحات مقربة من قسد على مواقع التواصل "
+    "الاجتماعي إن طائرة مسيرة تركية استهدفت السيارة، نقل موقع محلي مقرب من الإدارة الذاتية عن مصدر "
+    "أمني في قسد قوله إن عبوة ناسفة زرعها مجهولون انفجرت بالسيارة. غير أن مراسلنا الذي زار المكان أكد أن السيارة داست على لغم أرضي من الألغام التي "
+    "زرعها تنظيم الدولة الإسلامية قبل انسحابه من المنطقة.")
+
+
+def test_the_correspondent_in_a_later_sentence_tops_the_accounts_set_against_each_other():
+    events = analyze(Article("t", THREE_ACCOUNTS, outlet=OUTLET, published=date(2019, 11, 18)))
+    [e] = _at(events, "خافية")
+    assert (e.actor1, e.actor2, e.sub_event_type, e.contested) == (
+        "IS", "SDF", "Remote explosive/landmine/IED", True)
+    kinds = {v.actor1: v.sub_event_type for v in e.versions}
+    assert kinds == {"IS": "Remote explosive/landmine/IED", "UNIDENTIFIED": "Remote explosive/landmine/IED",
+                     "TUR": "Air/drone strike"}
+    assert not any(x.actor1 in ("TUR", "UNIDENTIFIED") and not x.contested for x in events)

@@ -106,9 +106,15 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
             after = tokens[last + 1].text if last + 1 < len(tokens) else ""
             if delta == 0 and after in _PAST:
                 delta = 7
-            out.append(DateMention(m.first, last, published - timedelta(days=delta), 1, "date:weekday"))
+            rule = "date:weekday"
+            if delta > 0 and _after_midnight(tokens, m.first):
+                # «بعد منتصف ليل الاثنين»: past midnight the named night has become the next day
+                delta, rule = delta - 1, "date:weekday+midnight"
+            out.append(DateMention(m.first, last, published - timedelta(days=delta), 1, rule))
             continue
         rel = _payload(m, "relative")
+        if rel is not None and not _names_today(tokens, m, rel, by_first):
+            continue
         if rel is not None and published is not None:
             day = _day_of(tokens, matches, idx) if rel.startswith("month:") else None
             if day is not None:
@@ -129,7 +135,53 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
                 # resolves it (DISCOURSE), the publication day stands in until then
                 out.append(DateMention(m.first, m.last, published, 1, f"{DISCOURSE}{rel}"))
     out += _years(tokens, out)
+    named = {m.last: int(_payload(m, "weekday")) for m in matches
+             if _payload(m, "weekday") is not None and _is_day_name(tokens, m)}
+    out = [_weekday_year(d, named.get(d.first - 1), published) for d in out]
     return [replace(d, since=True) if _after_since(tokens, d.first) else d for d in out]
+
+
+def _weekday_year(d: DateMention, weekday: int | None, published: date | None) -> DateMention:
+    """Lets the weekday written before a date mend a slip of its year: «السبت 7 كانون الثاني 2016» → 7 Jan 2017."""
+    if weekday is None or d.precision != 1 or d.rule not in _DAY_RULES or d.value.weekday() == weekday:
+        return d
+    # a year slipped by one (last year's, typed in the first days of a new one) is a commoner slip than a
+    # misnamed weekday: the neighbouring year whose day falls on that weekday is the one meant (7 January
+    # is a Thursday in 2016, a Saturday in 2017); one year on moves a weekday by one or two, so one fits at most
+    for shift in (1, -1):
+        try:
+            moved = d.value.replace(year=d.value.year + shift)
+        except ValueError:
+            continue
+        if moved.weekday() == weekday and (published is None or moved <= published):
+            return replace(d, value=moved, rule=d.rule + "+weekday")
+    return d
+
+
+_DAY_RULES = frozenset({"date:day-month", "date:numeric"})
+_TODAY_CODES = frozenset({"day:0", "night:0", "after:1", "before:1", "same:0"})
+
+
+def _after_midnight(tokens: list[Token], first: int) -> bool:
+    """Tells whether a weekday closes «منتصف ليل …»: «بعد منتصف ليل الأحد» → True, «قبيل منتصف ليل الأحد» → False."""
+    if first < 2 or tokens[first - 1].text not in _NIGHT or tokens[first - 2].text not in cue_set("midnight"):
+        return False
+    return first < 3 or tokens[first - 3].text not in cue_set("before_time")
+
+
+def _names_today(tokens: list[Token], m, rel: str, by_first: dict) -> bool:
+    """Tells «اليوم» (today) from «يوم» (a day) and from a count of days: «لليوم الخامس على التوالي» → False."""
+    if rel not in _TODAY_CODES:
+        return True
+    for i in range(m.first, m.last + 1):
+        word = tokens[i].text
+        if word.endswith("يوم") and not word.endswith(("اليوم", "لليوم")):
+            return False  # «بعد يوم من القصف», «صباح يوم الجمعة»: an indefinite day
+    nxt = by_first.get(m.last + 1)
+    after = tokens[m.last + 1].text if m.last + 1 < len(tokens) else ""
+    # «في اليوم الثاني للهجوم», «لليوم الـ13»: the day counts from an event, not from the report
+    return not ((nxt is not None and _payload(nxt, "ordinal") is not None)
+                or (after.startswith("ال") and after[2:].isdigit()))
 
 
 _YEAR_WORDS = frozenset(norm(w) for w in {"عام", "العام", "سنة", "السنة", "عامي"})
@@ -165,10 +217,11 @@ def _day_of(tokens: list[Token], matches, idx: int) -> tuple[int, int] | None:
 def _numeric(tokens: list[Token], text: str) -> list[DateMention]:
     """Reads numeric dates, day first as in Arab usage: «12/10/2018», «2018-10-12» → 12 Oct 2018."""
     out = []
+    digits = [t.text.isdigit() for t in tokens]
     for i in range(len(tokens) - 2):
-        a, b, c = tokens[i:i + 3]
-        if not (a.text.isdigit() and b.text.isdigit() and c.text.isdigit()):
+        if not (digits[i] and digits[i + 1] and digits[i + 2]):
             continue
+        a, b, c = tokens[i:i + 3]
         # scraped pages space the separators out: «2017 / 12 / 26»
         seps = {text[a.end:b.start].strip(" "), text[b.end:c.start].strip(" ")}
         if len(seps) != 1 or seps.pop() not in ("/", "-", "."):
@@ -190,6 +243,22 @@ _WEEK = frozenset(norm(w) for w in {"الأسبوع", "الاسبوع", "خلا�
 _LAST = frozenset(norm(w) for w in {"الأخير", "الاخير"})
 
 
+# A report whose first day told is a day or three before its own («أمس», «الاثنين») rounds up those days.
+_ROUNDUP_DAYS = 3
+
+
+def roundup_day(found: list[DateMention], day: date | None) -> date | None:
+    """Returns the report's day when it rounds up the last days: first day told «قصفت الطائرات أمس» → that day.
+
+    Its undated events lie somewhere in the days it covers (ACLED precision 2); today's news
+    («قصفت الطائرات اليوم») and a report that names no day date theirs to the report's day.
+    """
+    told = [d for d in found if d.precision == 1 and not d.since and not d.rule.startswith(DISCOURSE)]
+    if day is None or not told:
+        return None
+    return day if 1 <= (day - min(told, key=lambda d: d.first).value).days <= _ROUNDUP_DAYS else None
+
+
 def _after_since(tokens: list[Token], first: int) -> bool:
     """Tells whether «منذ» opens the date: «منذ مساء الأحد», «منذ 18 شباط» → True."""
     # the calendar lists some phrases with «منذ» inside («منذ الشهر الماضي»)
@@ -202,7 +271,8 @@ def _is_day_name(tokens: list[Token], m) -> bool:
     day_words = cue_set("day_words")
     if head[m.skip:].startswith("ال") or head.startswith("لل") or readings(head) & day_words:
         return True
-    return m.first > 0 and bool(readings(tokens[m.first - 1].text) & day_words)
+    # «يوم واحد» (one day): a proclitic on a weekday without its article makes it a numeral
+    return m.first > 0 and not m.skip and bool(readings(tokens[m.first - 1].text) & day_words)
 
 
 def _explicit(tokens, matches, idx, month, published, used) -> DateMention | None:

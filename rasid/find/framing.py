@@ -13,10 +13,14 @@ _PLAN_REACH = 8
 _VERDICT_REACH = 5
 # «تنفيذ حكم الإعدام»: the word that carries a sentence out comes right before it.
 _ENFORCE_REACH = 2
+# «أعدمت عشرة أشخاص تطبيقا لحكم أصدرته المحكمة»: how far after the act «تطبيقا» may stand
+_CARRIED_OUT_REACH = 8
 # Commentary is framed at the start of a sentence: «ويرى محللون أن …», «وقال خبير عسكري إن …».
 _COMMENT_REACH = 6
 # «مظاهرات يومية», «تقصف بشكل يومي»: the repetition word follows its trigger closely.
 _HABIT_REACH = 3
+# «تتعرض يوميا لقصف», «تشن بانتظام غارات»: an adverb of repetition may also stand just before the trigger
+_HABIT_BEFORE = 2
 # A span opener and its unit stand close: «خلال يومين», «على مدى الأسبوع الماضي», «خلال الـ 48 ساعة».
 _PERIOD_REACH = 3
 # SOHR's daily round-up («خلال الـ 24 ساعة الماضية») is one day's events; two days or more are a summary.
@@ -47,10 +51,13 @@ def period_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple
     return out
 
 
-def habitual(tokens: list[Token], last: int, hi: int) -> bool:
-    """Tells whether a repetition word follows a trigger ending at last: «مظاهرات يومية», «تقصف بشكل يومي» → True."""
+def habitual(tokens: list[Token], last: int, hi: int, first: int | None = None, lo: int = 0) -> bool:
+    """Tells whether a repetition word goes with a trigger at [first, last]: «مظاهرات يومية», «تقصف بشكل يومي»,
+    «تتعرض البلدة يوميا لقصف الطيران» (before it, when `first` is given) → True."""
     habit = cue_set("habitual")
-    return any(t.text in habit for t in tokens[last + 1:min(hi, last + _HABIT_REACH) + 1])
+    before = tokens[max(lo, first - _HABIT_BEFORE):first] if first is not None else []
+    return any(t.text in habit for t in tokens[last + 1:min(hi, last + _HABIT_REACH) + 1]) or \
+        any(t.text in habit for t in before)
 
 
 def _part(tokens: list[Token], text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
@@ -112,7 +119,11 @@ def sentenced(tokens: list[Token], text: str, lo: int, pos: int) -> bool:
     for k in range(pos - 1, first - 1, -1):
         # the act is the sentence's complement: right after it («عقوبة الإعدام») or with «ب» («بالإعدام»)
         if tokens[k].text in verdict and (k == pos - 1 or tokens[pos].text.startswith("ب")):
-            return not any(tokens[j].text in enforce for j in range(max(lo, k - _ENFORCE_REACH), k))
+            # «نفذت الهيئة حكم الإعدام، أمس، بحق عشرة أشخاص تطبيقا لحكم المحكمة»: the carrying out may
+            # also follow the act, after its victims
+            after = tokens[pos + 1:pos + 1 + _CARRIED_OUT_REACH]
+            return not any(tokens[j].text in enforce for j in range(max(lo, k - _ENFORCE_REACH), k)) and \
+                not any(t.text in enforce for t in after)
     return False
 
 

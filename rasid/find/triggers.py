@@ -115,10 +115,52 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
                 polarity = "irrealis"
             elif m.first > lo and tokens[m.first - 1].text in cue_set("control_state"):
                 polarity = "state"
-        out.append(TriggerMention(m.first, m.last, event_type, sub, strength,
-                                  polarity, f"trigger:{m.key}",
-                                  head.startswith("ال") or tokens[m.first].text.startswith("لل")))
+            elif _possessed_control(head, tokens, m.first):
+                polarity = "state"
+        t = TriggerMention(m.first, m.last, event_type, sub, strength, polarity, f"trigger:{m.key}",
+                           head.startswith("ال") or tokens[m.first].text.startswith("لل"))
+        out.append(_disrupted(t, tokens, lo))
     return _strike_means([_by_air(t, out, starts) for t in out], tokens, starts)
+
+
+# «سيطرتهم», «بسيطرتها»: the control noun with a possessive pronoun reads as «سيطرت» + suffix
+_CONTROL = norm("سيطرت")
+_OVER = frozenset({norm("على"), "علي"})
+# «سيطرتها خلال ليل الاثنين الثلاثاء على بلدتي …»: how far after a possessed control noun «على» may stand
+_OVER_REACH = 6
+
+
+def _possessed_control(head: str, tokens: list[Token], first: int) -> bool:
+    """Tells a control noun with a possessor and no «على» for a standing state: «نفوذهم وسيطرتهم في إدلب» → True.
+
+    «أعلنت سيطرتها بشكل شبه كامل على مدينة X» takes a place, so it stays a takeover.
+    """
+    if not head.startswith(_CONTROL) or len(head) == len(_CONTROL):
+        return False
+    return not any(t.text in _OVER for t in tokens[first + 1:first + 1 + _OVER_REACH])
+
+
+DISRUPTED = ("Strategic developments", "Disrupted weapons use")
+# «تصدت الدفاعات الجوية لصواريخ معادية»: how far after «تصدى» the thing it stopped may stand
+_INTERCEPT_REACH = 8
+_REPEL = frozenset(norm(w) for w in {"تصدت", "تصدى"})
+# «أحبطت تفجيرين انتحاريين»: how far before a bomb word a foiling word may stand
+_FOIL_REACH = 3
+
+
+def _disrupted(t: TriggerMention, tokens: list[Token], lo: int) -> TriggerMention:
+    """Recodes an attack stopped before it struck as Disrupted weapons use: «تصدت الدفاعات الجوية لصواريخ» and
+    «أحبطت تفجيرين انتحاريين» → Strategic developments, Disrupted weapons use."""
+    key = t.rule.removeprefix("trigger:")
+    if t.event_type == "Battles" and key in _REPEL:
+        # «تصدى ل…»: its object after «ل» is what was repelled; a missile or aircraft is intercepted
+        ahead = tokens[t.last + 1:t.last + 1 + _INTERCEPT_REACH]
+        if any(w.text.startswith("ل") and w.text in cue_set("projectile") for w in ahead):
+            return replace(t, event_type=DISRUPTED[0], sub_event_type=DISRUPTED[1], rule=t.rule + "+intercepted")
+    if t.event_type == "Explosions/Remote violence" and t.strength != "air" and any(
+            w.text in cue_set("foil") for w in tokens[max(lo, t.first - _FOIL_REACH):t.first]):
+        return replace(t, event_type=DISRUPTED[0], sub_event_type=DISRUPTED[1], rule=t.rule + "+foiled")
+    return t
 
 
 AIR = "Air/drone strike"

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
 from typing import Any, Iterable
@@ -15,6 +14,7 @@ from .segment import Token, tokenize
 _CONJ = "وف"
 _PREP = "بلك"
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
+_SUFFIX_SET = frozenset(_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,13 @@ def stems(word: str) -> tuple[tuple[int, str], ...]:
     if len(word) > 3 and word[0] in _CONJ:
         k = 1
         out.append((1, word[1:]))
-    for j in {0, k}:
-        rest = word[j:]
-        if len(rest) > 4 and rest.startswith("لل"):
-            # «للمرصد» is ل + المرصد: the article's alef is elided after the preposition.
-            out.append((j, "ال" + rest[2:]))
-        elif len(rest) > 3 and rest[0] in _PREP:
-            out.append((j + 1, rest[1:]))
+    # a preposition stands after the conjunction, if any: a word opening with «و»/«ف» has none before it
+    rest = word[k:]
+    if len(rest) > 4 and rest.startswith("لل"):
+        # «للمرصد» is ل + المرصد: the article's alef is elided after the preposition.
+        out.append((k, "ال" + rest[2:]))
+    elif len(rest) > 3 and rest[0] in _PREP:
+        out.append((k + 1, rest[1:]))
     return tuple(out)
 
 
@@ -91,21 +91,32 @@ class HeadIndex:
     """Where each lookup head of a text's tokens stands: «قصفت دوما وريفها» → {«دوما»: [1], «ريفها»: [2], …}."""
 
     length: int
-    # heads every matcher looks up: the token through its proclitics and article
+    # heads every matcher looks up: the token through its proclitics and article (positions unsorted)
     plain: dict[str, list[int]]
     # the further heads only suffix-reading matchers look up: «ريفها» → «ريف»
     suffixed: dict[str, list[int]]
+    # each distinct token text and its positions in order: finders that test words look once per word
+    words: dict[str, list[int]]
+    # each matcher's sorted start positions, found once per text: a finder may search it range by range
+    starts: dict = field(default_factory=dict, compare=False)
 
 
 @lru_cache(maxsize=200_000)
 def _lookup_heads(word: str, taa: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Splits a token's distinct heads into those every matcher reads and those only suffix readers add (cached)."""
+    # a new word costs this on every report that has it: plain loops over at most four readings
     readings = stems(word)
-    plain = tuple(dict.fromkeys(_strip_article(stem) for _, stem in readings))
-    bare = (_unsuffixed(stem, taa) for _, stem in readings)
-    extra = tuple(dict.fromkeys(head for b in bare if b is not None
-                                and (head := _strip_article(b)) not in plain))
-    return plain, extra
+    plain: list[str] = []
+    for _, stem in readings:
+        head = _strip_article(stem)
+        if head not in plain:
+            plain.append(head)
+    extra: list[str] = []
+    for _, stem in readings:
+        bare = _unsuffixed(stem, taa)
+        if bare is not None and (head := _strip_article(bare)) not in plain and head not in extra:
+            extra.append(head)
+    return tuple(plain), tuple(extra)
 
 
 def _written_forms(head: str, suffixes: bool) -> set[str]:
@@ -124,15 +135,32 @@ def _written_forms(head: str, suffixes: bool) -> set[str]:
 
 def head_index(tokens: list[Token]) -> HeadIndex:
     """Indexes the lookup heads of tokens by position: [«وبريف», «حلب»] → {«ريف»: [0], «حلب»: [1], …}."""
-    plain: defaultdict[str, list[int]] = defaultdict(list)
-    suffixed: defaultdict[str, list[int]] = defaultdict(list)
+    # a report says its words many times over: the heads of each distinct word are read once
+    at: dict[str, list[int]] = {}
+    at_taa: dict[str, list[int]] = {}
     for i, tok in enumerate(tokens):
-        heads, extra = _lookup_heads(tok.text, tok.taa)
-        for head in heads:
-            plain[head].append(i)
-        for head in extra:
-            suffixed[head].append(i)
-    return HeadIndex(len(tokens), dict(plain), dict(suffixed))
+        group = at_taa if tok.taa else at
+        where = group.get(tok.text)
+        if where is None:
+            group[tok.text] = [i]
+        else:
+            where.append(i)
+    plain: dict[str, list[int]] = {}
+    suffixed: dict[str, list[int]] = {}
+    for taa, group in ((False, at), (True, at_taa)):
+        for word, where in group.items():
+            heads, extra = _lookup_heads(word, taa)
+            # a word's positions are shared by its heads, so no list is changed in place
+            for head in heads:
+                known = plain.get(head)
+                plain[head] = where if known is None else known + where
+            for head in extra:
+                known = suffixed.get(head)
+                suffixed[head] = where if known is None else known + where
+    words = dict(at)
+    for word, where in at_taa.items():
+        words[word] = sorted(words[word] + where) if word in words else where
+    return HeadIndex(len(tokens), plain, suffixed, words)
 
 
 class Tokens(list):
@@ -148,6 +176,17 @@ class Tokens(list):
         if index is None or index.length != len(self):
             index = self._index = head_index(self)
         return index
+
+
+def word_positions(tokens: list[Token]) -> dict[str, list[int]]:
+    """Maps each token text to where it stands, in order: [«قصف», «دوما», «قصف»] → {«قصف»: [0, 2], «دوما»: [1]}."""
+    # a Tokens list has the map in its head index already; the lists are shared, not to be changed
+    if isinstance(tokens, Tokens):
+        return tokens.heads().words
+    out: dict[str, list[int]] = {}
+    for i, tok in enumerate(tokens):
+        out.setdefault(tok.text, []).append(i)
+    return out
 
 
 def _bucket(tails: list) -> dict:
@@ -187,13 +226,14 @@ class PhraseMatcher:
         return _heads(word, taa, self._suffixes)
 
     def _tail_ok(self, tokens: list[Token], i: int, tail: tuple[str, ...]) -> bool:
+        last = len(tail) - 1
         for j, w in enumerate(tail):
             t = _strip_article(tokens[i + 1 + j].text)
             if t == w:
                 continue
-            if j == len(tail) - 1 and self._suffixes and any(
-                    t.endswith(s) and t[: -len(s)] == w and not (s == "ه" and tokens[i + 1 + j].taa)
-                    for s in _SUFFIXES):
+            # the last word may carry a pronoun («غاراتها»), but not a «ه» that was «ة»
+            if j == last and self._suffixes and t.startswith(w) and (rest := t[len(w):]) in _SUFFIX_SET \
+                    and not (rest == "ه" and tokens[i + 1 + j].taa):
                 continue
             return False
         return True
@@ -242,11 +282,18 @@ class PhraseMatcher:
         if not isinstance(tokens, Tokens):
             return range(lo, hi)
         index = tokens.heads()
-        found = [i for head in index.plain.keys() & self._index.keys() for i in index.plain[head]]
-        if self._suffixes:
-            found += [i for head in index.suffixed.keys() & self._index.keys() for i in index.suffixed[head]]
-        found.sort()
-        return found[bisect_left(found, lo):bisect_left(found, hi)]
+        ordered = index.starts.get(self)
+        if ordered is None:
+            lexicon = self._index
+            # a token with two heads of the lexicon is one position
+            found = set()
+            for head in index.plain.keys() & lexicon.keys():
+                found.update(index.plain[head])
+            if self._suffixes:
+                for head in index.suffixed.keys() & lexicon.keys():
+                    found.update(index.suffixed[head])
+            ordered = index.starts[self] = sorted(found)
+        return ordered[bisect_left(ordered, lo):bisect_left(ordered, hi)]
 
     def find(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Match]:
         """Returns non-overlapping longest matches, left to right, within tokens[lo:hi] (token indices kept)."""
@@ -275,8 +322,8 @@ class PhraseMatcher:
                         if nxt is None:
                             nxt = _strip_article(tokens[i + 1].text)
                         # most tails fail on their first word, which must be the next word itself
-                        # unless it is the last one, which may carry a pronoun
-                        if tail[0] != nxt and (len(tail) > 1 or not suffixes):
+                        # unless it is the last one, which may carry a pronoun after it
+                        if tail[0] != nxt and (len(tail) > 1 or not suffixes or not nxt.startswith(tail[0])):
                             continue
                         if not self._tail_ok(tokens, i, tail):
                             continue

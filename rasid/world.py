@@ -36,12 +36,12 @@ A demonym is never a place by itself (find/places.py): here it is only a cue to 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .find.places import PlaceMention, candidates
-from .lexicon import PhraseMatcher, readings, table
+from .lexicon import PhraseMatcher, readings, table, word_positions
 from .morph import adjective_forms, cue_set, expand
 from .normalize import norm
 from .records import Event, Location
@@ -300,15 +300,15 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention], bounds: Se
     rows, names = by_id(), _names()
     # the countries each sentence names, once per report (a dict lookup per word)
     forms = _country_forms()
-    told = [forms.get(t.text) for t in tokens]
-    by_sentence = [({c for c in told[lo:hi + 1] if c}, lo, hi) for lo, hi in bounds]
-    reported = {c for c in told if c}
+    told = [(i, forms[word]) for word, where in word_positions(tokens).items() if word in forms for i in where]
+    by_sentence = [({c for i, c in told if lo <= i <= hi and c}, lo, hi) for lo, hi in bounds]
+    reported = {c for _, c in told if c}
     # rule 8: a report that names other countries and never Syria reads shared names in those countries
     elsewhere = set() if SYRIA in reported else reported
     found = []
     for lo, hi in [(0, len(tokens) - 1)] if scan is None else scan:
-        found += [replace(m, first=m.first + lo, last=m.last + lo)
-                  for m in _matcher().find(list(tokens[lo:hi + 1]))]
+        # the report's own head index, not a copy of the range: a range is read in place
+        found += _matcher().find(tokens, lo, hi + 1)
     cues = {id(m): _adjacent_country(tokens, m.first, m.last) for m in found}
     # one sense per report: a name placed in Syria once («سوران شمال حماة») is the Syrian place throughout
     syrian_keys = {m.key for m in found if cues[id(m)][0] == SYRIA or _syrian_after(tokens, m.last, syrian, at)}
@@ -370,9 +370,8 @@ def _unlisted(tokens: Sequence[Token], found: list[ForeignMention], syrian: Sequ
     taken = {k for f in found for k in range(f.first, f.last + 1)}
     out = []
     nis, heads, preps = demonyms(), _cue("settlement"), _cue("locative")
-    for i, tok in enumerate(tokens[:-2]):
-        if tok.text not in heads:
-            continue
+    for i in sorted(i for word, where in word_positions(tokens).items() if word in heads
+                    for i in where if i < len(tokens) - 2):
         for width in (1, 2):
             j = i + width + 1
             if j >= len(tokens) or tokens[j].text not in nis:

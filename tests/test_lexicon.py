@@ -1,8 +1,8 @@
 import pytest
 
-from rasid.lexicon import PhraseMatcher, Tokens, stems
+from rasid.lexicon import PhraseMatcher, Tokens, stems, word_positions
 from rasid.normalize import normalize
-from rasid.segment import distinct_words, tokenize
+from rasid.segment import distinct_words, tokenize, word_tokens
 
 
 def _find(matcher, raw):
@@ -111,3 +111,34 @@ def test_a_head_without_its_later_words_is_ruled_out():
     m = PhraseMatcher([("قوات النظام", "SYR_GOV")])
     assert m.may_match(distinct_words("وصلت قوات النظام"))
     assert not m.may_match(distinct_words("وصلت قوات حفظ السلام"))
+
+
+@pytest.mark.parametrize("raw", ["قصفت الطائرات دوما وقصفت دوما", "سيطرة القوات وسيطره"])
+def test_word_positions_map_texts_to_positions(raw):
+    n = normalize(raw)
+    toks = word_tokens(raw, n.text, n.offsets)
+    expected = {}
+    for t in toks:
+        expected.setdefault(t.text, []).append(t.index)
+    assert word_positions(Tokens(toks)) == word_positions(list(toks)) == expected
+
+
+# the last word of a phrase may carry a pronoun, but a final «ه» written «ة» is no pronoun
+@pytest.mark.parametrize("raw, found", [
+    ("قوات نظامها", True),
+    ("قوات نظامه", True),
+    ("قوات نظامة", False),
+    ("قوات نظاميين", False),
+])
+def test_last_phrase_word_reads_a_pronoun(raw, found):
+    m = PhraseMatcher([("قوات النظام", "SYR_GOV")], suffixes=True)
+    n = normalize(raw)
+    toks = word_tokens(raw, n.text, n.offsets)
+    assert bool(m.find(Tokens(toks))) == bool(m.find(list(toks))) == found
+
+
+def test_ranges_of_one_text_share_its_positions():
+    toks = Tokens(tokenize(normalize("تل أبيض ثم تل رفعت ثم تل كلخ").text))
+    whole = MANY.find(toks)
+    parts = MANY.find(toks, 0, 3) + MANY.find(toks, 3, 6) + MANY.find(toks, 6, 9)
+    assert [m.key for m in parts] == [m.key for m in whole] == ["تل ابيض", "تل رفعت", "تل كلخ"]

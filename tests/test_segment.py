@@ -1,7 +1,9 @@
 import pytest
 
 from rasid.normalize import normalize
-from rasid.segment import clause_bounds, sentences, tokenize
+from dataclasses import replace
+
+from rasid.segment import Token, clause_bounds, sentences, tokenize, word_tokens
 
 
 def test_tokens_carry_offsets():
@@ -31,3 +33,13 @@ def test_clauses_split_at_commas():
     text = normalize("قصفت الطائرات دوما، وقتل خمسة (بينهم طفل)").text
     parts = [text[a:b].strip() for a, b in clause_bounds(text, 0, len(text))]
     assert parts == ["قصفت الطايرات دوما", "وقتل خمسه", "بينهم طفل"]
+
+
+@pytest.mark.parametrize("raw", ["سيطرة القوات على المدينة", "وقصفت قواته البلدة"])
+def test_word_tokens_are_plain_tokens(raw):
+    n = normalize(raw)
+    toks = word_tokens(raw, n.text, n.offsets)
+    built = [Token(t.text, t.start, t.end, t.index, t.taa) for t in toks]
+    assert toks == built and [hash(t) for t in toks] == [hash(t) for t in built]
+    assert [t.taa for t in toks] == [w.endswith("ة") for w in raw.split()]
+    assert replace(toks[0], index=9).index == 9

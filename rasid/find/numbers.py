@@ -38,6 +38,8 @@ class _Lexicon:
     exact: dict[str, tuple[int, str]]
     before: PhraseMatcher
     after: PhraseMatcher
+    # the ends of the exact words past their «ال», which a token holding one ends with
+    endings: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +64,7 @@ def _lexicon() -> _Lexicon:
             else:
                 words.append((word, entry))
     return _Lexicon(PhraseMatcher(words), {w: _pick(e) for w, e in exact.items()},
-                    PhraseMatcher(before), PhraseMatcher(after))
+                    PhraseMatcher(before), PhraseMatcher(after), tuple(sorted({w[2:] for w in exact})))
 
 
 def _pick(entries: list[tuple[int, str]]) -> tuple[int, str]:
@@ -109,6 +111,9 @@ def numbers(tokens: list[Token], text: str) -> list[Number]:
         found[m.first] = _word(tokens, m.first, m.last, value, kind)
     covered = {i for n in found.values() for i in range(n.first, n.last + 1)}
     for tok in tokens:
+        # most tokens are neither digits nor an «ألف» word (whose stems all end the token): two tests rule them out
+        if not tok.text[-1].isdigit() and not tok.text.endswith(lex.endings):
+            continue
         stem = _exact_stem(tok) if tok.index not in covered else None
         if stem is not None:
             found[tok.index] = _word(tokens, tok.index, tok.index, *lex.exact[stem])
@@ -154,10 +159,11 @@ def _hedged(nums: list[Number], tokens: list[Token]) -> list[Number]:
 def _hedge_after(n: Number, tokens: list[Token], after: PhraseMatcher, starts: set[int],
                  limit: int) -> str | None:
     """Reads a hedge after the figure or its noun: «30 شخصا تقريبا» → approx."""
-    for m in after.find(tokens[n.last + 1:limit]):
-        gap = tokens[n.last + 1:n.last + 1 + m.first]
+    # found in place, not in a copy: the report's head index skips to the few hedge words
+    for m in after.find(tokens, n.last + 1, limit):
+        gap = tokens[n.last + 1:m.first]
         # «أصيب 4 وقتل على الأقل 7»: a hedge just before a figure bounds that figure
-        nxt = n.last + 1 + m.last + 1
+        nxt = m.last + 1
         if nxt in starts or (nxt + 1 in starts and tokens[nxt].text in ("عن", "من", "على")):
             return None
         # at most the counted noun between, possibly after «من»: «30 من المدنيين على الأقل»

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +34,20 @@ _MAP = {
 for _i in range(10):
     _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+
+
+# Digits that are not decimal («²», «①», Ethiopic «፫»): str.isdigit() says yes and int() fails, so they fold
+# to the ASCII digit they show, one character for one.
+_ODD_DIGIT = re.compile("[\u00b2-\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468"
+                        "\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+                        "\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]")
+
+
+def _plain_digits(text: str) -> str:
+    """Folds non-decimal digits: «قبل ³ أيام» → «قبل 3 أيام»."""
+    if _ODD_DIGIT.search(text) is None:
+        return text
+    return _ODD_DIGIT.sub(lambda m: str(unicodedata.digit(m.group())), text)
 
 
 @dataclass(frozen=True)
@@ -81,7 +96,7 @@ _DELETED_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_DELETED)) 
 
 def normalize(text: str) -> Normalized:
     """Folds Arabic spelling variants keeping offsets: «قُتِلَ ٣٠ مدنياً في إدلب» → «قتل 30 مدنيا في ادلب»."""
-    out = text.translate(_folds())
+    out = _plain_digits(text.translate(_folds()))
     if len(out) == len(text):
         return Normalized(out, tuple(range(len(text))), len(text))
     kept: list[int] = []
@@ -95,7 +110,7 @@ def normalize(text: str) -> Normalized:
 
 def norm(text: str) -> str:
     """Normalizes a lexicon or gazetteer string the same way: «الرَّقَّة» → «الرقه»."""
-    return " ".join(text.translate(_folds()).split())
+    return " ".join(_plain_digits(text.translate(_folds())).split())
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
@@ -131,6 +146,8 @@ def rejoin(n: Normalized, original: str = "") -> Normalized:
     if len(_LONE_LETTER.findall(original or n.text)) < _BROKEN_PAGE:
         return n
     words = list(_ARABIC_WORD.finditer(n.text))
+    if not words:  # «ـ ـ»: tatweels count as lone letters in the original and normalize away
+        return n
     vocab = _vocabulary()
     drop: list[int] = []
     current = words[0].group()

@@ -35,6 +35,8 @@ MAX_DEPTH = 32
 # The parser recurses once per level, so a configured depth stays well below Python's recursion limit.
 DEPTH_CEILING = 500
 _CHUNK = 1 << 20
+# Bytes at the head of a JSON-lines stream whose NULs tell UTF-16 without BOM from UTF-8.
+_SNIFF = 4096
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.xz", ".jsonl.gz", ".ndjson.xz", ".ndjson.gz")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -50,6 +52,8 @@ _STRUCTURE = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]')
 # Either of the above: one scan of a clean text answers both questions.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# What bytes of UTF-8 (or ASCII) become when read two by two as UTF-16: runs of symbols, CJK, Hangul.
+_NOT_ARABIC_UTF16 = re.compile("[\u2100-\ufb4f\ufffd]{3}")
 # What decode() calls UTF-8 in which a few corrupt bytes were replaced by U+FFFD.
 LOSSY_UTF8 = "utf-8 with invalid bytes replaced"
 _ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?")
@@ -116,20 +120,29 @@ def decode(blob: bytes) -> tuple[str, str]:
     return text, "cp1256"
 
 
+def _utf16_order(blob: bytes) -> str | None:
+    """Names the UTF-16 byte order whose NUL bytes fall on one side of each pair: b'{\\x00"\\x00' → "utf-16-le"."""
+    pairs = len(blob) // 2
+    even, odd = blob[0:2 * pairs:2].count(0), blob[1:2 * pairs:2].count(0)
+    # Spaces, digits and Latin letters have a zero high byte; Arabic letters (U+06xx) do not, hence 10%.
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if pairs and zeros * 10 >= pairs and other * 100 <= pairs:
+            return encoding
+    return None
+
+
 def _bomless_utf16(blob: bytes) -> tuple[str, str] | None:
     """Reads UTF-16 without BOM, told by NUL bytes on one side of each pair: «إدلب» in utf-16-le → («إدلب», "utf-16-le")."""
     if b"\x00" not in blob or len(blob) % 2:
         return None
-    even, odd = blob[0::2].count(0), blob[1::2].count(0)
-    # Spaces, digits and Latin letters have a zero high byte; Arabic letters (U+06xx) do not, hence 10%.
-    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros * 10 >= len(blob) // 2 and other * 100 <= len(blob) // 2:
-            try:
-                text = blob.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            return (text, encoding) if not _CONTROL.search(text) else None
-    return None
+    encoding = _utf16_order(blob)
+    if encoding is None:
+        return None
+    try:
+        text = blob.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if not _CONTROL.search(text) else None
 
 
 def control_characters(text: str) -> int:
@@ -179,6 +192,8 @@ def _field(record: dict, key: str, problem: Any, instead: str | None = None) -> 
     if value is None or value == "":
         return instead
     if isinstance(value, str):
+        if _UNSAFE.search(value):
+            problem(f"'{key}' has lone surrogates or control characters; replaced by U+FFFD", kept=True)
         return _encodable(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
@@ -368,14 +383,28 @@ def _head(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
 
 def _utf16_as_utf8(chunks: Iterator[bytes]) -> Iterator[bytes]:
     head, chunks = _head(chunks)
-    # JSON starts with an ASCII character: a NUL beside it means UTF-16 even without a BOM.
-    bomless = len(head) >= 2 and (head[0] == 0) != (head[1] == 0)
-    if not head.startswith(_UTF16_BOMS) and not bomless:
+    order = _utf16_head(head)
+    if not head.startswith(_UTF16_BOMS) and order is None:
         return chunks
     blob = b"".join(chunks)
-    encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-16-be" if head[0] == 0 else "utf-16-le"
+    encoding = "utf-16" if head.startswith(_UTF16_BOMS) else order
     # Splitting UTF-16 on b"\n" would cut characters in half: the stream is decoded whole first.
     return iter([blob.decode(encoding, errors="replace").encode("utf-8", errors="replace")])
+
+
+def _utf16_head(head: bytes) -> str | None:
+    """Names the byte order of a JSON-lines head in UTF-16 without BOM, else None: b'{\\x00"\\x00' → "utf-16-le"."""
+    # JSON starts with an ASCII character: a NUL beside it means UTF-16, when the NULs go on falling on
+    # that side and the head reads as text; a UTF-8 file whose first line is a stray NUL is not UTF-16.
+    if len(head) < 2 or (head[0] == 0) == (head[1] == 0):
+        return None
+    order = "utf-16-be" if head[0] == 0 else "utf-16-le"
+    if _utf16_order(head[:_SNIFF]) != order:
+        return None
+    # UTF-8 bytes read in pairs make runs of CJK and other scripts rasid never meets, or invalid surrogates:
+    # the whole head (the first chunk read) must read as text, so UTF-8 lines after a UTF-16 one are seen
+    text = head[:len(head) // 2 * 2].decode(order, errors="replace")
+    return None if _NOT_ARABIC_UTF16.search(text) else order
 
 
 def _byte_lines(chunks: Iterable[bytes], max_bytes: int = MAX_LINE_BYTES) -> Iterator[bytes | int]:

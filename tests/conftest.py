@@ -1,10 +1,19 @@
-"""Shared fixtures: the ../shared reference data, and a stand-in for analyze()."""
+"""Shared fixtures: the ../shared reference data, a stand-in for analyze(), hostile input, hypothesis strategies."""
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings, strategies as st
 
 from rasid.records import Article, Event, Evidence, Location
 
@@ -142,3 +151,300 @@ def hostile_folder(tmp_path):
            "number.jsonl": "'text' is int", "corrupt.jsonl.gz": "cannot read", "broken.jsonl": "cannot read",
            "pipe.jsonl": "not a regular file"}
     return root, good_ids, bad
+
+
+# ---------------------------------------------------------------- property-based tests (hypothesis)
+# Profiles: `default` keeps the whole property set under a minute in CI; `long` searches deeper
+# (`pytest --hypothesis-profile=long`). The example database lives in .hypothesis/, kept out of git.
+settings.register_profile("default", max_examples=40, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("long", max_examples=2_000, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile("default")
+
+# Characters scraped Arabic pages carry beside letters: diacritics, tatweel, joiners and direction marks.
+DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+MARKS = ["\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c", "\u2066",
+         "\u2069", "\ufeff", "\u00a0", "\u2028", "\u3000"]
+PUNCTUATION = list("،؛؟.!:-–—()«»\"'/…[]{}٪%*#@") + [" - ", ". ", "، ", "\n", "\n\n", "\t", "\r\n"]
+HTML_BITS = ["<p>", "</p>", "<br>", "<br/>", "<div class=\"share\">", "</div>", "<script>var a = '<p>';</script>",
+             "&amp;", "&nbsp;", "&#1602;", "<a href=\"/x?a=1&b=2\">", "</a>", "<!-- تعليق -->", "<b>", "<h1>",
+             "</h1>", "<li>", "<", ">", "</", "<p", "<style>p{}</style>", "<![CDATA[x]]>"]
+# The glue a report is written with, so that generated word runs read like clauses.
+FILLERS = ["في", "على", "من", "قرب", "ريف", "مدينة", "بلدة", "قرية", "حي", "أمس", "اليوم", "الليلة الماضية", "وقال",
+           "إن", "أن", "و", "بين", "مع", "عن", "جراء", "إثر", "بعد", "قبل", "شخصا", "مدنيين", "عنصرا", "نفى",
+           "وأفاد", "مصدر", "ناشطون", "مراسل", "الأحد", "الجمعة", "شرقي", "غربي", "محيط", "أطراف"]
+
+
+def _lexicon_words() -> list[str]:
+    """Returns the words and phrases of rasid's own lexicons, a sample of gazetteer names among them."""
+    from rasid.resources import read_tsv
+    words = [r["trigger"] for r in read_tsv("triggers.tsv")] + [r["alias"] for r in read_tsv("actors.tsv")]
+    words += [r["alias"] for r in read_tsv("sources.tsv")] + [r["word"] for r in read_tsv("numbers.tsv")]
+    words += [r["word"] for r in read_tsv("calendar.tsv")]
+    for cues in ("killed", "civilian", "denial", "area", "capitals", "dead_person", "correspondent"):
+        words += [r["lemma"] for r in read_tsv(f"cues/{cues}.tsv")]
+    words += [r["name"] for r in read_tsv("gazetteer.tsv")[::25]]
+    return sorted({w for w in words if w}) + FILLERS
+
+
+ARABIC_WORDS = st.deferred(lambda: st.sampled_from(_lexicon_words()))
+
+
+@lru_cache(maxsize=None)
+def _column(name: str, column: str, step: int = 1):
+    from rasid.resources import read_tsv
+    return st.sampled_from(sorted({r[column] for r in read_tsv(name)[::step] if r[column]}))
+
+
+@st.composite
+def _clause(draw):
+    """A made-up report clause: «قصفت قوات النظام أمس بلدة الحراك ما أدى إلى مقتل 4 مدنيين»."""
+    parts = [draw(st.deferred(lambda: _column("actors.tsv", "alias"))),
+             draw(st.deferred(lambda: _column("triggers.tsv", "trigger"))),
+             draw(st.sampled_from(["في", "على", "قرب", "بريف", "في محيط", "بين"])),
+             draw(st.deferred(lambda: _column("gazetteer.tsv", "name", 7))),
+             draw(st.sampled_from(["أمس", "اليوم", "الجمعة", "فجر الأحد", "في 12 تشرين الأول", ""])),
+             draw(st.sampled_from(["ما أدى إلى مقتل", "وقتل", "وأسفر عن سقوط", "وجرح", ""])),
+             draw(NUMBERS), draw(st.sampled_from(["مدنيين", "عناصر", "أشخاص", "أطفال", "قتلى"]))]
+    if draw(st.booleans()):
+        parts.insert(0, draw(st.sampled_from(["قال المرصد السوري إن", "ونفت وزارة الدفاع الروسية", "وأفاد ناشطون أن",
+                                              "وقال شاهد عيان", "ذكرت وكالة سانا أن", "وأكد مراسلنا"])))
+    if draw(st.booleans()):
+        parts = draw(st.permutations(parts))
+    return " ".join(p for p in parts if p)
+_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+@st.composite
+def _decorated(draw, word):
+    """A lexicon word with diacritics or tatweel inside it now and then: «قصف» → «قَصَـف»."""
+    w = draw(word)
+    if len(w) > 1 and draw(st.integers(0, 4)) == 0:
+        at = draw(st.integers(1, len(w) - 1))
+        w = w[:at] + draw(st.sampled_from(list(DIACRITICS) + ["\u0640", "\u200c"])) + w[at:]
+    return w
+
+
+NUMBERS = st.integers(0, 100_000).map(str).flatmap(
+    lambda s: st.sampled_from([s, s.translate(_INDIC), s.translate(_PERSIAN), f"{s}-{s}", f"({s})"]))
+NOISE = st.one_of(
+    st.sampled_from(MARKS), st.sampled_from(HTML_BITS),
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),          # lone surrogates
+    st.characters(max_codepoint=0x1F) | st.just("\x7f"),                 # NUL and other C0 controls
+    st.text(max_size=6),                                                  # anything else in Unicode
+)
+TOKENS = st.one_of(_clause(), _clause(), _decorated(ARABIC_WORDS), _decorated(ARABIC_WORDS), NUMBERS, st.sampled_from(PUNCTUATION), NOISE)
+CLEAN_TOKENS = st.one_of(_clause(), _decorated(ARABIC_WORDS), _decorated(ARABIC_WORDS), NUMBERS, st.sampled_from(PUNCTUATION),
+                         st.sampled_from(MARKS[:-2]))
+
+
+def _joined(tokens, max_size: int):
+    return st.lists(st.tuples(tokens, st.sampled_from([" ", " ", " ", "", "\n", "، ", ". "])), max_size=max_size) \
+        .map(lambda pairs: "".join(t + sep for t, sep in pairs))
+
+
+def arabic_noise_texts(max_size: int = 60):
+    """Generated reports: lexicon words, digits of three scripts, punctuation, marks, HTML, surrogates, controls."""
+    return _joined(TOKENS, max_size)
+
+
+def clean_arabic_texts(max_size: int = 40):
+    """Generated reports a reader must pass through unchanged: no controls, surrogates or markup, never blank."""
+    return _joined(CLEAN_TOKENS, max_size).map(lambda t: "قصف " + t)
+
+
+@st.composite
+def hostile_lines(draw) -> bytes:
+    """One JSON line (or what should have been one) of the kinds issue 12 lists, without line breaks."""
+    text = draw(arabic_noise_texts(12))
+    kind = draw(st.integers(0, 11))
+    if kind == 0:
+        blob = draw(st.binary(max_size=80))
+    elif kind == 1:
+        depth = draw(st.integers(1, 60))
+        blob = ("[" * depth + json.dumps(text) + "]" * depth).encode()
+    elif kind == 2:
+        value = draw(st.one_of(st.integers(), st.floats(), st.booleans(), st.none(), st.lists(st.integers(), max_size=3),
+                               st.dictionaries(st.text(max_size=3), st.integers(), max_size=2), st.just(text)))
+        field = draw(st.sampled_from(["id", "text", "title", "outlet", "url", "published"]))
+        blob = json.dumps({"id": "h", "text": text, field: value}, ensure_ascii=draw(st.booleans())).encode(
+            "utf-8", "surrogatepass")
+    elif kind == 3:
+        blob = b'{"id": "d", "text": ' + json.dumps(text).encode() + b', "text": ' + json.dumps(text).encode() + b"}"
+    elif kind == 4:
+        full = json.dumps({"id": "t", "text": text}).encode()
+        blob = full[:draw(st.integers(0, len(full)))]
+    elif kind == 5:
+        blob = json.dumps({"id": "c", "text": "قصف " + text}, ensure_ascii=False).encode("cp1256", "replace")
+    elif kind == 6:
+        blob = json.dumps({"id": "s", "text": text}, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    elif kind == 7:
+        blob = json.dumps({"id": "u", "text": "قصف " + text}, ensure_ascii=False).encode("utf-8", "replace")
+        at = draw(st.integers(0, len(blob)))
+        blob = blob[:at] + draw(st.binary(min_size=1, max_size=3)) + blob[at:]
+    elif kind == 8:
+        blob = json.dumps({"id": "e", "text": text}).encode("utf-16-le" if draw(st.booleans()) else "utf-16-be")
+    elif kind == 9:
+        blob = b"\xef\xbb\xbf" + json.dumps({"id": "b", "text": text}).encode()
+    elif kind == 10:
+        blob = json.dumps(draw(st.recursive(st.none() | st.integers() | st.text(max_size=4),
+                                            lambda inner: st.lists(inner, max_size=3)
+                                            | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+                                            max_leaves=12))).encode()
+    else:
+        blob = ("<p>" + text + "</p>").encode("utf-8", "surrogatepass")
+    return blob.replace(b"\r", b" ").replace(b"\n", b" ")
+
+
+def check_events(article: Article, events) -> None:
+    """Asserts the events of an article keep the contract: offsets, quotes, vocabulary, precision, fatality order."""
+    from rasid.export import SUB_EVENT_TYPES
+    from rasid.resources import read_tsv
+    actors = {r["id"] for r in read_tsv("actor_names.tsv")} | {"UNIDENTIFIED"}
+    voices = {r["id"] for r in read_tsv("sources.tsv")} | {r["source"] for r in read_tsv("cues/capitals.tsv")} \
+        | actors | {article.outlet or "outlet"}
+    text = article.text
+
+    def spans_ok(start, end, what):
+        assert isinstance(start, int) and isinstance(end, int), what
+        assert 0 <= start < end <= len(text), (what, start, end, len(text))
+
+    def claims_ok(claims):
+        for c in claims:
+            spans_ok(c.start, c.end, c)
+            assert c.stance in ("asserts", "denies", "uncertain"), c
+            # a source not in the vocabulary is quoted from the text (a witness), exactly as written
+            assert c.source in voices or c.source == text[c.start:c.end], c
+
+    def tolls_ok(f):
+        assert 0 <= f.low <= f.best <= f.high, f
+
+    for ev in events:
+        assert ev.article_id == article.id
+        assert SUB_EVENT_TYPES.get(ev.sub_event_type) == ev.event_type, (ev.event_type, ev.sub_event_type)
+        assert ev.actor1 in actors and (ev.actor2 is None or ev.actor2 in actors), (ev.actor1, ev.actor2)
+        assert set(ev.assoc_actor_1) <= actors and set(ev.assoc_actor_2) <= actors
+        assert ev.time_precision in (1, 2, 3)
+        if ev.location is not None:
+            assert ev.location.geo_precision in (1, 2, 3)
+            assert -90 <= ev.location.latitude <= 90 and -180 <= ev.location.longitude <= 180
+        tolls_ok(ev.fatalities)
+        assert ev.wounded is None or ev.wounded >= 0
+        assert ev.captured is None or ev.captured >= 0
+        assert ev.evidence, ev
+        for e in ev.evidence:
+            spans_ok(e.start, e.end, e)
+            assert text[e.start:e.end].strip(), e  # a span quotes something, never only blanks
+        claims_ok(ev.claims)
+        for v in ev.versions:
+            assert SUB_EVENT_TYPES.get(v.sub_event_type), v
+            assert v.actor1 in actors and (v.actor2 is None or v.actor2 in actors), v
+            tolls_ok(v.fatalities)
+            claims_ok(v.claims)
+        # the JSON written for it is UTF-8 without loss
+        json.dumps(ev.to_json(), ensure_ascii=False).encode("utf-8")
+
+
+# A report of my own whose text carries markup and an event handler: the workbench must show them as text.
+HOSTILE_TEXT = ("قصفت طائرات حربية بلدة سراقب في ريف إدلب الشرقي صباح اليوم، ما أدى إلى مقتل خمسة مدنيين. "
+                "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">")
+
+
+@pytest.fixture(scope="session")
+def samples_store_template(tmp_path_factory) -> Path:
+    """A store of the bundled samples and one hostile report, ingested and fused once per test run."""
+    from rasid import incidents
+    from rasid.reader import read_articles
+    from rasid.store import Extractor, Store
+    path = tmp_path_factory.mktemp("workbench") / "template.db"
+    hostile = Article("hostile-1", HOSTILE_TEXT, outlet="مرصد تجريبي", published=date(2018, 11, 5),
+                      title="<b onmouseover=\"window.__pwned=3\">عنوان</b>")
+    samples = Path(__file__).resolve().parent.parent / "rasid" / "data" / "samples.jsonl"
+    with Store.open(str(path), create=True) as store, Extractor(1) as extractor:
+        store.ingest([*((a, "samples") for a in read_articles(samples)), (hostile, "test")], extractor)
+        incidents.fuse(store)
+    return path
+
+
+@pytest.fixture
+def samples_store(samples_store_template, tmp_path) -> Path:
+    """A fresh copy of the samples store for one test, which may write to it."""
+    path = tmp_path / "rasid.db"
+    shutil.copyfile(samples_store_template, path)
+    return path
+
+
+# ---------------------------------------------------------------- the workbench in a browser (tests/web/)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WRITE_TOKEN = "browser-test-token"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def write_token() -> str:
+    """The token the served app takes for writes."""
+    return WRITE_TOKEN
+
+
+@pytest.fixture(scope="module")
+def web_server(samples_store_template, tmp_path_factory):
+    """Browser tests: the base URL of `rasid serve` over this module's own copy of the samples store."""
+    httpx = pytest.importorskip("httpx")
+    db = tmp_path_factory.mktemp("served") / "rasid.db"
+    shutil.copyfile(samples_store_template, db)
+    port = _free_port()
+    rasid = Path(sys.executable).parent / "rasid"
+    proc = subprocess.Popen([str(rasid), "serve", "--db", str(db), "--port", str(port)],
+                            env={**os.environ, "RASID_TOKEN": WRITE_TOKEN}, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                httpx.get(url + "/api/vocabulary", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None:
+                    pytest.fail(f"rasid serve exited: {proc.stderr.read()}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """Debian's Chromium driven by Playwright; the tests skip, saying why, only when it cannot start."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (the dev extra has it)")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is absent: `bash .ci/setup-web` installs Debian's chromium")
+    manager = sync_api.sync_playwright().start()
+    try:
+        chromium = manager.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    except Exception as err:  # the browser itself cannot start on this machine
+        manager.stop()
+        pytest.skip(f"Chromium cannot start: {err}")
+    yield chromium
+    chromium.close()
+    manager.stop()
+
+
+@pytest.fixture
+def web_page(chromium_browser):
+    """A fresh page (own storage) with its script errors collected in page.errors."""
+    context = chromium_browser.new_context(viewport={"width": 1400, "height": 900}, locale="ar")
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda err: tab.errors.append(str(err)))
+    yield tab
+    context.close()

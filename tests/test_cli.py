@@ -548,3 +548,55 @@ def test_evaluate_leaves_out_hostile_system_lines_and_scores_the_rest(tiny_gold,
     assert "sys.jsonl:8: invalid UTF-8" in result.stderr
     scores = json.loads(result.stdout)
     assert (scores["tp"], scores["fp"]) == (1, 1)
+
+
+# --- generated input (hypothesis; profiles in conftest.py) and the hostile-folder script ------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from conftest import clean_arabic_texts, hostile_lines  # noqa: E402
+
+
+def _dump(db):
+    return {table: sorted(map(repr, stored(db, f"SELECT * FROM {table}"))) for table in ("events", "claims")} | {
+        "articles": sorted(map(repr, stored(db, "SELECT article_id, content_hash, text, title, url FROM articles")))}
+
+
+@given(st.lists(hostile_lines() | clean_arabic_texts(15).map(
+    lambda t: json.dumps({"id": t[:6], "text": t}, ensure_ascii=False).encode()), min_size=1, max_size=6))
+def test_generated_lines_through_extract_and_ingest_twice(tmp_path_factory, lines):
+    folder = tmp_path_factory.mktemp("cli")
+    path = folder / "in.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    extracted = run("extract", str(path))
+    assert extracted.exit_code in (0, 1), extracted.stderr
+    assert extracted.exception is None or isinstance(extracted.exception, SystemExit), extracted.exception
+    assert "Traceback" not in extracted.stderr
+    db = str(folder / "g.db")
+    first = run("ingest", str(path), "--db", db, "--jobs", "1")
+    assert first.exit_code in (0, 1) and "Traceback" not in first.stderr, first.stderr
+    if first.exit_code == 1:
+        assert "no article could be read" in first.stderr
+        return
+    once = _dump(db)
+    again = run("ingest", str(path), "--db", db, "--jobs", "1")
+    assert again.exit_code == 0 and " 0 new articles stored with 0 events" in again.stderr, again.stderr
+    assert _dump(db) == once
+
+
+def test_the_hostile_folder_script_finds_every_report_stored_and_every_bad_input_reported(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    towns = ["الحراك", "نوى", "طفس", "جاسم", "داعل", "إنخل"]
+    corpus = tmp_path / "reports.jsonl"
+    jsonl(corpus, *({"id": f"r{i}", "published": "2018-06-25", "outlet": "test",
+                     "text": f"قصفت قوات النظام بلدة {towns[i % 6]} بقذائف المدفعية صباح اليوم، ما أدى إلى مقتل "
+                             f"{i + 1} مدنيين بحسب ناشطين.\nوتجدد القصف مساء على الأحياء الشرقية."} for i in range(60)))
+    script = Path(__file__).resolve().parent.parent / "scripts" / "hostile_folder.py"
+    done = subprocess.run([sys.executable, str(script), "--broken", "30", "--reports", "30", "--corpus", str(corpus),
+                           "--jobs", "1"], capture_output=True, text=True, timeout=300)
+    summary = json.loads(done.stdout)
+    assert done.returncode == 0 and summary["ok"], summary
+    assert summary["real_reports_stored"] == 30 and summary["broken_files"] == 30 and len(summary["kinds"]) == 16
+    assert summary["stored"] == summary["expected_stored"] > 30 and summary["to_report"] > 10

@@ -320,3 +320,29 @@ def test_an_article_with_lone_surrogates_is_stored_replaced_not_lost(db, fake):
     rows = db.conn.execute("SELECT article_id, title, substr(text, 1, 1), source FROM articles "
                            "WHERE article_id LIKE 's%'").fetchall()
     assert rows == [("s\ufffd", "\ufffd", "\ufffd", "in/\ufffd.jsonl")]
+
+
+# --- generated articles (hypothesis; profiles in conftest.py) ---------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from conftest import arabic_noise_texts  # noqa: E402
+
+GENERATED = st.builds(
+    Article, id=st.sampled_from(["a", "b", "c", "\ud800", "٣", ""]) | st.text(max_size=5), text=arabic_noise_texts(30),
+    outlet=st.none() | st.sampled_from(["عنب بلدي", "SOHR"]), published=st.none() | st.dates(),
+    url=st.none() | st.sampled_from(["http://x/1", "http://x/2", "http://x/\udc80"]), title=st.none() | st.text(max_size=8))
+
+
+@given(st.lists(GENERATED, max_size=6))
+def test_ingest_twice_stores_once_on_generated_articles(tmp_path_factory, given_articles):
+    path = str(tmp_path_factory.mktemp("store") / "g.db")
+    pairs = [(a, "gen") for a in given_articles]
+    with storage.Store.open(path, create=True) as store:
+        first = store.ingest(pairs, storage.Extractor(), batch_size=2)
+    once = dump(path)
+    with storage.Store.open(path) as store:
+        again = store.ingest(pairs, storage.Extractor(), batch_size=3)
+    assert first.failed == 0 and first.read == again.read == len(pairs)
+    assert (again.new, again.duplicates, again.events) == (0, len(pairs), 0)
+    assert dump(path) == once and len(once["articles"]) == first.new

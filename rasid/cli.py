@@ -525,3 +525,26 @@ def review(event_id: str | None, decision: str | None, corrections: dict, note: 
         click.echo(json.dumps(reviews.review(store, event_id, decision, note, corrections), ensure_ascii=False))
         if incident_store.event_detail(store, event_id)["incident_id"]:
             click.echo("rasid: run `rasid fuse` to update its incident", err=True)
+
+
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local unless "
+              "the machine is behind a guard).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serves the workbench (map, timeline, evidence, review) and its JSON API over the store; writes need a token."""
+    try:
+        from . import api
+        import uvicorn
+    except ImportError as err:
+        raise click.ClickException(f"serve needs the `web` extra (pip install 'rasid[web]'): {err}") from None
+    token = os.environ.get("RASID_TOKEN") or api.new_token()
+    try:
+        app = api.create_app(db, token)
+    except storage.StoreError as err:
+        raise click.ClickException(str(err)) from None
+    if not os.environ.get("RASID_TOKEN"):
+        click.echo(f"rasid: write token (set RASID_TOKEN to choose one): {token}", err=True)
+    click.echo(f"rasid: serving {db} on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -147,6 +147,10 @@ class Filter:
     until: date | None = None
     types: tuple[str, ...] = ()
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    actors: tuple[str, ...] = ()  # actor ids, as actor1, actor2 or an associated actor
+    contested: bool | None = None
+    grade: str | None = None
+    articles: frozenset[str] | None = None  # ids of the reports an item must draw on (a full-text match)
     _folded: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -173,6 +177,8 @@ class Filter:
             if kind.event_type.casefold() not in self._folded \
                     and kind.sub_event_type.casefold() not in self._folded:
                 return False
+        if not self._accepts_more(_kind(item), item):
+            return False
         if self.bbox is not None:
             loc = _kind(item).location
             if loc is None:
@@ -180,6 +186,20 @@ class Filter:
             min_lon, min_lat, max_lon, max_lat = self.bbox
             if not (min_lon <= loc.longitude <= max_lon and min_lat <= loc.latitude <= max_lat):
                 return False
+        return True
+
+
+    def _accepts_more(self, kind: Incident | Event, item: Item) -> bool:
+        """Tells whether the item has one of the actors, the contested flag, the grade and one of the articles asked for."""
+        if self.actors and not set(self.actors) & {kind.actor1, kind.actor2, *kind.assoc_actor_1, *kind.assoc_actor_2}:
+            return False
+        if self.contested is not None and kind.contested != self.contested:
+            return False
+        if self.grade is not None and getattr(kind, "grade", "single source") != self.grade:
+            return False
+        if self.articles is not None:
+            drawn = {m.article_id for m in item.members} if isinstance(item, Incident) else {kind.article_id}
+            return bool(drawn & self.articles)
         return True
 
 

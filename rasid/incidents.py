@@ -16,6 +16,9 @@ _INCIDENT_COLUMNS = ("incident_id, event_type, sub_event_type, date_start, date_
                      "fatalities_high, grade, contested, report_count, digest, data, fused_at")
 
 
+MOVED = "put here by a reviewer (merge or split)"
+
+
 @dataclass
 class FuseCounts:
     """What one fuse did: reports fused, incidents in all, and those made, rebuilt and removed."""
@@ -48,14 +51,18 @@ def _incident_row(inc: Incident, digest: str, stamp: str) -> tuple:
             json.dumps(inc.to_json(), ensure_ascii=False), stamp)
 
 
-def fuse(store: Store) -> FuseCounts:
-    """Fuses the stored, not rejected events into incidents, keeping earlier assignments; rewrites only what changed."""
+def fuse(store: Store, moves: dict[str, str] | None = None) -> FuseCounts:
+    """Fuses the stored, not rejected events into incidents, keeping earlier assignments; rewrites only what changed.
+
+    `moves` (event id → incident id) puts those events in those incidents first: a reviewer's merge or split.
+    """
     reports = store.reports()
     by_id = {r.event_id: r for r in reports}
     conn = store.conn
     stored = {eid: (iid, why) for eid, iid, why in conn.execute(
         "SELECT event_id, incident_id, reason FROM incident_members")}
     existing = {eid: iid for eid, (iid, _) in stored.items() if eid in by_id}
+    existing.update({eid: iid for eid, iid in (moves or {}).items() if eid in by_id})
     # Looked up at call time, so a test can stand in for the fusion rules.
     assigned = fusion.assign(reports, existing)
     groups: dict[str, list[Report]] = {}
@@ -63,7 +70,7 @@ def fuse(store: Store) -> FuseCounts:
     for eid, (iid, why) in assigned.items():
         old = stored.get(eid)
         # A member that stays keeps the reason it joined for, so a re-run rewrites nothing.
-        reasons[eid] = old[1] if old and old[0] == iid else why
+        reasons[eid] = old[1] if old and old[0] == iid else MOVED if eid in (moves or {}) else why
         groups.setdefault(iid, []).append(by_id[eid])
     digests = {iid: _digest(members, reasons) for iid, members in groups.items()}
     before = dict(conn.execute("SELECT incident_id, digest FROM incidents").fetchall())
@@ -166,3 +173,44 @@ def show(store: Store, ident: str) -> dict:
                         "claims": detail["claims"], **({"versions": detail["versions"]} if "versions" in detail else {})})
     incident["reports"] = reports
     return incident
+
+
+def members(store: Store, incident_id: str) -> list[str]:
+    """Returns the event ids of an incident's reports; StoreError when there is no such incident."""
+    if store.one("SELECT 1 FROM incidents WHERE incident_id = ?", (incident_id,)) is None:
+        raise StoreError(f"no incident {incident_id!r} in {store.path}")
+    return [r[0] for r in store.conn.execute(
+        "SELECT event_id FROM incident_members WHERE incident_id = ? ORDER BY event_id", (incident_id,))]
+
+
+def merge(store: Store, into: str, others: list[str]) -> FuseCounts:
+    """Moves every report of the other incidents into `into` and fuses; the emptied incidents are removed."""
+    members(store, into)
+    others = [o for o in dict.fromkeys(others) if o != into]
+    if not others:
+        raise ValueError("name at least one other incident to merge")
+    moves = {eid: into for other in others for eid in members(store, other)}
+    return fuse(store, moves)
+
+
+def split(store: Store, incident_id: str, event_id: str) -> str:
+    """Takes one report out of an incident into an incident of its own and fuses; returns the new incident's id."""
+    ids = members(store, incident_id)
+    if event_id not in ids:
+        raise ValueError(f"event {event_id!r} is not a report of incident {incident_id!r}")
+    if len(ids) < 2:
+        raise ValueError(f"incident {incident_id!r} has a single report; there is nothing to split")
+    own = fusion.incident_id(event_id)
+    moves = {event_id: own}
+    if own == incident_id:
+        # The founder leaves: the reports that stay take the id their earliest member would found.
+        rest = [e for e in ids if e != event_id]
+        moves.update({e: fusion.incident_id(rest[0]) for e in rest})
+    fuse(store, moves)
+    return own
+
+
+def incident_of(store: Store, event_id: str) -> str | None:
+    """Returns the id of the incident an event belongs to, or None."""
+    row = store.one("SELECT incident_id FROM incident_members WHERE event_id = ?", (event_id,))
+    return row[0] if row else None

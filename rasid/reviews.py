@@ -140,3 +140,33 @@ def review_of(store: Store, signature: str) -> dict | None:
         return None
     return {"decision": row[0], "note": row[1], "corrections": json.loads(row[2]) if row[2] else None,
             "reviewed_at": row[3]}
+
+
+# How exactly a reviewer's chosen place fixes the event, by the gazetteer row's feature (ACLED geo_precision).
+_PRECISION_BY_FEATURE = {"admin1": 3, "admin2": 3, "admin3": 2, "region": 2}
+
+
+def place_location(place_id: str | None = None, latitude: float | None = None, longitude: float | None = None,
+                   name: str | None = None) -> dict:
+    """Returns the `location` a reviewer sets: a gazetteer place by id, or a clicked point named by its nearest place.
+
+    «place_id=…» takes the row's name, point and admin units; a point keeps its coordinates at precision 1.
+    """
+    from . import gazetteer
+    if place_id:
+        try:
+            p = gazetteer.place(place_id)
+        except KeyError:
+            raise ValueError(f"no gazetteer place {place_id!r}") from None
+        return {"name": p.name, "place_id": p.place_id, "admin1": p.admin1 or None, "admin2": p.admin2 or None,
+                "latitude": round(p.latitude, 5), "longitude": round(p.longitude, 5),
+                "geo_precision": _PRECISION_BY_FEATURE.get(p.feature, 1), "reason": "chosen by a reviewer"}
+    if latitude is None or longitude is None or not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise ValueError("a place needs a place_id, or latitude in [-90, 90] and longitude in [-180, 180]")
+    near = gazetteer.near(latitude, longitude, 10.0)
+    p = near[0][1] if near else None
+    return {"name": name or (p.name if p else f"{latitude:.4f}, {longitude:.4f}"),
+            "place_id": p.place_id if p and not name else None,
+            "admin1": p.admin1 or None if p else None, "admin2": p.admin2 or None if p else None,
+            "latitude": round(latitude, 5), "longitude": round(longitude, 5), "geo_precision": 1,
+            "reason": "point clicked by a reviewer" + (f", near {p.name}" if p else "")}

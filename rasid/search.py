@@ -80,3 +80,14 @@ def search(conn: sqlite3.Connection, query: str, limit: int) -> Iterator[dict]:
     for article_id, outlet, published, url, title, text, events, rank in rows:
         yield {"article_id": article_id, "outlet": outlet, "published": published, "url": url, "title": title,
                "events": events, "score": round(-rank, 4), "snippet": snippet(text, query)}
+
+
+def matching_articles(conn: sqlite3.Connection, query: str) -> set[str]:
+    """Returns the ids of every stored article matching query, as `search` matches: «غارة» → {"a1", "a7"}."""
+    expression = match_expression(query)
+    try:
+        rows = conn.execute("SELECT a.article_id FROM articles_fts f JOIN articles a ON a.article_no = f.rowid "
+                            "WHERE articles_fts MATCH ?", (expression,)).fetchall()
+    except sqlite3.OperationalError as err:
+        raise SearchError(f"cannot search for {query!r}: {err}") from None
+    return {r[0] for r in rows}

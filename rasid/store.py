@@ -292,15 +292,18 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str, create: bool = False) -> "Store":
-        """Opens (or with create, makes) the database at path; StoreError when it is missing or not rasid's."""
+    def open(cls, path: str, create: bool = False, threads: bool = False) -> "Store":
+        """Opens (or with create, makes) the database at path; StoreError when it is missing or not rasid's.
+
+        With `threads` the connection may be used from several threads, one at a time (the API holds a lock).
+        """
         exists = path == ":memory:" or Path(path).exists()
         if not exists and not create:
             raise StoreError(f"no database at {path} (`rasid ingest` creates one; --db or RASID_DB names it)")
         if Path(path).is_dir():
             raise StoreError(f"{path} is a directory, not a database file")
         try:
-            conn = _connect(path)
+            conn = _connect(path, threads)
         except sqlite3.Error as err:
             raise StoreError(f"cannot open {path}: {err}") from None
         store = cls(conn, path)
@@ -358,6 +361,10 @@ class Store:
     def one(self, sql: str, args: Sequence = ()) -> tuple | None:
         """Returns the first row of a query, or None."""
         return self.conn.execute(sql, args).fetchone()
+
+    def generation(self) -> tuple[int, int]:
+        """Returns a pair that changes whenever this or any other connection commits a change."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
 
     def count(self, table: str) -> int:
         """Returns the number of rows of a table."""
@@ -548,6 +555,17 @@ class Store:
         out["data"] = json.loads(out["data"])
         return out
 
+    def article(self, article_id: str) -> dict | None:
+        """Returns a stored article's fields and text with its events' ids and JSON, or None when there is none."""
+        keys = ("article_id", "outlet", "published", "url", "title", "text", "content_hash")
+        row = self.one(f"SELECT {', '.join(keys)} FROM articles WHERE article_id = ?", (article_id,))
+        if row is None:
+            return None
+        out = dict(zip(keys, row))
+        out["events"] = [{"event_id": eid, "data": json.loads(data)} for eid, data in self.conn.execute(
+            "SELECT event_id, data FROM events WHERE content_hash = ? ORDER BY ordinal", (out.pop("content_hash"),))]
+        return out
+
     def reports(self, since: date | None = None, until: date | None = None) -> list[Report]:
         """Returns the stored events as Reports, with reviewers' corrections, rejected ones left out, in article order."""
         where, args = ["(r.decision IS NULL OR r.decision <> 'reject')"], []
@@ -587,9 +605,9 @@ def _statements(sql: str) -> list[str]:
 # What is SQLite-only outside schema.sql's FTS part and rasid/search.py; a PostgreSQL backend
 # replaces these five (and uses %s placeholders where these queries use ?).
 
-def _connect(path: str) -> sqlite3.Connection:
+def _connect(path: str, threads: bool = False) -> sqlite3.Connection:
     # Autocommit mode: transactions are the explicit BEGIN/COMMIT of Store.transaction.
-    return sqlite3.connect(path, isolation_level=None, timeout=30)
+    return sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=not threads)
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:

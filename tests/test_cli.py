@@ -600,3 +600,39 @@ def test_the_hostile_folder_script_finds_every_report_stored_and_every_bad_input
     assert done.returncode == 0 and summary["ok"], summary
     assert summary["real_reports_stored"] == 30 and summary["broken_files"] == 30 and len(summary["kinds"]) == 16
     assert summary["stored"] == summary["expected_stored"] > 30 and summary["to_report"] > 10
+
+
+# Words a query, an id or a field value may hold when it comes from a shell, a script or a pasted page.
+_ARGUMENT = st.lists(st.sampled_from(list("قصف حلب درعا ـًٌٍَُِّْ0123456789٠١٢٣,.-=*\"'()[]{}:^~%_\\/<>")
+                                     + ["\x00", "\x07", "\x1b", "\u200f", "\u202e", "\udcff", "\ud800", "\ufffd",
+                                        " NEAR ", " AND ", " OR ", " NOT ", "fatalities.best", "event_type", "actor1"]),
+                     max_size=30).map("".join)
+
+
+@pytest.fixture(scope="module")
+def generated_args_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("args")
+    path = jsonl(folder / "in.jsonl", {"id": "a", "outlet": "A", "published": "2018-06-24", "text": SHELLING},
+                 {"id": "b", "outlet": "B", "published": "2018-06-24", "text": "أفاد ناشطون بأن الطيران " + SHELLING})
+    db = str(folder / "g.db")
+    assert run("ingest", str(path), "--db", db, "--jobs", "1").exit_code == 0
+    assert run("fuse", "--db", db).exit_code == 0
+    return db
+
+
+@given(verb=st.sampled_from(["search", "show", "review-set", "review-note", "places", "export-since", "export-type",
+                             "export-bbox"]), value=_ARGUMENT)
+def test_generated_arguments_to_the_store_verbs_end_in_a_documented_exit_code(generated_args_db, verb, value):
+    db = ["--db", generated_args_db]
+    args = {"search": ["search", value, *db], "show": ["show", value, *db],
+            "review-set": ["review", "e-none", "--set", value, *db],
+            "review-note": ["review", value, "--reject", "--note", value, *db],
+            "places": ["places", "lookup", value],
+            "export-since": ["export", "-f", "jsonl", "--since", value, *db],
+            "export-type": ["export", "-f", "acled-csv", "--type", value, *db],
+            "export-bbox": ["export", "-f", "geojson", "--bbox", value, *db]}[verb]
+    result = run(*args)
+    # 0 done, 1 nothing found or a data error, 2 a usage mistake: never a traceback
+    assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.stderr)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+    assert "Traceback" not in result.stderr

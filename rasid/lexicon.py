@@ -15,6 +15,7 @@ _CONJ = "وف"
 _PREP = "بلك"
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
 _SUFFIX_SET = frozenset(_SUFFIXES)
+_SUFFIX_ENDS = frozenset(suf[-1] for suf in _SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def readings(word: str) -> frozenset[str]:
 
 def _unsuffixed(stem: str, taa: bool) -> str | None:
     """Returns a stem without its attached pronoun: «غاراتها» → «غارات»; «سيطره» written «سيطرة» (taa) → None."""
-    if len(stem) > 4:
+    # every pronoun ends in «ا», «م» or «ه»: most words end otherwise and need no look at the list
+    if len(stem) > 4 and stem[-1] in _SUFFIX_ENDS:
         for suf in _SUFFIXES:
             if suf == "ه" and taa:
                 break

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 # Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks) and tatweel carry no
 # meaning for matching names and numbers, so they are dropped rather than mapped.
@@ -43,9 +44,14 @@ _ODD_DIGIT = re.compile("[\u00b2-\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2
                         "\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]")
 
 
-def _plain_digits(text: str) -> str:
-    """Folds non-decimal digits: «قبل ³ أيام» → «قبل 3 أيام»."""
-    if _ODD_DIGIT.search(text) is None:
+# The odd digits of the first plane fold in the translate table (_folds); only these past it are left.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _astral_digits(text: str) -> str:
+    """Folds the non-decimal digits str.translate left, those past the first plane: «𐹢» → «3»."""
+    # one range is a cheap scan: most texts hold no character past the first plane at all
+    if _ASTRAL.search(text) is None:
         return text
     return _ODD_DIGIT.sub(lambda m: str(unicodedata.digit(m.group())), text)
 
@@ -87,6 +93,10 @@ def _folds() -> list[int | str | None]:
     out: list[int | str | None] = list(range(max(_TABLE) + 1))
     for code, folded in _TABLE.items():
         out[code] = folded
+    # «³», «①»: a regex over every text costs more than the table's slots
+    for code in range(len(out)):
+        if out[code] == code and _ODD_DIGIT.match(chr(code)):
+            out[code] = str(unicodedata.digit(chr(code)))
     return out
 
 
@@ -96,7 +106,7 @@ _DELETED_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_DELETED)) 
 
 def normalize(text: str) -> Normalized:
     """Folds Arabic spelling variants keeping offsets: «قُتِلَ ٣٠ مدنياً في إدلب» → «قتل 30 مدنيا في ادلب»."""
-    out = _plain_digits(text.translate(_folds()))
+    out = _astral_digits(text.translate(_folds()))
     if len(out) == len(text):
         return Normalized(out, tuple(range(len(text))), len(text))
     kept: list[int] = []
@@ -110,7 +120,7 @@ def normalize(text: str) -> Normalized:
 
 def norm(text: str) -> str:
     """Normalizes a lexicon or gazetteer string the same way: «الرَّقَّة» → «الرقه»."""
-    return " ".join(_plain_digits(text.translate(_folds())).split())
+    return " ".join(_astral_digits(text.translate(_folds())).split())
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
@@ -134,6 +144,8 @@ def _vocabulary() -> dict[str, int]:
 
 def _joins(a: str, b: str, vocab: dict[str, int]) -> bool:
     joined = vocab.get(a + b, 0)
+    if joined < _LONE_MIN:
+        return False  # most pairs of a page: no word at all, under either bar below
     lone = [w for w in (a, b) if len(w) == 1 and w != "و"]
     if lone:
         return joined >= _LONE_MIN
@@ -151,18 +163,19 @@ def rejoin(n: Normalized, original: str = "") -> Normalized:
     vocab = _vocabulary()
     drop: list[int] = []
     current = words[0].group()
+    text, offsets = n.text, n.offsets
     for prev, word in zip(words, words[1:]):
+        w, start, end = word.group(), word.start(), prev.end()
         # a lone «ة» can only end the word before it: «العابدي ة»
-        taa = word.group() == "ه" and original[n.offsets[word.start()]:n.offsets[word.start()] + 1] == "ة"
-        if word.start() - prev.end() == 1 and n.text[prev.end()] == " " and (
-                taa or _joins(current, word.group(), vocab)):
-            drop.append(prev.end())
-            current += word.group()
+        if start - end == 1 and text[end] == " " and (
+                (w == "ه" and original[offsets[start]:offsets[start] + 1] == "ة") or _joins(current, w, vocab)):
+            drop.append(end)
+            current += w
         else:
-            current = word.group()
+            current = w
     if not drop:
         return n
-    dropped = set(drop)
-    text = "".join(ch for i, ch in enumerate(n.text) if i not in dropped)
-    offsets = tuple(o for i, o in enumerate(n.offsets) if i not in dropped)
-    return Normalized(text, offsets, n.original_length)
+    # the kept stretches between dropped spaces, copied whole
+    cuts = list(zip([0] + [d + 1 for d in drop], drop + [len(text)]))
+    return Normalized("".join(text[a:b] for a, b in cuts), tuple(chain.from_iterable(offsets[a:b] for a, b in cuts)),
+                      n.original_length)

@@ -115,11 +115,6 @@ def analyze(article: Article) -> list[Event]:
     # every event grows from an asserted trigger: a report without one (sport, economy…) has none
     if not any(t.polarity == "asserted" and t.strength != "air" for t in trigs):
         return []
-    srcs = source_mentions(toks)
-    src_tokens = {i for m in srcs for i in range(m.first, m.last + 1)}
-    acts = named_back(toks, [a for a in actors(toks) if a.first not in src_tokens])
-    cues = cue_mentions(toks)
-    caps = capital_mentions(toks)
     # «بين العباس وهجين»: a stretch between two places, ACLED's precision 2 at the first
     # «منطقة الكسوة», «محيط الهبيط»: the area around a town, ACLED's precision 2
     pls = [replace(p, cue="between") if any(t.text in ("بين", "وبين") for t in toks[max(0, p.first - 2):p.first])
@@ -137,14 +132,6 @@ def analyze(article: Article) -> list[Event]:
                                     [(sents[i].lo, sents[i].hi) for i in told])
     pls = [p for i, p in enumerate(pls) if i not in beaten]
     locs = resolve(pls, sent_of)
-    unlisted = []
-    dropped = [p for i, p in enumerate(pls) if i not in locs]
-    for u in unresolved(toks, [p for i, p in enumerate(pls) if i in locs], dropped):
-        start, end = _span(n, toks, u.first, u.last)
-        unlisted.append(replace(u, text=article.text[start:end]))
-    _assign(unlisted, sents, "unresolved")
-    _assign(trigs, sents, "triggers")
-    _assign(acts, sents, "actors")
     found = [(p, locs[i]) for i, p in enumerate(pls) if i in locs]
     towns = [f for f in abroad if f.place.kind != "country" and world.places_event(f)]
     placed = {sent_of.get(p.first) for p, _ in found} | {sent_of.get(f.first) for f in towns}
@@ -153,7 +140,24 @@ def analyze(article: Article) -> list[Event]:
         if world.places_event(f) and (f.place.kind != "country" or sent_of.get(f.first) not in placed):
             start, end = _span(n, toks, f.first, f.last)
             found.append((world.place_mention(f), world.location(f, article.text[start:end])))
+    # every frame stands at a place of its sentence or the last one told (assemble.frames): a report
+    # that names none («قصف عنيف على المنطقة») codes no event, and its sources, dates and tolls go unread
+    if not found:
+        return []
     _assign(sorted(found, key=lambda x: x[0].first), sents, "places", key=lambda x: x[0].first)
+    unlisted = []
+    dropped = [p for i, p in enumerate(pls) if i not in locs]
+    for u in unresolved(toks, [p for i, p in enumerate(pls) if i in locs], dropped):
+        start, end = _span(n, toks, u.first, u.last)
+        unlisted.append(replace(u, text=article.text[start:end]))
+    _assign(unlisted, sents, "unresolved")
+    _assign(trigs, sents, "triggers")
+    srcs = source_mentions(toks)
+    src_tokens = {i for m in srcs for i in range(m.first, m.last + 1)}
+    acts = named_back(toks, [a for a in actors(toks) if a.first not in src_tokens])
+    _assign(acts, sents, "actors")
+    cues = cue_mentions(toks)
+    caps = capital_mentions(toks)
     abroad_in = {sent_of.get(f.first) for f in abroad}
     # relative dates count from the report's own day: «اليوم (الخميس)» corrects `published`; a
     # scraped page without one is anchored on its dateline

@@ -65,6 +65,8 @@ def word_tokens(original: str, normalized_text: str, offsets,
     out: list[Token] = []
     spans = iter(skip or ())
     lo, hi = next(spans, (len(normalized_text), len(normalized_text)))
+    # _token written out: the loop runs once per word of every report
+    new, set_, append = _NEW, _SET, out.append
     for m in _TOKEN.finditer(normalized_text):
         start, end = m.span()
         while start >= hi:
@@ -72,7 +74,10 @@ def word_tokens(original: str, normalized_text: str, offsets,
         if start >= lo:
             continue
         word = m.group()
-        out.append(_token(word, start, end, len(out), word[-1] == "ه" and original[offsets[end - 1]] == "ة"))
+        tok = new(Token)
+        set_(tok, "__dict__", {"text": word, "start": start, "end": end, "index": len(out),
+                               "taa": word[-1] == "ه" and original[offsets[end - 1]] == "ة"})
+        append(tok)
     return out
 
 

@@ -36,6 +36,7 @@ A demonym is never a place by itself (find/places.py): here it is only a cue to 
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -300,8 +301,11 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention], bounds: Se
     rows, names = by_id(), _names()
     # the countries each sentence names, once per report (a dict lookup per word)
     forms = _country_forms()
-    told = [(i, forms[word]) for word, where in word_positions(tokens).items() if word in forms for i in where]
-    by_sentence = [({c for i, c in told if lo <= i <= hi and c}, lo, hi) for lo, hi in bounds]
+    words = word_positions(tokens)
+    told = sorted((i, forms[word]) for word in words.keys() & forms.keys() for i in words[word])
+    at_told = [i for i, _ in told]
+    by_sentence = [({c for _, c in told[bisect_left(at_told, lo):bisect_right(at_told, hi)] if c}, lo, hi)
+                   for lo, hi in bounds]
     reported = {c for _, c in told if c}
     # rule 8: a report that names other countries and never Syria reads shared names in those countries
     elsewhere = set() if SYRIA in reported else reported

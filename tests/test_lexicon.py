@@ -142,3 +142,13 @@ def test_ranges_of_one_text_share_its_positions():
     whole = MANY.find(toks)
     parts = MANY.find(toks, 0, 3) + MANY.find(toks, 3, 6) + MANY.find(toks, 6, 9)
     assert [m.key for m in parts] == [m.key for m in whole] == ["تل ابيض", "تل رفعت", "تل كلخ"]
+
+
+@pytest.mark.parametrize("word, bare", [("غاراتهما", "غارات"), ("قواتهم", "قوات"), ("مواقعها", "مواقع"),
+                                        ("طائراته", "طائرات"), ("قصفنا", "قصف"), ("مواقعكم", "مواقع"),
+                                        ("مدنيين", None), ("الجيش", None)])
+def test_a_pronoun_is_read_off_only_words_ending_as_one_does(word, bare):
+    from rasid.lexicon import _SUFFIX_ENDS, _unsuffixed
+    # the last letter rules most words out before the list of pronouns is tried
+    assert (word[-1] in _SUFFIX_ENDS) == (bare is not None)
+    assert _unsuffixed(normalize(word).text, False) == (normalize(bare).text if bare else None)

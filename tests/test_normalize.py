@@ -89,3 +89,25 @@ def test_offsets_are_the_kept_characters(raw):
     marks = "\u064e\u064f\u0650\u064b\u0640\u200e\u200f"
     assert n.offsets == tuple(i for i, ch in enumerate(raw) if ch not in marks)
     assert len(n.offsets) == len(n.text)
+
+
+@pytest.mark.parametrize("raw, folded", [("قبل ³ أيام", "قبل 3 ايام"), ("البند ① منه", "البند 1 منه"),
+                                         ("قتل \U00010e62 مدنيين", "قتل 3 مدنيين")])
+def test_odd_digits_fold_one_for_one(raw, folded):
+    n = normalize(raw)
+    assert n.text == folded and len(n.offsets) == len(folded)
+
+
+def test_odd_digits_of_the_first_plane_fold_in_the_translate_table():
+    # a regex over every report cost more than the table: only digits past the first plane need one
+    from rasid.normalize import _folds
+    assert _folds()[ord("³")] == "3" and _folds()[ord("①")] == "1"
+
+
+def test_every_rejoined_span_keeps_its_offsets():
+    text = "وأك دت مصادر أن قوات النظام تقد مها مستمر" + BROKEN
+    n = rejoin(normalize(text), text)
+    plain = normalize(text)
+    # each kept character maps to where it stood in the page: the spaces dropped are the only gaps
+    assert len(n.offsets) == len(n.text) and n.text == "واكدت مصادر ان قوات النظام تقدمها مستمر ثم قتل قيادي ثم جرح اخرون"
+    assert [n.text[i] for i in range(len(n.text))] == [plain.text[plain.offsets.index(o)] for o in n.offsets]

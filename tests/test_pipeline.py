@@ -275,3 +275,14 @@ def test_a_scrapers_zero_publication_day_reads_the_report_undated(day):
     events = analyze(article)
     check_events(article, events)
     assert events and all(e.event_date is None for e in events)
+
+
+def test_a_report_that_names_no_place_codes_nothing_and_reads_no_dates(monkeypatch):
+    import rasid.pipeline as pipeline
+    read = []
+    monkeypatch.setattr(pipeline, "dates", lambda *a: read.append(a) or [])
+    # every frame stands at a place: without one, the dates, tolls and sources of the report go unread
+    assert _run("اندلعت اشتباكات عنيفة أمس بين الطرفين استمرت ساعات.") == []
+    assert read == []
+    _run(CLASH)
+    assert len(read) == 1

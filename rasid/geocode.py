@@ -187,7 +187,7 @@ def _situated(i: int, mentions: list[PlaceMention],
     if m.rule.endswith(":quarter"):
         # «وفي مدينة حلب … على حيي الميدان»: a quarter lies in the city the sentence names, if it names one
         cities = [c for k, q in enumerate(mentions) if k != i and sentence_of.get(q.first, -2) == sent
-                  for c in q.candidates if c.feature == "city"]
+                  for c in q.candidates if c.feature in ("city", "town")]
         if cities:
             return tuple(c for c in m.candidates if any(_km(c, d) <= _QUARTER_KM for d in cities)), None
     wide = any(c.feature in _ADMIN + ("city",) for c in m.candidates)
@@ -348,7 +348,7 @@ def unresolved(tokens: list[Token], mentions: list[PlaceMention],
         bare = name.text[2:] if name.text.startswith("ال") else name.text
         # a conjunction opens a new phrase, and frequent words are not names
         if i + 1 in known or name.text.isdigit() or len(bare) < 3 or name.text[0] == "و" \
-                or readings(name.text) & (_common() | cue_set("named_by")):
+                or not readings(name.text).isdisjoint(_common()) or not readings(name.text).isdisjoint(named_by):
             continue
         out.append(Unresolved(i + 1, i + 1, name.text))
     return sorted(out, key=lambda u: u.first)

@@ -259,3 +259,12 @@ def test_after_midnight_is_the_next_day(arabic, raw, value):
 def test_a_report_whose_first_day_told_is_a_recent_one_is_a_round_up(arabic, raw, day):
     t = arabic(raw)
     assert roundup_day(dates(t.tokens, PUBLISHED, t.norm.text), PUBLISHED) == day
+
+
+@pytest.mark.parametrize("raw, surface", [
+    # «حاليا»: fighting that goes on now is the report's day, not the day of the sentence before it
+    ("وقال إن معارك عنيفة تدور حاليا في وسط المدينة", "حاليا"),
+    ("وتدور حالياً اشتباكات عند أطراف البلدة", "حالياً"),
+])
+def test_now_is_the_report_day(arabic, raw, surface):
+    assert _found(arabic, raw) == [(surface, PUBLISHED, 1)]

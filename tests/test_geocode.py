@@ -242,3 +242,19 @@ def test_a_place_joined_by_and_does_not_situate_the_one_before():
     # «ومحيط المحطة»: a second target, not where the villages lie
     got = dict(_resolve("قصف الطيران مناطق في قرى العنكاوي والدقماق ومحيط المحطة الحرارية"))
     assert got["العنكاوي"].admin1 == "Hama"
+
+
+def test_a_quarter_lies_in_the_town_the_sentence_names():
+    # Afrin is a town in the gazetteer; the villages called «المحمودية» near Manbij are not its quarter
+    got = dict(_resolve("وقالت امرأة إن قذائف أصابت سيارة في حي المحمودية في عفرين"))
+    assert "المحمودية" not in got and got["عفرين"].admin1 == "Aleppo"
+
+
+@pytest.mark.parametrize("raw, listed", [
+    ("استهدفت صواريخ مواقع عسكرية في محافظتي حماة وحلب", "وحلب"),
+    ("تواصل القصف على أرياف حلب وإدلب وحماة", "وحماة"),
+])
+def test_a_dual_or_plural_region_noun_governs_every_name_listed(raw, listed):
+    # «محافظتي حماة وحلب»: two governorates, not Hama governorate and Aleppo city
+    got = dict(_resolve(raw))
+    assert got[listed].geo_precision == 3

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .. import gazetteer
 from ..lexicon import Match, PhraseMatcher, readings, table
-from ..morph import adjective_forms, cue_forms, cue_set
+from ..morph import adjective_forms, cue_forms, cue_rows, cue_set, noun_forms
 from ..normalize import norm
 from ..segment import Token
 
@@ -146,11 +146,52 @@ def _cue_lemmas() -> frozenset[str]:
     return frozenset(lemma for name in _CUE_LEXICONS for lemma in cue_forms(name).values())
 
 
+@lru_cache(maxsize=1)
+def _possessed_cues() -> frozenset[str]:
+    """Returns the place cue nouns with a possessor pronoun, which close their phrase: «محيطها», «وبريفه», «قربها»."""
+    out: set[str] = set()
+    for name in _CUE_LEXICONS + ("area", "ground", "town"):
+        for row in cue_rows(name):
+            if row.get("pos") != "noun":
+                continue
+            free, bound = noun_forms(row["lemma"], tuple(p for p in (row.get("plural") or "").split("|") if p))
+            # «قريتي الهبيط والحرية»: a dual in construct still names the words after it
+            out |= {f for f in bound - free if not f.endswith(("تا", "تي"))}
+    return frozenset(conj + prep + f for f in out for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك"))
+
+
+@lru_cache(maxsize=None)
+def _plural_cues(name: str) -> frozenset[str]:
+    """Returns the dual and plural forms of a cue lexicon's nouns: _plural_cues("province") ∋ «محافظتي», «بمحافظات»."""
+    out: set[str] = set()
+    for row in cue_rows(name):
+        if row.get("pos") != "noun":
+            continue
+        raw = row["lemma"].strip()
+        single = norm(raw)
+        free, bound = noun_forms(raw, tuple(p for p in (row.get("plural") or "").split("|") if p))
+        out |= free - {single, single + "ا"}
+        # the dual in construct: «محافظتي حماة», «ريفي حلب» (without «ة» the nisba spelling, read only before a name)
+        out |= {f for f in bound if f.endswith(("تا", "تي"))} | ({single + "ي"} if not raw.endswith("ة") else set())
+    return frozenset(conj + prep + f for f in out for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك"))
+
+
+def _names_a_body(tokens: list[Token], first: int) -> bool:
+    """Tells whether a name completes a local body's name: «تنسيقية مدينة تدمر» → True, «مجلس محافظة حلب» → True,
+    «في مدينة تدمر» → False."""
+    j = first - 1
+    if j > 0 and (tokens[j].text in cue_set("settlement") or tokens[j].text in cue_set("province")) \
+            and not _definite(tokens[j].text):
+        j -= 1  # «تنسيقية مدينة X»: the settlement noun between the body and its town
+    # the body in construct has no article: «المجلس» before a name is another phrase («أعلن المجلس حلب …» is none)
+    return j >= 0 and tokens[j].text in cue_set("organisation") and not _definite(tokens[j].text)
+
+
 def _names_next(word: str, ground: bool = False) -> bool:
     """Tells whether a noun says the next word names a settlement (or, with `ground`, the ground around one):
     «بلدة» → True, «وبمحيط» → True with ground, «المدينة» → False (with the article it names nothing after it)."""
-    if _definite(word):
-        return False
+    if _definite(word) or word in _possessed_cues():
+        return False  # «في محيطها كما»: a noun with its possessor governs no name after it
     return word in cue_set("town") or (ground and (word in cue_set("area") or word in cue_set("ground")))
 
 
@@ -272,6 +313,8 @@ def _cue(tokens: list[Token], first: int) -> str:
         j = first - back
         if j < 0:
             break
+        if tokens[j].text in _possessed_cues():
+            break  # «تدور اشتباكات في محيطها كما على جبهات أخرى»: «محيطها» has its possessor already
         words = readings(tokens[j].text)
         if _definite(tokens[j].text):
             if "عاصمه" in words:
@@ -317,6 +360,17 @@ def _accept(key: str, cands: tuple[Candidate, ...], cue: str, listed: bool) -> b
     return cue == "prep" and (len(key.split()) > 1 or len(key) >= 4)
 
 
+def _heads_compound(tokens: list[Token], first: int) -> bool:
+    """Tells whether a name's first word («كفر», «تل», «دير») runs on into the rest of the name: «كفر بتنا» → True,
+    «دير الزغب» → True, «تل، ثم» (a comma between) → False, «تل قرب البلدة» → False."""
+    nxt = tokens[first + 1]
+    if nxt.text.startswith("ال"):
+        return True
+    return nxt.start - tokens[first].end <= 1 and not nxt.text.startswith("و") and not nxt.text.isdigit() \
+        and readings(nxt.text).isdisjoint(_cue_words()) and nxt.text not in cue_set("function_word") \
+        and nxt.text not in cue_set("direction")
+
+
 def _heads_construct(tokens: list[Token], last: int) -> bool:
     """Tells whether the word after a name is a definite noun it governs: «رحبة الدبابات» → True, «حلب الشرقية»
     (an adjective), «إدلب المدينة» (a cue word) → False."""
@@ -324,7 +378,7 @@ def _heads_construct(tokens: list[Token], last: int) -> bool:
         return False
     nxt = tokens[last + 1].text
     return nxt.startswith("ال") and not nxt.endswith(_ADJECTIVE_ENDINGS) and nxt not in cue_set("direction") \
-        and not readings(nxt) & (_cue_words() | nisba_forms())
+        and readings(nxt).isdisjoint(_cue_words()) and readings(nxt).isdisjoint(nisba_forms())
 
 
 def _construct_head(tokens: list[Token], m: Match, cands: tuple[Candidate, ...], cue: str) -> bool:
@@ -349,6 +403,8 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     pending: list[tuple[PlaceMention, str]] = []
     amb_names = ambiguous()
+    shared: set[int] = set()
+    unknown: PlaceMention | None = None  # a compound name the gazetteer lacks, which may open a list
     for m in _matcher().find(tokens):
         key = _key(m)
         cands = tuple(dict.fromkeys(c for k in m.payloads for c in candidates(k)))
@@ -366,15 +422,31 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
                 continue
             amb = Ambiguity(m.key, "common", "frame")
         if m.first == m.last and m.first + 1 < len(tokens) and tokens[m.first].text[m.skip:] in gazetteer.prefix_words() \
-                and tokens[m.first + 1].text.startswith("ال"):
-            continue  # «منطقة دير الزغب»: the first word of a compound name the gazetteer lacks is not «الدير»
+                and _heads_compound(tokens, m.first):
+            # «منطقة دير الزغب», «بلدات كفر بتنا»: the first word of a compound name the gazetteer lacks is not
+            # «الدير»; the unknown name still opens its list («كفر بتنا وسقبا وحرستا»)
+            cue = _cue(tokens, m.first)
+            if cue in ("settlement", "prep"):
+                unknown = PlaceMention(m.first, m.first + 1, "", (), cue, f"place:{cue}")
+            continue
         if m.last > m.first and m.last + 1 < len(tokens) and tokens[m.last].text in cue_set("settlement") \
                 and " ".join(t.text for t in tokens[m.first:m.last + 1])[m.skip:] not in gazetteer.exact_keys():
             continue  # «منطقة تل جورة الماء»: a bare «تل» heads the next name, it is not «منطقة التل» misspelt
+        if m.first == m.last and tokens[m.first].text in cue_set("function_word"):
+            continue  # «ريف تلك المنطقة», «في محيطها كما»: a demonstrative or particle is never a name
+        if _names_a_body(tokens, m.first):
+            continue  # «وذكرت تنسيقية مدينة تدمر»: the town names the body that reports, not where it happened
         cue = _cue(tokens, m.first)
         if not cue and m.last > m.first and readings(tokens[m.first].text) & _named_heads():
             cue = "settlement"  # «قصف حي الأشرفية», «استهدف مطار الشعيرات»: the name carries its noun
         prev = out[-1] if out else None
+        if unknown is not None and (prev is None or unknown.first > prev.first):
+            prev = unknown
+        if not cue and prev is not None and prev.cue in ("province", "rural") and m.skip \
+                and tokens[m.first].text.startswith("و") and prev.last >= m.first - 2 and prev.first \
+                and (prev.first in shared or tokens[prev.first - 1].text in _plural_cues(prev.cue)):
+            cue = prev.cue  # «في محافظتي حماة وحلب», «أرياف حلب وإدلب وحماة»: a dual or plural noun governs each name listed
+            shared.add(m.first)
         # «بلدات كفر بطنا وسقبا وحرستا»: a name joined by «و» to an accepted one shares its cue
         # (the «و» must be the conjunction read off the name: «وقف» is no «و» + «قف»)
         listed = bool(prev and prev.last >= m.first - 2 and tokens[m.first].text.startswith("و")

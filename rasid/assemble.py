@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .morph import cue_set
+from .morph import cue_set, cue_values
 from .normalize import norm
 from .find.actors import ActorMention
 from .find.casualties import Casualty
@@ -296,7 +296,17 @@ def _told_before(t: TriggerMention, s: Sent) -> bool:
     if k > 0 and s.words[k - 1] in _CAUSE and not any(c.kind == "killed" for c in s.casualties):
         return True
     prep = word[:1] in "بل" or (k > 0 and s.words[k - 1] in ("في", "خلال", "جراء", "اثر", "بعد"))
-    return t.event_type == "Battles" and prep
+    if t.event_type == "Battles" and prep:
+        return True
+    # «خلال المعارك والغارات»: a definite conjunct shares what its first conjunct points back to
+    return word.startswith("وال") and any(
+        o.last == t.first - 1 and o.definite and o is not t and _told_before(o, s) for o in s.triggers)
+
+
+def _past_period(words: list[str]) -> bool:
+    """Tells whether a sentence names a past period with no day: «قصف مطار الشعيرات العام الماضي» → True."""
+    role = cue_values("past_period", "role")
+    return any(role.get(w) == "unit" and role.get(nxt) == "past" for w, nxt in zip(words, words[1:]))
 
 
 def _lead_up(t: TriggerMention, s: Sent, tolls: list[Casualty]) -> bool:
@@ -456,8 +466,8 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         tolls = [c for c in s.casualties if c.kind == "killed"]
         if any(c.value > 500 for c in tolls):
             continue  # a cumulative toll («مقتل 1500 مدني منذ بدء الحملة») is not one event
-        # «منذ 18 شباط», «وكانت ... قد»: a campaign or background summary needs its own date
-        if (s.since or s.background) and not s.dates:
+        # «منذ 18 شباط», «وكانت ... قد», «العام الماضي»: a campaign or background summary needs its own date
+        if (s.since or s.background or _past_period(s.words)) and not s.dates:
             continue
         specific = bool(tolls or s.dates or any(p.cue in ("settlement", "listed", "near", "between", "area")
                                                   for p, _ in places_here))

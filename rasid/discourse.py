@@ -48,13 +48,14 @@ class _Chrome:
     line: re.Pattern
     tail: re.Pattern
     listing: re.Pattern
+    end: re.Pattern
     headings: dict[str, tuple[tuple[str, ...], ...]]
     firsts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _chrome() -> _Chrome:
-    alternatives: dict[str, list[str]] = {"line": [], "tail": [], "listing": []}
+    alternatives: dict[str, list[str]] = {"line": [], "tail": [], "listing": [], "end": []}
     headings: dict[str, list[tuple[str, ...]]] = {}
     for row in read_tsv("chrome.tsv"):
         kind, pattern = row["kind"], row["pattern"]
@@ -69,6 +70,7 @@ def _chrome() -> _Chrome:
     return _Chrome(re.compile("|".join(alternatives["line"]), re.S),
                    re.compile("|".join(alternatives["tail"]), re.S),
                    re.compile("|".join(alternatives["listing"]), re.S),
+                   re.compile("|".join(alternatives["end"]), re.S),
                    {k: tuple(sorted(v, key=len, reverse=True)) for k, v in headings.items()},
                    frozenset(headings))
 
@@ -257,6 +259,11 @@ def _folded_spans(folded: str) -> list[tuple[int, int]]:
     if listing is not None:
         # «عرض العناصر حسب علامة : مارع»: a tag page lists teasers of other stories, none its own
         spans.append((listing.start(), len(folded)))
+    # «Please enable JavaScript to view the comments …»: a comment widget closes the story; what a
+    # scraped page runs on with after it is comments and teasers of other stories
+    ending = chrome.end.search(folded)
+    if ending is not None:
+        spans.append((ending.start(), len(folded)))
     i = 0
     while i < len(lines):
         line = lines[i]

@@ -317,12 +317,26 @@ def test_a_sentence_dated_only_by_a_year_is_background():
 
 
 @pytest.mark.parametrize("text", [
+    "وقصفت الطائرات الأميركية مطار الشعيرات العام الماضي.",
+    "ويتجاوز الرد ما شهدناه في قصف مطار الشعيرات في السنة الماضية.",
+    "وسيطرت الفصائل على مطار أبو الظهور في ريف إدلب الشهر الماضي.",
+])
+def test_a_sentence_dated_only_by_a_past_period_is_background(text):
+    assert _run(text) == []
+
+
+@pytest.mark.parametrize("text", [
     "وقال رئيس المنظمة في أعقاب الهجوم الكيميائي في مدينة دوما بريف دمشق إن الخبراء وصلوا.",
     "ويأتي التحذير وسط ترقب من عمل عسكري بسبب الهجوم الكيماوي على مدينة دوما.",
     "وطالب المجلس بالتحقيق في الهجوم الكيماوي على مدينة دوما.",
 ])
 def test_a_definite_attack_that_is_referred_to_is_no_new_event(text):
     assert _run(text) == []
+
+
+def test_a_definite_conjunct_of_a_referred_battle_is_referred_to_as_well():
+    # «خلال المعارك والغارات»: the strikes share the preposition that points back
+    assert _run("وقتل 40 من الفصائل مقابل 50 من المقاتلين الأكراد في منطقة عفرين خلال المعارك والغارات.") == []
 
 
 def test_a_definite_attack_that_caused_a_toll_is_an_event():

@@ -225,3 +225,15 @@ def test_a_tag_page_is_chrome_from_its_title_on(head):
 def test_a_story_without_a_tag_title_keeps_its_events(text):
     assert chrome_spans(text) == []
     assert analyze(Article(id="a", text=text, published=FRIDAY))
+
+
+# --- a comment widget closes the story: what follows is comments and other stories -----------------
+
+def test_a_comment_widget_ends_the_story():
+    text = ("قصفت الطائرات الحربية بلدة كفرنبل في ريف إدلب الجنوبي صباح الأحد ، ما أسفر عن مقتل أربعة مدنيين .\n"
+            "Please enable JavaScript to view the قتل ستة أشخاص في هجوم على سوق مدينة الرقة السبت "
+            "سيطرت فصائل المعارضة على قرية الحاضر بريف حلب الجنوبي")
+    [(start, end)] = chrome_spans(text)
+    assert start == text.index("Please") and end == len(text)
+    events = analyze(Article(id="a", text=text, published=FRIDAY))
+    assert len(events) == 1 and events[0].location.admin1 == "Idlib"

@@ -37,6 +37,10 @@ def _covered(text, word):
     ("قتلت الغارات 40 عنصرا على مدى الأسبوع الماضي", "الغارات", True),
     ("وثق المرصد مقتل 60 مدنيا خلال الـ 72 ساعة الماضية بقصف الطيران", "بقصف", True),
     ("شنت الطائرات عشرات الغارات خلال الأشهر الثلاثة الأخيرة على البلدة", "الغارات", True),
+    # the dual in construct: «خلال يومي الأحد والاثنين»
+    ("قتل 20 مدنيا بقصف على البلدة خلال يومي الأحد والاثنين", "بقصف", True),
+    ("وتتعرض البلدة لقصف مستمر خلال الأيام الماضية", "لقصف", True),
+    ("قتل خمسة مدنيين بقصف على البلدة خلال اليومين الماضيين", "بقصف", True),
     # one day's round-up and a night are one day, not a span
     ("قتل 12 مدنيا خلال الـ 24 ساعة الماضية بقصف على البلدة", "بقصف", False),
     ("سيطرت القوات على القرية خلال ليل الاثنين", "سيطرت", False),
@@ -45,6 +49,23 @@ def _covered(text, word):
     ("حققت القوات أكبر تقدم لها خلال أسبوع، مشيرا إلى سيطرتها أمس على قريتين", "سيطرتها", False),
 ])
 def test_period_spans_cover_the_clause_of_a_span_of_days(text, word, summed):
+    assert _covered(text, word) is summed
+
+
+@pytest.mark.parametrize("text, word, summed", [
+    # «منذ» with a beginning: from a start up to now
+    ("وارتفع عدد قتلى القصف منذ بدء الحملة إلى 900 مدني", "القصف", True),
+    ("وقتل منذ اندلاع الاشتباكات 70 عنصرا من الطرفين", "الاشتباكات", True),
+    ("وبلغ عدد القتلى 190 منذ تكثيف القصف ليل الأحد", "القصف", True),
+    # with a length, only when the state still goes on
+    ("وتتعرض البلدات لقصف عنيف منذ أيام", "لقصف", True),
+    ("ويتواصل قصف مستمر منذ أسابيع على الأحياء", "قصف", True),
+    ("وقتل ثلاثة مدنيين في غارة على السوق منذ يومين", "غارة", False),
+    # a superlative compares with the span: one day's event
+    ("وشهدت البلدة الجمعة الغارات الأعنف منذ بداية العام", "الغارات", False),
+    ("وكانت الحصيلة الأكثر دموية منذ بدء الهجوم", "الهجوم", False),
+])
+def test_since_opens_a_span_from_a_start_or_of_a_going_state(text, word, summed):
     assert _covered(text, word) is summed
 
 
@@ -77,6 +98,10 @@ def test_commentary_needs_an_opinion_verb_and_an_analyst(text, expected):
     ("وتعتزم القوات شن هجوم واسع على المدينة", "هجوم", True),
     # an option on the table is a plan
     ("وأضاف أن أحد الخيارات المطروحة يتمثل في فتح معركة في الجنوب", "معركة", True),
+    # a possibility, an expectation, a schedule
+    ("ويزداد الحديث عن احتمال شن القوات هجوما على المدينة", "هجوما", True),
+    ("ويتوقع المراقبون أن تشن القوات هجوما على المدينة", "هجوما", True),
+    ("وكان من المزمع بدء مغادرة المقاتلين من البلدة صباح السبت", "مغادرة", True),
     ("شنت الطائرات غارات على البلدة، وقررت الحكومة إرسال مساعدات", "غارات", False),
 ])
 def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expected):
@@ -89,6 +114,10 @@ def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expecte
     ("قصفت الفصائل بلدتين ردا على تعرض مدينة الزبداني لهجوم", "لهجوم"),
     ("قصفت الفصائل بلدتين ردا، بحسب قولها، على قصف الزبداني", "قصف"),
     ("قصف الطيران ريف إدلب انتقاما لجنوده المحاصرين في البلدتين", "المحاصرين"),
+    # a recalled or compared event
+    ("تحاصر القوات المدينة في مشهد يعيد إلى الأذهان معركة حلب", "معركة"),
+    ("تقصف الطائرات الأحياء على غرار الهجوم على الغوطة", "الهجوم"),
+    ("تجمع الأهالي في البلدة في ذكرى مجزرة الحولة", "مجزرة"),
 ])
 def test_reference_spans_cover_the_event_answered(text, inside):
     toks, norm_text = _tokens(text)
@@ -103,6 +132,12 @@ def test_reference_spans_cover_the_event_answered(text, inside):
     "ويرى محللون أن قوات النظام تسيطر على مدينة دوما بعد معارك طويلة.",
     "ووافقت الحكومة على استخدام مطار حماة لشن غارات على مدينة دوما.",
     "وتشهد مدينة دوما مظاهرات يومية ضد الفصائل.",
+    # a span from a start or of a going state, a recalled battle, an expected attack, a rule of fighting
+    "وأصدرت المنظمة الثلاثاء بيانا عن مدينة دوما التي تتعرض لقصف عنيف منذ أيام.",
+    "ويعيد ما يجري في مدينة دوما الثلاثاء إلى الأذهان معركة مدينة حلب التي قتل فيها المئات.",
+    "وقتل جندي الثلاثاء قبل الهجوم المتوقع على مدينة دوما.",
+    "وعبرت الثلاثاء طائرة خط فض الاشتباك قرب بلدة خان أرنبة.",
+    "وقال الوزير الثلاثاء إن قواعد الاشتباك في مدينة دوما تغيرت.",
 ])
 def test_analyze_codes_no_event_from_a_round_up_a_view_or_a_permission(text):
     assert report_events(text) == []

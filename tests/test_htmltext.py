@@ -127,7 +127,7 @@ def test_report_lines_that_start_like_chrome_are_kept():
 
 def test_lexicon_rows_are_well_formed():
     rows = read_tsv("chrome.tsv")
-    assert rows and {r["kind"] for r in rows} == {"line", "tail", "heading", "listing"}
+    assert rows and {r["kind"] for r in rows} == {"line", "tail", "heading", "listing", "end"}
     assert all(r["pattern"] for r in rows)
 
 

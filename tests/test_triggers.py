@@ -145,6 +145,28 @@ def test_not_asserted(arabic, raw, surface, polarity):
     assert _by_surface(arabic, raw, surface)[3] == polarity
 
 
+@pytest.mark.parametrize("raw, surface, polarity", [
+    # an undoing or a rule of fighting, not a clash
+    ("عبرت الطائرة خط فض الاشتباك في الهضبة", "الاشتباك", "state"),
+    ("وتحدث الوزير عن قواعد الاشتباك الجديدة", "الاشتباك", "state"),
+    ("وتصاعدت وتيرة القصف على الأحياء", "القصف", "state"),
+    ("وعاد الهدوء بعد توقف الغارات على البلدة", "الغارات", "state"),
+    ("توقفت العملية بسبب الغارات على البلدة", "الغارات", "asserted"),
+    # «فض المظاهرة» disperses a protest: the head undoes battles only
+    ("وفرقت الشرطة المحتجين بعد فض المظاهرة في الساحة", "المظاهرة", "asserted"),
+    # a name of an institution
+    ("وقال مدير مركز المصالحة إن الوضع هادئ", "المصالحة", "state"),
+    ("وأعلن المركز الروسي لمصالحة الأطراف وصول القافلة", "لمصالحة", "state"),
+    ("وتوصل الطرفان إلى مصالحة في البلدة", "مصالحة", "asserted"),
+    # an adjective of expectation after the attack
+    ("وقتل جندي قبل الهجوم المتوقع على المدينة", "الهجوم", "irrealis"),
+    ("قبل هجوم القوات الحكومية المرتقب على البلدة", "هجوم", "irrealis"),
+    ("وشنت القوات هجوما عنيفا على البلدة", "هجوما", "asserted"),
+])
+def test_a_head_or_an_expectation_makes_no_occurrence(arabic, raw, surface, polarity):
+    assert _by_surface(arabic, raw, surface)[3] == polarity
+
+
 def test_control_noun_is_not_the_verb(arabic):
     assert all(sub != "TAKEOVER" for _, _, sub, _ in
                _found(arabic, "قصفت الطائرات البلدات الواقعة تحت سيطرة المعارضة"))

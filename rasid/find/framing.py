@@ -27,6 +27,10 @@ _PERIOD_REACH = 3
 _MIN_PERIOD_HOURS = 48
 # A span phrase scopes the words of its own clause only, and no further than this on either side.
 _PERIOD_SCOPE = 8
+# «منذ بدء», «منذ لحظة انطلاق»: the noun of a beginning stands right after «منذ»
+_SINCE_REACH = 2
+# «الأكثر دموية منذ»: the superlative stands this close before «منذ»
+_COMPARED_REACH = 3
 _HOURS = frozenset({"ساعه", "ساعات", "الساعات", "الساعه"})
 # «ردا، بحسب قولها، على …»: an aside this short inside a reference clause does not close it.
 _ASIDE = 4
@@ -39,13 +43,26 @@ def _number(word: str) -> int | None:
 def period_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Returns the parts of a sentence that sum a span of days or more: «ارتفعت حصيلة القتلى خلال يومين إلى 24»."""
     openers, units = cue_set("period_open"), cue_set("period_unit")
+    since, start = cue_set("since"), cue_set("span_start")
     out = []
     for k in range(lo, hi + 1):
-        if tokens[k].text not in openers:
+        if tokens[k].text in since:
+            # «منذ بدء الحملة», «منذ انطلاق العملية»: a span from a start to now, unless a superlative
+            # compares with it («الغارات الأكثر دموية منذ بداية العام»)
+            ahead = tokens[k + 1:min(hi, k + _SINCE_REACH) + 1]
+            long = any(t.text in start for t in ahead) and not any(
+                t.text in cue_set("superlative") for t in tokens[max(lo, k - _COMPARED_REACH):k])
+            # «قصف مستمر منذ شهر», «تتعرض لهجوم منذ أيام»: a length after «منذ» with a state still going on
+            if not long and any(t.text in units for t in ahead):
+                first, _ = _part(tokens, text, lo, hi, k)
+                long = any(t.text in cue_set("ongoing") for t in tokens[first:k])
+        elif tokens[k].text in openers:
+            ahead = [t.text for t in tokens[k + 1:min(hi, k + _PERIOD_REACH) + 1]]
+            long = any(u in units for u in ahead) or any(
+                u in _HOURS and j > 0 and (_number(ahead[j - 1]) or 0) >= _MIN_PERIOD_HOURS
+                for j, u in enumerate(ahead))
+        else:
             continue
-        ahead = [t.text for t in tokens[k + 1:min(hi, k + _PERIOD_REACH) + 1]]
-        long = any(u in units for u in ahead) or any(
-            u in _HOURS and j > 0 and (_number(ahead[j - 1]) or 0) >= _MIN_PERIOD_HOURS for j, u in enumerate(ahead))
         if long:
             out.append(_part(tokens, text, lo, hi, k))
     return out
@@ -128,8 +145,9 @@ def sentenced(tokens: list[Token], text: str, lo: int, pos: int) -> bool:
 
 
 def reference_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Returns the token spans naming an event an act answers: «ردا على تعرض الزبداني لهجوم» → that clause."""
-    openers = cue_set("retaliation")
+    """Returns the token spans naming an event an act answers or recalls: «ردا على تعرض الزبداني لهجوم», «يعيد إلى
+    الأذهان معركة حلب» → that clause."""
+    openers = cue_set("retaliation") | cue_set("recall")
     spans = []
     i = lo
     while i <= hi:

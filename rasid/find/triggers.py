@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..lexicon import PhraseMatcher, table
-from ..morph import bare_forms, cue_set
+from ..morph import bare_forms, cue_set, cue_values
 from ..segment import Token
 
 # Shortly before a trigger, a negator or denial means the action did not happen (data/cues/negator.tsv,
@@ -60,20 +60,28 @@ def may_occur(words: Iterable[str]) -> bool:
 # data/cues/framing.tsv.
 # «ومن جانبه دعا البابا إلى …»: the framing verb may follow a short opener
 _FRAMING_REACH = 4
-# Words right before a trigger that make it a campaign or its traces, not an event: «حملة القصف»,
-# «آثار المعارك».
-_NOT_EVENT_BEFORE = frozenset(norm(w) for w in {"حملة", "حملات", "آثار", "اثار"})
+# Words right before a trigger that make it a campaign, its traces or a rule of fighting, not an event:
+# «حملة القصف», «آثار المعارك», «خط فض الاشتباك» (data/cues/not_event_head.tsv).
+# «مركز المصالحة», «المركز الروسي لمصالحة الأطراف»: an institution named after its work (institution.tsv)
+# stands right before the word, or one adjective before it with «ل».
+_NAME_REACH = 2
+# «الهجوم المتوقع», «هجوم الحكومة السورية المتوقع»: an adjective of expectation agrees with its trigger
+# after at most a short construct
+_EXPECTED_REACH = 4
 # «مقاطع فيديو تظهر عمليات إعدامهم»: what a picture or video shows is media, not a dated event
 # (data/cues/depicts.tsv)
 _FAR = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هدد", "توعد"})
 
 
-def _polarity(tokens: list[Token], first: int, lo: int) -> str:
+def _polarity(tokens: list[Token], first: int, lo: int, event_type: str = "") -> str:
     for tok in tokens[lo:min(first, lo + _FRAMING_REACH)]:
         w = tok.text
         if w in cue_set("framing"):
             return "irrealis"
-    if first > lo and tokens[first - 1].text in _NOT_EVENT_BEFORE:
+    head = cue_values("not_event_head", "only").get(tokens[first - 1].text) if first > lo else None
+    if head is not None and head in ("", event_type):
+        return "state"
+    if _named(tokens, first, lo):
         return "state"
     if any(t.text in cue_set("depicts") for t in tokens[max(lo, first - 3):first]):
         return "state"
@@ -99,6 +107,20 @@ def _polarity(tokens: list[Token], first: int, lo: int) -> str:
     return "asserted"
 
 
+def _named(tokens: list[Token], first: int, lo: int) -> bool:
+    """Tells whether a trigger is part of an institution's name: «مركز المصالحة», «المركز الروسي لمصالحة» → True."""
+    heads = cue_set("institution")
+    if first > lo and tokens[first - 1].text in heads:
+        return True
+    return first - _NAME_REACH >= lo and tokens[first].text.startswith("ل") and \
+        tokens[first - _NAME_REACH].text in heads
+
+
+def _expected(tokens: list[Token], last: int, hi: int) -> bool:
+    """Tells whether an adjective of expectation follows a trigger: «قبل الهجوم المتوقع على إدلب» → True."""
+    return any(t.text in cue_set("expected") for t in tokens[last + 1:min(hi, last + 1 + _EXPECTED_REACH)])
+
+
 def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> list[TriggerMention]:
     """Finds triggers: «وشنت الطائرات غارات على البلدة» → an air strike trigger at «غارات»."""
     out = []
@@ -107,7 +129,10 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         event_type, sub, strength = m.payloads[0]
         lo = max((s for s in starts if s <= m.first), default=0)
         head = tokens[m.first].text[m.skip:]
-        polarity = _polarity(tokens, m.first, lo)
+        polarity = _polarity(tokens, m.first, lo, event_type)
+        hi = min((s for s in starts if s > m.first), default=len(tokens))
+        if polarity == "asserted" and _expected(tokens, m.last, hi):
+            polarity = "irrealis"
         if sub in ("TAKEOVER", "Non-violent transfer of territory") and polarity == "asserted":
             clitic = tokens[m.first].text[:m.skip]
             # «لاستعادة السيطرة», «للسيطرة على»: a purpose, not a result

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hmac
 import io
 import json
+import math
 import secrets
 import threading
 from collections import OrderedDict
@@ -18,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import __version__, export, gazetteer, history, reviews
+from .resources import read_tsv
 from . import incidents as incident_store, search as fulltext
 from .records import Incident
 from .store import Store, StoreError
@@ -157,6 +159,70 @@ class Workbench:
         return self._geojson[key]
 
 
+def _names(table: str, kinds: tuple[str, ...]) -> dict[str, str]:
+    """Returns each id's first Arabic name in a lexicon table, the kinds named first (RUS → «القوات الروسية»)."""
+    rank = {k: i for i, k in enumerate(kinds)}
+    best: dict[str, tuple[int, str]] = {}
+    for row in read_tsv(table):
+        key = rank.get(row["kind"], len(rank))
+        if row["id"] not in best or key < best[row["id"]][0]:
+            best[row["id"]] = (key, row["alias"])
+    return {k: v[1] for k, v in best.items()}
+
+
+def _labels() -> dict:
+    """Returns the actor and source ids with their English and Arabic names, for the page's labels and pickers."""
+    english = {row["id"]: row["name"] for row in read_tsv("actor_names.tsv")}
+    arabic = _names("actors.tsv", ("formal", "alias"))
+    actors = {i: {"en": english.get(i, i), "ar": arabic.get(i, english.get(i, i))}
+              for i in sorted(set(english) | set(arabic) | {reviews.UNKNOWN_ACTOR})}
+    sources = {i: {"en": i, "ar": name} for i, name in sorted(_names("sources.tsv", ()).items())}
+    return {"actors": actors, "sources": sources}
+
+
+def _km(a: dict | None, b: dict | None) -> float | None:
+    """Returns the great-circle distance in km between two incident locations, None when one is unknown."""
+    if not a or not b:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _day_gap(a: dict, b: dict) -> int | None:
+    """Returns the days between two incidents' date ranges (0 when they overlap), None when one is undated."""
+    if not a["date_start"] or not b["date_start"]:
+        return None
+    a0, a1 = date.fromisoformat(a["date_start"]), date.fromisoformat(a["date_end"] or a["date_start"])
+    b0, b1 = date.fromisoformat(b["date_start"]), date.fromisoformat(b["date_end"] or b["date_start"])
+    return max(0, (b0 - a1).days, (a0 - b1).days)
+
+
+def nearby(target: dict, items: list[dict], days: int, km: float) -> list[dict]:
+    """Returns the incidents within `days` and `km` of the target (either unlocated counts as near), closest first."""
+    found = []
+    for obj in items:
+        if obj["incident_id"] == target["incident_id"]:
+            continue
+        gap, dist = _day_gap(target, obj), _km(target["location"], obj["location"])
+        if gap is None or gap > days or (dist is not None and dist > km):
+            continue
+        found.append((gap, dist if dist is not None else km, obj["incident_id"],
+                      {**obj, "day_gap": gap, "distance_km": None if dist is None else round(dist, 1)}))
+    return [f[-1] for f in sorted(found, key=lambda f: f[:3])]
+
+
+def _quoted_versions(incident: dict) -> list[dict]:
+    """Returns the incident's versions with each claim's quote and article, read from the reports that told it."""
+    told = {}
+    for report in incident["reports"]:
+        for claim in [*(report.get("claims") or []), *(c for v in report.get("versions") or [] for c in v["claims"])]:
+            told.setdefault((claim["source"], claim["stance"], claim["start"], claim["end"]),
+                            {"quote": claim.get("quote"), "article_id": report["article_id"]})
+    return [{**v, "claims": [{**c, **told.get((c["source"], c["stance"], c["start"], c["end"]), {})}
+                             for c in v.get("claims") or []]} for v in incident.get("versions") or []]
+
+
 def _json(obj: object, status: int = 200) -> Response:
     return Response(json.dumps(obj, ensure_ascii=False), status_code=status, media_type="application/json")
 
@@ -212,7 +278,7 @@ def _filter(wb: Workbench, since: date | None, until: date | None, types: list[s
             raise ValueError(f"unknown grade {grade!r}; grades are {', '.join(GRADES)}")
         articles = None
         if q is not None and q.strip():
-            articles = frozenset(fulltext.matching_articles(wb.store.conn, q))
+            articles = frozenset(fulltext.matching_articles(wb.store, q))
         return export.Filter(since=since, until=until, types=wanted, bbox=box, actors=tuple(actors),
                              contested=contested, grade=grade, articles=articles)
     except ValueError as err:  # SearchError is one too
@@ -258,6 +324,7 @@ def create_app(db: str, token: str, max_body: int = MAX_BODY_BYTES) -> FastAPI:
                   responses=ERRORS)
     app.state.workbench = wb
     web = resources.files("rasid").joinpath("web")
+    labels = _labels()
 
     def writer(authorization: str | None = Header(None, max_length=500)) -> None:
         scheme, _, given = (authorization or "").partition(" ")
@@ -308,6 +375,7 @@ def create_app(db: str, token: str, max_body: int = MAX_BODY_BYTES) -> FastAPI:
             if not any(obj["incident_id"] == incident_id for obj, _ in wb.incidents()):
                 raise HTTPException(404, f"no incident {incident_id!r}")
             out = incident_store.show(wb.store, incident_id)
+            out["versions"] = _quoted_versions(out)
             subjects = [incident_id, *(r["event_id"] for r in out["reports"])]
             out["history"] = history.changes(wb.store, subjects)
             return out
@@ -316,10 +384,25 @@ def create_app(db: str, token: str, max_body: int = MAX_BODY_BYTES) -> FastAPI:
     def get_incident(incident_id: str) -> Response:
         return _json(detail(incident_id))
 
-    @app.get("/api/events/{event_id}", summary="One event with its evidence, claims, review and incident")
+    @app.get("/api/incidents/{incident_id}/nearby",
+             summary="Incidents close in time and place to one, closest first (candidates to merge)")
+    def get_nearby(incident_id: str, days: int = Query(3, ge=0, le=60, description="days between the date ranges"),
+                   km: float = Query(50, ge=0, le=1000, description="km between the places"),
+                   limit: int = Query(20, ge=1, le=200)) -> Response:
+        with wb.lock:
+            items = [obj for obj, _ in wb.incidents()]
+        target = next((obj for obj in items if obj["incident_id"] == incident_id), None)
+        if target is None:
+            raise HTTPException(404, f"no incident {incident_id!r}")
+        found = nearby(target, items, days, km)
+        return _json({"total": len(found), "items": found[:limit]})
+
+    @app.get("/api/events/{event_id}", summary="One event with its evidence, claims, review, incident and history")
     def get_event(event_id: str) -> Response:
         with wb.lock:
             found = incident_store.event_detail(wb.store, event_id)
+            if found is not None:
+                found["history"] = history.changes(wb.store, [event_id])
         if found is None:
             raise HTTPException(404, f"no event {event_id!r}")
         return _json(found)
@@ -351,7 +434,7 @@ def create_app(db: str, token: str, max_body: int = MAX_BODY_BYTES) -> FastAPI:
         return _json({"event_types": {t: [s for s, p in export.SUB_EVENT_TYPES.items() if p == t]
                                       for t in export.EVENT_TYPES},
                       "grades": list(GRADES),
-                      "correctable": {k: v[0] for k, v in reviews.CORRECTABLE.items()}})
+                      "correctable": {k: v[0] for k, v in reviews.CORRECTABLE.items()}, **labels})
 
     @app.post("/api/events/{event_id}/review", dependencies=[Depends(writer)],
               summary="Accept (with corrections), reject or clear an event's review, as `rasid review`")

@@ -217,6 +217,45 @@ def test_split_takes_a_report_out_and_merge_puts_it_back(client):
     assert [h["action"] for h in merged.json()["history"]] == ["split", "merge"]
 
 
+def test_nearby_lists_incidents_close_in_time_and_place_closest_first(client):
+    inc = next(i for i in _all(client) if len(i["reports"]) == 1 and any(
+        r["article_id"] == "sample-01" for r in i["reports"]))
+    found = client.get(f"/api/incidents/{inc['incident_id']}/nearby").json()
+    assert found["total"] >= 1 and inc["incident_id"] not in {i["incident_id"] for i in found["items"]}
+    first = found["items"][0]
+    assert any(r["article_id"] == "sample-01" for r in first["reports"]) and first["day_gap"] == 0
+    gaps = [(i["day_gap"], i["distance_km"]) for i in found["items"]]
+    assert gaps == sorted(gaps) and all(g <= 3 and (d is None or d <= 50) for g, d in gaps)
+    none = client.get(f"/api/incidents/{inc['incident_id']}/nearby", params={"days": 0, "km": 0.001}).json()
+    assert all(i["distance_km"] in (None, 0.0) for i in none["items"])
+    assert client.get("/api/incidents/inc-000000000000/nearby").status_code == 404
+    assert client.get(f"/api/incidents/{inc['incident_id']}/nearby", params={"days": -1}).status_code == 422
+
+
+def test_versions_of_a_contested_incident_carry_their_quotes(client):
+    inc = next(i for i in _all(client) if any(r["article_id"] == "contested-1" for r in i["reports"]))
+    versions = client.get(f"/api/incidents/{inc['incident_id']}").json()["versions"]
+    assert [v["actor1"] for v in versions] == ["RUS", "SYR_GOV"]
+    denial = next(c for c in versions[0]["claims"] if c["stance"] == "denies")
+    assert (denial["source"], denial["quote"], denial["article_id"]) == ("RUS_MOD", "وزارة الدفاع الروسية", "contested-1")
+    assert all(c["quote"] for v in versions for c in v["claims"])
+
+
+def test_vocabulary_names_actors_and_sources_in_both_languages(client):
+    body = client.get("/api/vocabulary").json()
+    assert body["actors"]["RUS"] == {"en": "Military Forces of Russia (2000-)", "ar": "القوات الروسية"}
+    assert body["actors"]["UNIDENTIFIED"]["en"] and body["sources"]["SOHR"]["ar"] == "المرصد السوري لحقوق الإنسان"
+
+
+def test_an_event_carries_its_history_after_it_leaves_every_incident(client):
+    inc = next(i for i in _all(client) if len(i["reports"]) == 1)
+    eid = inc["reports"][0]["event_id"]
+    client.post(f"/api/events/{eid}/review", headers=AUTH, json={"action": "reject", "by": "هالة"})
+    event = client.get(f"/api/events/{eid}").json()
+    assert event["incident_id"] is None and [h["action"] for h in event["history"]] == ["reject"]
+    assert event["history"][0]["before"] == {"decision": None} and event["history"][0]["author"] == "هالة"
+
+
 @pytest.mark.parametrize("path, body, status", [
     ("/api/incidents/inc-000000000000/split", {"event_id": "e1"}, 404),
     ("/api/incidents/merge", {"into": "inc-000000000000", "others": ["inc-1"]}, 404),
@@ -254,6 +293,7 @@ def test_the_page_and_openapi_are_served_with_a_strict_policy(client):
     assert client.get("/static/basemap.geojson").json()["features"]
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/incidents", "/api/incidents/{incident_id}", "/api/incidents.geojson", "/api/incidents.csv",
+            "/api/incidents/{incident_id}/nearby", "/api/events/{event_id}",
             "/api/articles/{article_id}", "/api/places", "/api/events/{event_id}/review", "/api/incidents/merge",
             "/api/incidents/{incident_id}/split"} <= set(paths)
 

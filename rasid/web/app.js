@@ -1,5 +1,6 @@
-// rasid workbench: map, timeline, incident panel and review over the /api of `rasid serve`.
-// Every text that comes from the store is put in the page with textContent, never as markup.
+// rasid workbench: labels, URL state, map, timeline and loading over the /api of `rasid serve`;
+// the incident panel is panel.js. Every text that comes from the store is put in the page with
+// textContent, never as markup.
 "use strict";
 
 (function () {
@@ -17,37 +18,69 @@
          pick: "اختر حادثة على الخريطة", incidents: "حادثة", summary: "الملخص", grade: "درجة التوثيق",
          dates: "التاريخ", place: "المكان", fatalities: "القتلى (أدنى/أرجح/أعلى)", actors: "الفاعلون",
          ledger: "سجل الادعاءات", source: "المصدر", stance: "الموقف", quote: "الاقتباس", versions: "الروايات",
-         reports: "التقارير", history: "السجل", accept: "قبول", reject: "رفض", clear: "إلغاء المراجعة",
-         correct: "تصحيح", field: "الحقل", value: "القيمة", find_place: "بحث عن مكان", click_point: "انقر نقطة على الخريطة",
-         merge: "دمج حادثة أخرى هنا", merge_id: "معرّف الحادثة", split: "فصل في حادثة مستقلة",
-         no_token: "أدخل رمز الكتابة أولًا", saved: "حُفظ", click_map: "انقر على الخريطة لتحديد المكان",
-         none: "لا شيء", rejected: "مرفوض", accepted: "مقبول", note: "ملاحظة", legend: "أنواع الأحداث",
-         range: "الفترة", by: "بواسطة", before: "قبل", after: "بعد", evidence: "الأدلة", reason: "سبب الضم"},
+         version: "الرواية", reports: "التقارير", history: "سجل التغييرات", accept: "قبول", reject: "رفض",
+         clear: "تراجع عن المراجعة", correct: "تصحيح", field: "الحقل", value: "القيمة",
+         find_place: "مرشحو المعجم الجغرافي", click_point: "انقر نقطة على الخريطة",
+         merge: "دمج مع…", merge_selected: "دمج المحدد هنا", merge_pick: "اختر من الخريطة",
+         merge_none: "لا حوادث قريبة في الزمان والمكان", merge_picking: "انقر على حادثة في الخريطة لإضافتها إلى الدمج",
+         split: "فصل في حادثة مستقلة", no_token: "أدخل رمز الكتابة أولًا", saved: "حُفظ",
+         click_map: "انقر على الخريطة لتحديد المكان", none: "لا شيء", rejected: "مرفوض", accepted: "مقبول",
+         note: "ملاحظة", legend: "أنواع الأحداث", when: "متى", who: "من", action: "الإجراء", subject: "الموضوع",
+         before: "قبل", after: "بعد", evidence: "الأدلة", reason: "سبب الضم", taken_out: "تقارير أُخرجت بالمراجعة",
+         lone_event: "تقرير خارج كل حادثة (مرفوض)", undo: "تراجع", days: "يوم", km: "كم", reports_n: "تقارير",
+         actor1: "الفاعل الأول", actor2: "الفاعل الثاني", sub_event_type: "النوع الفرعي", event_type: "النوع",
+         event_date: "التاريخ", location: "المكان", time_precision: "دقة التاريخ", wounded: "الجرحى",
+         captured: "الأسرى", "fatalities.low": "القتلى (أدنى)", "fatalities.best": "القتلى (أرجح)",
+         "fatalities.high": "القتلى (أعلى)", decision: "القرار", claims: "المصادر وأقوالها",
+         asserts: "يؤكد", denies: "ينفي", uncertain: "غير مؤكد", merge_action: "دمج", split_action: "فصل",
+         "denied by a party": "نفاه طرف", "contested attribution": "نسبة متنازع عليها",
+         "several sources": "عدة مصادر", "single source": "مصدر واحد"},
     en: {title: "rasid: the analyst's workbench", reviewer: "Reviewer", token: "Write token", since: "Since",
          until: "Until", type: "Type", all: "All", actor: "Actor", contested: "Contested", any: "Any", yes: "Yes",
          no: "No", text: "Text", apply: "Apply", reset: "Reset", brush: "Drag on the timeline to pick a period",
          pick: "Pick an incident on the map", incidents: "incidents", summary: "Summary", grade: "Grade",
          dates: "Dates", place: "Place", fatalities: "Fatalities (low/best/high)", actors: "Actors",
          ledger: "Claim ledger", source: "Source", stance: "Stance", quote: "Quote", versions: "Versions",
-         reports: "Reports", history: "History", accept: "Accept", reject: "Reject", clear: "Clear review",
-         correct: "Correct", field: "Field", value: "Value", find_place: "Find a place", click_point: "Click a point on the map",
-         merge: "Merge another incident here", merge_id: "Incident id", split: "Split into its own incident",
-         no_token: "Enter the write token first", saved: "Saved", click_map: "Click on the map to set the place",
-         none: "none", rejected: "rejected", accepted: "accepted", note: "Note", legend: "Event types",
-         range: "Range", by: "by", before: "before", after: "after", evidence: "Evidence", reason: "Joined because"},
+         version: "Version", reports: "Reports", history: "History", accept: "Accept", reject: "Reject",
+         clear: "Undo the review", correct: "Correct", field: "Field", value: "Value",
+         find_place: "Gazetteer candidates", click_point: "Click a point on the map",
+         merge: "Merge with…", merge_selected: "Merge the selected here", merge_pick: "Pick on the map",
+         merge_none: "No incident near in time and place", merge_picking: "Click an incident on the map to add it",
+         split: "Split into its own incident", no_token: "Enter the write token first", saved: "Saved",
+         click_map: "Click on the map to set the place", none: "none", rejected: "rejected", accepted: "accepted",
+         note: "Note", legend: "Event types", when: "When", who: "Who", action: "Action", subject: "Subject",
+         before: "Before", after: "After", evidence: "Evidence", reason: "Joined because",
+         taken_out: "Reports taken out by review", lone_event: "A report outside every incident (rejected)",
+         undo: "Undo", days: "days", km: "km", reports_n: "reports", actor1: "Actor 1", actor2: "Actor 2",
+         sub_event_type: "Sub-event type", event_type: "Event type", event_date: "Date", location: "Place",
+         time_precision: "Time precision", wounded: "Wounded", captured: "Captured",
+         "fatalities.low": "Fatalities (low)", "fatalities.best": "Fatalities (best)",
+         "fatalities.high": "Fatalities (high)", decision: "Decision", claims: "Sources and their words",
+         asserts: "asserts", denies: "denies", uncertain: "uncertain", merge_action: "merge", split_action: "split",
+         "denied by a party": "denied by a party", "contested attribution": "contested attribution",
+         "several sources": "several sources", "single source": "single source"},
   };
 
-  const state = {lang: "ar", features: [], incident: null, vocabulary: null, picking: null, range: null};
+  const state = {lang: "ar", features: [], incident: null, event: null, vocabulary: null, picking: null,
+                 mergePick: null};
   const $ = (sel) => document.querySelector(sel);
   const t = (key) => WORDS[state.lang][key] || key;
+  const typeName = (type) => (state.lang === "ar" ? TYPE_AR[type] || type : type);
+  // an actor or source id as the chosen language names it (RUS → «القوات الروسية» / Military Forces of Russia)
+  const named = (table, id) => {
+    const known = id && state.vocabulary && state.vocabulary[table][id];
+    return known ? known[state.lang] : id || "—";
+  };
+  const actorName = (id) => named("actors", id);
+  const sourceName = (id) => named("sources", id);
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === null || v === undefined) continue;
+      if (v === null || v === undefined || v === false) continue;
       if (k === "class") node.className = v;
       else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v);
+      else node.setAttribute(k, v === true ? "" : v);
     }
     for (const child of children) {
       if (child === null || child === undefined) continue;
@@ -105,20 +138,39 @@
     $("#lang").textContent = state.lang === "ar" ? "English" : "العربية";
     const select = $("#filters select[name=type]");
     for (const option of select.options) if (option.value) option.textContent = typeName(option.value);
-    if (state.incident) renderIncident(state.incident);
+    fillActors();
+    rerender();
     drawLegend();
+    if (state.features.length) drawIncidents();
   }
 
-  const typeName = (type) => (state.lang === "ar" ? TYPE_AR[type] || type : type);
+  // the actor filter lists the catalogue's actors by name, in the chosen language
+  function fillActors() {
+    const select = $("#filters select[name=actor]");
+    const wanted = select.value || new URLSearchParams(location.search).get("actor") || "";
+    while (select.options.length > 1) select.remove(1);
+    const actors = Object.keys((state.vocabulary || {}).actors || {});
+    if (wanted && !actors.includes(wanted)) actors.push(wanted);
+    for (const id of actors) select.appendChild(el("option", {value: id}, actorName(id) + " (" + id + ")"));
+    select.value = wanted;
+    const ids = $("#actor-ids");
+    while (ids.firstChild) ids.removeChild(ids.firstChild);
+    for (const id of actors) ids.appendChild(el("option", {value: id}, actorName(id)));
+  }
+
+  function rerender() {
+    if (state.incident) R.renderIncident(state.incident);
+    else if (state.event) R.renderEvent(state.event);
+  }
 
   // ------------------------------------------------------------ URL state
 
   function readURL() {
     const params = new URLSearchParams(location.search);
     const form = $("#filters");
-    for (const name of FILTERS) form.elements[name].value = params.get(name) || "";
+    for (const name of FILTERS) if (name !== "actor") form.elements[name].value = params.get(name) || "";
     state.lang = params.get("lang") === "en" ? "en" : "ar";
-    return params.get("incident");
+    return {incident: params.get("incident"), event: params.get("event")};
   }
 
   function writeURL() {
@@ -127,6 +179,7 @@
     for (const name of FILTERS) if (form.elements[name].value) params.set(name, form.elements[name].value);
     if (state.lang === "en") params.set("lang", "en");
     if (state.incident) params.set("incident", state.incident.incident_id);
+    else if (state.event) params.set("event", state.event.event_id);
     const query = params.toString();
     history.replaceState(null, "", query ? "?" + query : location.pathname);
   }
@@ -143,7 +196,7 @@
 
   // ------------------------------------------------------------ map
 
-  let map, cluster, basemap;
+  let map, cluster;
 
   function setupMap() {
     map = L.map("map", {zoomControl: true, attributionControl: true, minZoom: 5, maxZoom: 14})
@@ -158,9 +211,10 @@
       pick(e.latlng);
     });
     fetch("/static/basemap.geojson").then((r) => r.json()).then((data) => {
-      basemap = L.geoJSON(data, {style: {color: "#6b7b70", weight: 1, fillColor: "#eef0e6", fillOpacity: 1},
+      const basemap = L.geoJSON(data, {style: {color: "#6b7b70", weight: 1, fillColor: "#eef0e6", fillOpacity: 1},
         onEachFeature: (feature, layer) => layer.bindTooltip(
-          el("span", {}, state.lang === "ar" ? feature.properties.name_ar : feature.properties.name_en), {sticky: true})});
+          () => el("span", {}, state.lang === "ar" ? feature.properties.name_ar : feature.properties.name_en),
+          {sticky: true})});
       basemap.addTo(map);
       basemap.bringToBack();
       map.attributionControl.addAttribution(data.attribution);
@@ -180,6 +234,12 @@
     legend.addTo(map);
   }
 
+  // a marker opens its incident, or joins the merge list while the panel is picking incidents to merge
+  function markerClicked(id) {
+    if (state.mergePick) state.mergePick(id);
+    else openIncident(id);
+  }
+
   function drawIncidents() {
     cluster.clearLayers();
     const markers = [];
@@ -188,9 +248,10 @@
       const [lon, lat] = feature.geometry.coordinates;
       const color = COLORS[Math.max(0, TYPES.indexOf(p.event_type))];
       const radius = 5 + Math.min(20, 2.5 * Math.sqrt(p.fatalities_best || 0));
-      const marker = L.circleMarker([lat, lon], {radius, color: "#222", weight: 1, fillColor: color, fillOpacity: .85});
+      const marker = L.circleMarker([lat, lon], {radius, color: "#222", weight: 1, fillColor: color, fillOpacity: .85,
+                                                 className: "incident-" + feature.id});
       marker.bindTooltip(el("span", {}, (p.date_start || "") + " · " + typeName(p.event_type) + " · " + (p.location || "")));
-      marker.on("click", () => openIncident(feature.id));
+      marker.on("click", () => markerClicked(feature.id));
       markers.push(marker);
     }
     cluster.addLayers(markers);
@@ -280,204 +341,64 @@
     }
   }
 
+  function emptyPanel() {
+    const panel = $("#panel");
+    while (panel.firstChild) panel.removeChild(panel.firstChild);
+    return panel;
+  }
+
   async function openIncident(id, quiet) {
+    state.mergePick = null;
+    document.body.classList.remove("merge-picking");
     try {
       state.incident = await getJSON("/api/incidents/" + encodeURIComponent(id));
+      state.event = null;
     } catch (err) {
-      // quiet: the incident may be gone after a reject or a merge; the panel is emptied then
+      // quiet: the incident may be gone after a merge; the panel is emptied then
       if (!quiet) status(String(err.message || err), true);
       state.incident = null;
       writeURL();
-      const panel = $("#panel");
-      while (panel.firstChild) panel.removeChild(panel.firstChild);
-      panel.appendChild(el("p", {class: "hint", "data-i18n": "pick"}, t("pick")));
-      return;
+      emptyPanel().appendChild(el("p", {class: "hint", "data-i18n": "pick"}, t("pick")));
+      return false;
     }
     writeURL();
-    renderIncident(state.incident);
+    R.renderIncident(state.incident);
     const loc = state.incident.location;
     if (loc && map) map.setView([loc.latitude, loc.longitude], Math.max(map.getZoom(), 9));
+    return true;
   }
 
-  // ------------------------------------------------------------ the incident panel
-
-  function renderIncident(inc) {
-    const panel = $("#panel");
-    while (panel.firstChild) panel.removeChild(panel.firstChild);
-    const f = inc.fatalities || {};
-    panel.appendChild(el("h2", {"data-testid": "incident-title"}, typeName(inc.event_type) + " — " + inc.sub_event_type));
-    panel.appendChild(el("p", {class: "hint"}, inc.incident_id));
-    const dates = inc.date_end && inc.date_end !== inc.date_start ? inc.date_start + " – " + inc.date_end : inc.date_start;
-    const summary = el("dl", {class: "summary"});
-    const row = (key, value) => { summary.appendChild(el("dt", {}, t(key))); summary.appendChild(el("dd", {}, value)); };
-    row("dates", dates || "—");
-    row("place", inc.location ? inc.location.name + (inc.location.admin1 ? " (" + inc.location.admin1 + ")" : "") : "—");
-    row("actors", [inc.actor1, inc.actor2].filter(Boolean).join(" ⟷ "));
-    row("fatalities", (f.low || 0) + " / " + (f.best || 0) + " / " + (f.high || 0));
-    row("grade", inc.grade + (inc.contested ? " · " + t("contested") : ""));
-    panel.appendChild(summary);
-    if (inc.notes) panel.appendChild(el("p", {}, inc.notes));
-
-    panel.appendChild(el("h3", {}, t("ledger")));
-    const ledger = el("table", {"data-testid": "ledger"},
-      el("tr", {}, el("th", {}, t("source")), el("th", {}, t("stance")), el("th", {}, t("quote"))));
-    for (const e of inc.ledger || []) {
-      ledger.appendChild(el("tr", {}, el("td", {}, e.source), el("td", {class: "stance-" + e.stance}, e.stance),
-                            el("td", {}, e.quote || "")));
-    }
-    panel.appendChild(ledger);
-
-    if ((inc.versions || []).length > 1) {
-      panel.appendChild(el("h3", {}, t("versions")));
-      const side = el("div", {class: "versions", "data-testid": "versions"});
-      for (const v of inc.versions) {
-        const vf = v.fatalities || {};
-        const box = el("div", {}, el("strong", {}, v.actor1 + (v.actor2 ? " → " + v.actor2 : "")),
-          el("div", {}, v.sub_event_type), el("div", {}, t("fatalities") + ": " + (vf.low || 0) + "/" + (vf.best || 0) + "/" + (vf.high || 0)));
-        for (const c of v.claims || []) box.appendChild(el("div", {class: "stance-" + c.stance}, c.source + " · " + c.stance));
-        side.appendChild(box);
-      }
-      panel.appendChild(side);
-    }
-
-    panel.appendChild(el("h3", {}, t("reports") + " (" + inc.reports.length + ")"));
-    for (const report of inc.reports) panel.appendChild(renderReport(inc, report));
-
-    panel.appendChild(el("h3", {}, t("merge")));
-    const mergeId = el("input", {name: "merge-id", placeholder: t("merge_id")});
-    panel.appendChild(el("div", {class: "tools"}, mergeId, el("button", {type: "button", "data-action": "merge", onclick: async () => {
-      if (!mergeId.value.trim()) return;
-      await post("/api/incidents/merge", {into: inc.incident_id, others: [mergeId.value.trim()]});
-      await load();
-      await openIncident(inc.incident_id);
-    }}, t("merge"))));
-
-    panel.appendChild(el("h3", {}, t("history")));
-    const list = el("ul", {class: "history", "data-testid": "history"});
-    for (const h of inc.history || []) {
-      list.appendChild(el("li", {}, h.changed_at + " · " + h.author + " · " + h.action + " · " + h.subject + " · " +
-        t("before") + " " + JSON.stringify(h.before) + " → " + t("after") + " " + JSON.stringify(h.after) +
-        (h.note ? " · " + h.note : "")));
-    }
-    if (!(inc.history || []).length) list.appendChild(el("li", {}, t("none")));
-    panel.appendChild(list);
-  }
-
-  // Fields shown per report; each one highlights the evidence that produced it.
-  const RULE_OF_FIELD = {event_type: "trigger", sub_event_type: "trigger", event_date: "date", actor1: "actor",
-                         actor2: "actor", location: "place", fatalities: "casualty"};
-  const SHOWN = ["event_type", "sub_event_type", "event_date", "actor1", "actor2", "location", "fatalities"];
-
-  function renderReport(inc, report) {
-    const event = report.event || {};
-    const decision = report.review ? report.review.decision : null;
-    const box = el("div", {class: "report" + (decision === "reject" ? " rejected" : ""), "data-event": report.event_id});
-    box.appendChild(el("div", {}, el("strong", {}, report.outlet || report.article_id), " · " + (report.published || "") +
-      (decision ? " · " + t(decision === "reject" ? "rejected" : "accepted") : "")));
-    if (report.title) box.appendChild(el("div", {class: "title"}, report.title));
-    if (report.reason) box.appendChild(el("div", {class: "hint"}, t("reason") + ": " + report.reason));
-    const text = el("div", {class: "text", "data-testid": "report-text"});
-    const fields = el("div", {class: "fields"});
-    for (const name of SHOWN) {
-      let value = event[name];
-      if (name === "location") value = value ? value.name + " (" + value.geo_precision + ")" : null;
-      if (name === "fatalities") value = value ? value.low + "/" + value.best + "/" + value.high : null;
-      if (value === null || value === undefined) continue;
-      const button = el("button", {type: "button", class: "field", "data-field": name, onclick: () => {
-        const prefix = RULE_OF_FIELD[name];
-        for (const m of text.querySelectorAll("mark")) {
-          m.classList.toggle("hot", (m.dataset.rules || "").split(" ").some((r) => r.startsWith(prefix)));
-        }
-      }}, name + ": " + value);
-      fields.appendChild(button);
-      fields.appendChild(document.createTextNode("  "));
-    }
-    box.appendChild(fields);
-    box.appendChild(text);
-    fillText(text, report);
-    box.appendChild(reviewTools(inc, report));
-    return box;
-  }
-
-  async function fillText(node, report) {
-    let article;
+  // An event opens in its incident; a rejected one, outside every incident, on its own (with its undo).
+  async function openEvent(id) {
+    let found;
     try {
-      article = await getJSON("/api/articles/" + encodeURIComponent(report.article_id));
+      found = await getJSON("/api/events/" + encodeURIComponent(id));
     } catch (err) {
-      node.textContent = String(err.message || err);
+      status(String(err.message || err), true);
       return;
     }
-    const own = article.events.find((e) => e.event_id === report.event_id) || {evidence: report.evidence || [], claims: report.claims || []};
-    const spans = [];
-    for (const e of own.evidence || []) spans.push({start: e.start, end: e.end, kind: "evidence", rule: e.rule || ""});
-    for (const c of own.claims || []) spans.push({start: c.start, end: c.end, kind: "claim", rule: c.source + " " + c.stance});
-    // Cut the text at every span edge; each piece is text, marked when a span covers it.
-    const edges = new Set([0, article.text.length]);
-    for (const s of spans) { edges.add(Math.max(0, s.start)); edges.add(Math.min(article.text.length, s.end)); }
-    const cuts = [...edges].sort((a, b) => a - b);
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const [a, b] = [cuts[i], cuts[i + 1]];
-      const piece = article.text.slice(a, b);
-      const covering = spans.filter((s) => s.start <= a && s.end >= b);
-      if (!covering.length) { node.appendChild(document.createTextNode(piece)); continue; }
-      // The narrowest span names the piece: a trigger or a place inside the sentence that carries it.
-      covering.sort((x, y) => (x.end - x.start) - (y.end - y.start));
-      const main = covering.find((s) => !s.rule.startsWith("sentence")) || covering[0];
-      const kind = main.rule.startsWith("sentence") ? "sentence" : main.kind;
-      const mark = el("mark", {class: kind, title: covering.map((s) => s.rule).join("; ")});
-      mark.dataset.rules = covering.map((s) => s.rule.split(" ")[0]).join(" ");
-      mark.textContent = piece;
-      node.appendChild(mark);
-    }
+    if (found.incident_id) return openIncident(found.incident_id);
+    state.incident = null;
+    state.event = found;
+    writeURL();
+    R.renderEvent(found);
   }
 
-  function reviewTools(inc, report) {
-    const tools = el("div", {class: "tools"});
-    const decide = (action, extra) => async () => {
-      await post("/api/events/" + encodeURIComponent(report.event_id) + "/review", {action, ...(extra || {})});
-      const after = await getJSON("/api/events/" + encodeURIComponent(report.event_id));
-      await load();
-      await openIncident(after.incident_id || inc.incident_id, true);
-    };
-    tools.appendChild(el("button", {type: "button", "data-action": "accept", onclick: decide("accept")}, t("accept")));
-    tools.appendChild(el("button", {type: "button", "data-action": "reject", onclick: decide("reject")}, t("reject")));
-    tools.appendChild(el("button", {type: "button", "data-action": "clear", onclick: decide("clear")}, t("clear")));
-    const field = el("select", {name: "field"});
-    for (const name of Object.keys((state.vocabulary || {}).correctable || {})) field.appendChild(el("option", {value: name}, name));
-    const value = el("input", {name: "value", placeholder: t("value")});
-    tools.appendChild(field);
-    tools.appendChild(value);
-    tools.appendChild(el("button", {type: "button", "data-action": "correct", onclick: () =>
-      decide("accept", {set: {[field.value]: value.value}})()}, t("correct")));
-    const placeName = el("input", {name: "place", placeholder: t("find_place")});
-    const candidates = el("div", {class: "candidates"});
-    tools.appendChild(placeName);
-    tools.appendChild(el("button", {type: "button", "data-action": "find-place", onclick: async () => {
-      while (candidates.firstChild) candidates.removeChild(candidates.firstChild);
-      if (!placeName.value.trim()) return;
-      const found = await getJSON("/api/places?q=" + encodeURIComponent(placeName.value.trim()) + "&limit=8");
-      for (const p of found.candidates) {
-        candidates.appendChild(el("button", {type: "button", "data-place": p.place_id,
-          onclick: decide("accept", {set: {location: {place_id: p.place_id}}})},
-          p.name + " · " + (p.name_en || "") + " · " + (p.admin1 || "") + " / " + (p.admin2 || "") + " · " + p.feature));
-      }
-      if (!found.candidates.length) candidates.appendChild(el("span", {}, t("none")));
-    }}, t("find_place")));
-    tools.appendChild(el("button", {type: "button", "data-action": "click-point", onclick: () => {
-      status(t("click_map"));
-      document.body.classList.add("picking");
-      state.picking = (latlng) => decide("accept", {set: {location: {latitude: latlng.lat, longitude: latlng.lng}}})();
-    }}, t("click_point")));
-    if (inc.reports.length > 1) {
-      tools.appendChild(el("button", {type: "button", "data-action": "split", onclick: async () => {
-        const answer = await post("/api/incidents/" + encodeURIComponent(inc.incident_id) + "/split", {event_id: report.event_id});
-        await load();
-        await openIncident(answer.incident_id);
-      }}, t("split")));
-    }
-    tools.appendChild(candidates);
-    return tools;
+  // after a write: the map and the incident read anew; when that incident is gone, the event
+  async function refresh(incidentId, eventId) {
+    await load();
+    if (incidentId && await openIncident(incidentId, true)) return;
+    if (eventId) await openEvent(eventId);
   }
+
+  function pickPoint(then) {
+    status(t("click_map"));
+    document.body.classList.add("picking");
+    state.picking = then;
+  }
+
+  const R = window.rasid = {get map() { return map; }, state, $, t, el, status, getJSON, post, typeName, actorName, sourceName, emptyPanel,
+                            openIncident, openEvent, refresh, pickPoint, load, drawIncidents};
 
   // ------------------------------------------------------------ start
 
@@ -491,12 +412,22 @@
     select.value = wanted;
     $("#lang").addEventListener("click", () => { state.lang = state.lang === "ar" ? "en" : "ar"; applyLanguage(); writeURL(); });
     $("#filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
-    $("#reset").addEventListener("click", () => { $("#filters").reset(); load(); });
+    // Escape ends picking a point or incidents on the map
+    document.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape") return;
+      state.picking = state.mergePick = null;
+      document.body.classList.remove("picking", "merge-picking");
+    });
+    // the form's own reset: its button named "reset" shadows form.reset
+    $("#reset").addEventListener("click", () => { HTMLFormElement.prototype.reset.call($("#filters")); load(); });
     setupMap();
     applyLanguage();
-    getJSON("/api/vocabulary").then((v) => { state.vocabulary = v; if (state.incident) renderIncident(state.incident); });
-    await load();
-    if (opened) await openIncident(opened);
+    // the names of actors and sources come with the vocabulary; the map does not wait for them
+    const named = getJSON("/api/vocabulary").then((v) => { state.vocabulary = v; fillActors(); rerender(); })
+      .catch((err) => status(String(err.message || err), true));
+    await Promise.all([load(), named]);
+    if (opened.incident) await openIncident(opened.incident);
+    else if (opened.event) await openEvent(opened.event);
     document.body.dataset.ready = "1";
   }
 

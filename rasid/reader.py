@@ -351,9 +351,13 @@ def json_lines(lines: Iterable[bytes | int], source: str, limits: Limits = Limit
 def json_records(path: str | os.PathLike, limits: Limits = Limits(),
                  report_empty: bool = True) -> Iterator[tuple[int | None, Any]]:
     """Yields (line number, JSON value or ReadError) of a JSON-lines file, .xz and .gz included."""
+    yield from json_lines(raw_lines(path, limits.max_line_bytes), str(path), limits, report_empty)
+
+
+def raw_lines(path: str | os.PathLike, max_bytes: int = MAX_LINE_BYTES) -> Iterator[bytes | int]:
+    """Yields the undecoded lines of a JSON-lines file (.xz, .gz) as json_records numbers them; an int is an overlong line's size."""
     with _open_binary(Path(path)) as stream:
-        chunks = _utf16_as_utf8(_chunks(stream))
-        yield from json_lines(_byte_lines(chunks, limits.max_line_bytes), str(path), limits, report_empty)
+        yield from _byte_lines(_utf16_as_utf8(_chunks(stream)), max_bytes)
 
 
 def _open_binary(path: Path) -> IO[bytes]:
@@ -567,6 +571,11 @@ def _directory(root: Path) -> Iterator[Path | ReadError]:
                 continue
             yield path
     yield from problems
+
+
+def article_files(root: str | os.PathLike) -> Iterator[Path | ReadError]:
+    """Yields the article files under a directory as read_articles reads them (sorted, recursive), and a ReadError per unreadable entry."""
+    return _directory(Path(root))
 
 
 def _sources(path: str, published: date | None, limits: Limits) -> Iterator[_Located | ReadError]:

@@ -1,0 +1,348 @@
+"""Dask ingestion: workers read and analyse partitions of the inputs; the client stores their results through the Store."""
+from __future__ import annotations
+
+import itertools
+import logging
+import lzma
+import os
+import zlib
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from .reader import (ReadError, Limits, StrictError, article_files, json_lines, kind_of, raw_lines, read_articles,
+                     to_article)
+from .records import Article
+from .store import StoreError, extract
+
+log = logging.getLogger(__name__)
+
+# A partition of a big JSON-lines file: enough work (about 15 s of analyse) to dwarf the cost of reaching it,
+# since a compressed file is read from its start by every task.
+LINES_PER_TASK = 2000
+# JSON-lines files bigger than this on disk are split into line ranges; smaller ones are one task each.
+SPLIT_BYTES = 4 << 20
+# A task that raises (not a killed worker, which Dask reschedules by itself) is run again this many times.
+RETRIES = 3
+# How many reads of the inputs through `read` may be in flight per worker thread: enough to keep every worker busy
+# while the client writes, few enough to bound what waits in the client's memory.
+IN_FLIGHT_PER_THREAD = 2
+# Articles per task when the client sends stored articles out (`ingest --reextract`).
+CHUNK = 25
+
+
+class ScaleError(StoreError):
+    """A Dask cluster that cannot be reached or started, or a task that failed after its retries."""
+
+
+@dataclass(frozen=True)
+class Analysed(Article):
+    """An Article read and analysed by a worker, carrying extract()'s result to the client."""
+
+    line_no: int | None = field(default=None, compare=False)
+    analysed_as: str = field(default="", compare=False)
+    events: list[dict] | None = field(default=None, compare=False, hash=False, repr=False)
+    error: str | None = field(default=None, compare=False)
+
+    def result(self) -> tuple[list[dict] | None, str | None] | None:
+        """Returns (events, error) as extract() gave them, or None when the Store renamed the article since."""
+        # A stored report with the same id makes the Store rename this one; its events then name the old id.
+        return (self.events, self.error) if self.analysed_as == self.id else None
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One task's share of the inputs: a whole file, or lines first..stop-1 of a JSON-lines file."""
+
+    path: str  # as the client named it, for messages
+    opened: str  # its absolute path on the client, where every worker must see it too
+    kind: str | None
+    source: int
+    first: int = 1
+    stop: int | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    """How workers read and analyse: the reader's day and limits, and the country scope of extract()."""
+
+    published: date | None = None
+    limits: Limits = Limits()
+    all_countries: bool = False
+
+
+# ---------------------------------------------------------------- on the workers
+
+def _json_range(path: str, part: Partition, options: Options) -> Iterator[tuple[Article, int | None] | ReadError]:
+    lines = raw_lines(path, options.limits.max_line_bytes)
+    if part.first > 1 or part.stop is not None:
+        # Lines outside the range are blanked, not parsed, so that line numbers stay the file's own.
+        lines = (raw if number >= part.first else b"" for number, raw in
+                 enumerate(itertools.islice(lines, None if part.stop is None else part.stop - 1), 1))
+    whole = part.first == 1 and part.stop is None
+    for line_no, value in json_lines(lines, part.path, options.limits, report_empty=whole):
+        if isinstance(value, ReadError):
+            yield value
+            continue
+        article, problems = to_article(value, part.path, line_no, options.published, options.limits.max_chars)
+        yield from problems
+        if article is not None:
+            yield article, line_no
+
+
+def _document(path: str, part: Partition, options: Options) -> Iterator[tuple[Article, int | None] | ReadError]:
+    limits = options.limits
+    for item in read_articles(path, options.published, max_chars=limits.max_chars,
+                              max_line_bytes=limits.max_line_bytes, max_depth=limits.max_depth):
+        if isinstance(item, ReadError):
+            # Opened by its absolute path (a worker's working folder may differ); named as the client named it.
+            yield replace(item, source=part.path) if item.source == path else item
+        else:
+            yield item, None
+
+
+def read_partition(part: Partition, options: Options) -> list[Analysed | ReadError]:
+    """Reads a partition and analyses each article with store.extract, the function every extractor uses."""
+    path = part.opened
+    reader = _json_range if part.kind == "jsonl" else _document
+    out: list[Analysed | ReadError] = []
+    try:
+        for item in reader(path, part, options):
+            if isinstance(item, ReadError):
+                out.append(item)
+                continue
+            article, line_no = item
+            events, error = extract(article, options.all_countries)
+            out.append(Analysed(article.id, article.text, article.outlet, article.published, article.url,
+                                article.title, line_no=line_no, analysed_as=article.id, events=events, error=error))
+    except (OSError, EOFError, lzma.LZMAError, zlib.error) as err:
+        out.append(ReadError(part.path, None, f"cannot read: {getattr(err, 'strerror', None) or err}"))
+    return out
+
+
+def count_lines(path: str, max_bytes: int) -> int | None:
+    """Returns the number of lines of a JSON-lines file as the reader numbers them, or None when it cannot be read."""
+    try:
+        return sum(1 for _ in raw_lines(path, max_bytes))
+    except (OSError, EOFError, lzma.LZMAError, zlib.error):
+        return None  # the partition that reads it says why
+
+
+def extract_chunk(articles: Sequence[Article], all_countries: bool) -> list[tuple[list[dict] | None, str | None]]:
+    """Returns extract() of each article, in order."""
+    return [extract(article, all_countries) for article in articles]
+
+
+# ---------------------------------------------------------------- on the client
+
+@dataclass(frozen=True)
+class Plan:
+    """How inputs become tasks: files over `split_bytes` in ranges of `lines_per_task` lines."""
+
+    lines_per_task: int = LINES_PER_TASK
+    split_bytes: int = SPLIT_BYTES
+
+
+def partitions(client: Any, sources: Sequence[str], plan: Plan = Plan(),
+               limits: Limits = Limits()) -> Iterator[Partition | ReadError]:
+    """Yields the partitions of files and folders in reading order; big JSON-lines files are counted by a worker."""
+    for number, source in enumerate(sources):
+        root = Path(source)
+        if root.is_dir():
+            files: Iterator[Path | ReadError] = article_files(root)
+        elif root.exists():
+            files = iter([root])
+        else:
+            yield ReadError(source, None, "no such file or directory")
+            continue
+        for item in files:
+            if isinstance(item, ReadError):
+                yield item
+                continue
+            path, opened, kind = str(item), os.path.abspath(item), kind_of(item)
+            try:
+                big = kind == "jsonl" and item.stat().st_size > plan.split_bytes
+            except OSError:
+                big = False
+            lines = client.submit(count_lines, opened, limits.max_line_bytes, pure=False).result() if big else None
+            if not lines:
+                yield Partition(path, opened, kind, number)
+                continue
+            for first in range(1, lines + 1, plan.lines_per_task):
+                last = first + plan.lines_per_task
+                yield Partition(path, opened, kind, number, first, None if last > lines else last)
+
+
+def _in_order(client: Any, parts: Iterator[Partition | ReadError], options: Options, in_flight: int,
+              retries: int) -> Iterator[tuple[Partition | None, Analysed | ReadError]]:
+    """Yields each partition's results in reading order, with at most `in_flight` partitions running or waiting."""
+    from distributed import as_completed
+
+    waiting = as_completed()
+    running: dict[str, tuple[int, Partition, Any]] = {}
+    ready: dict[int, tuple[Partition | None, list]] = {}
+    planned = iter(enumerate(parts))
+    following = 0
+    more = True
+
+    def fill() -> None:
+        nonlocal more
+        while more and len(running) + len(ready) < in_flight:
+            step = next(planned, None)
+            if step is None:
+                more = False
+                return
+            index, part = step
+            if isinstance(part, ReadError):
+                ready[index] = (None, [part])
+                continue
+            future = client.submit(read_partition, part, options, retries=retries, pure=False)
+            running[future.key] = (index, part, future)
+            waiting.add(future)
+
+    try:
+        fill()
+        while running or ready:
+            while following in ready:
+                part, items = ready.pop(following)
+                following += 1
+                fill()
+                for item in items:
+                    yield part, item
+            if not running:
+                continue
+            future = next(waiting)
+            index, part, _ = running.pop(future.key)
+            try:
+                ready[index] = (part, future.result())
+            except Exception as err:
+                where = part.path if part.stop is None and part.first == 1 else \
+                    f"{part.path}:{part.first}-{part.stop - 1 if part.stop else 'end'}"
+                raise ScaleError(f"{where}: a Dask task failed after {retries} retries: {type(err).__name__}: "
+                                 f"{err}; what was stored stays, run ingest again to store the rest") from None
+            future.release()
+            fill()
+    finally:
+        if running:
+            client.cancel([future for _, _, future in running.values()])
+
+
+def read(client: Any, sources: Sequence[str], options: Options = Options(), strict: bool = False,
+         plan: Plan = Plan(), in_flight: int | None = None,
+         retries: int = RETRIES) -> Iterator[tuple[Analysed, int] | ReadError]:
+    """Yields (analysed article, index of its source) and ReadErrors, in the order read_articles reads the sources."""
+    if in_flight is None:
+        in_flight = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
+    seen: list[set[str]] = [set() for _ in sources]
+    parts = partitions(client, sources, plan, options.limits)
+    for part, item in _in_order(client, parts, options, in_flight, retries):
+        if isinstance(item, ReadError):
+            if strict:
+                raise StrictError(item)
+            yield item
+            continue
+        assert part is not None
+        if item.id in seen[part.source]:
+            # Checked here, across partitions, as read_articles checks it across one source's files.
+            duplicate = ReadError(part.path, item.line_no, f"duplicate article id {item.id!r}", kept=True)
+            if strict:
+                raise StrictError(duplicate)
+            yield duplicate
+        seen[part.source].add(item.id)
+        yield item, part.source
+
+
+class DaskExtractor:
+    """The Extractor interface over a Dask client: hands over what workers analysed, sends out the rest."""
+
+    def __init__(self, client: Any, all_countries: bool = False, chunk: int = CHUNK, retries: int = RETRIES):
+        self.client = client
+        self.all_countries = all_countries
+        self.chunk = chunk
+        self.retries = retries
+
+    def __enter__(self) -> "DaskExtractor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def map(self, articles: Sequence[Article]) -> list[tuple[list[dict] | None, str | None]]:
+        """Returns extract() of each article, in order."""
+        return self.submit(articles)()
+
+    def submit(self, articles: Sequence[Article]) -> Callable[[], list[tuple[list[dict] | None, str | None]]]:
+        """Starts extract() in the workers on the articles that carry no result; returns the call that waits."""
+        carried = [a.result() if isinstance(a, Analysed) else None for a in articles]
+        # Plain Articles travel as such: the workers need no Analysed payload they would recompute.
+        missing = [Article(a.id, a.text, a.outlet, a.published, a.url, a.title)
+                   for a, c in zip(articles, carried) if c is None]
+        chunks = [missing[i:i + self.chunk] for i in range(0, len(missing), self.chunk)]
+        futures = [self.client.submit(extract_chunk, part, self.all_countries, retries=self.retries, pure=False)
+                   for part in chunks]
+
+        def wait() -> list[tuple[list[dict] | None, str | None]]:
+            try:
+                fresh = iter([result for future in futures for result in future.result()])
+            except Exception as err:
+                raise ScaleError(f"a Dask task failed after {self.retries} retries: {type(err).__name__}: {err}; "
+                                 "the batches being analysed are not stored: run ingest again") from None
+            return [c if c is not None else next(fresh) for c in carried]
+        return wait
+
+
+def parse_address(address: str) -> int | str:
+    """Returns the worker count of «local:N», else the scheduler address: «local:2» → 2, «tcp://h:8786» → itself."""
+    kind, _, rest = address.partition(":")
+    if kind == "local":
+        if not rest.isdigit() or int(rest) < 1:
+            raise ValueError(f"{address!r}: local:N needs a number of workers N ≥ 1")
+        return int(rest)
+    if "://" not in address:
+        raise ValueError(f"{address!r}: give a scheduler address (tcp://HOST:8786) or local:N")
+    return address
+
+
+@contextmanager
+def connect(address: str, timeout: float = 30) -> Iterator[Any]:
+    """Yields a Dask client of the scheduler at `address`, or of a LocalCluster of N one-thread worker processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise ScaleError(f"--dask needs the `scale` extra (pip install 'rasid[scale]'): {err}") from None
+    where = parse_address(address)
+    with ExitStack() as stack:
+        try:
+            if isinstance(where, int):
+                cluster = stack.enter_context(LocalCluster(n_workers=where, threads_per_worker=1, processes=True,
+                                                           dashboard_address=None, silence_logs=logging.ERROR))
+                client = stack.enter_context(Client(cluster, timeout=timeout))
+            else:
+                client = stack.enter_context(Client(where, timeout=timeout))
+        except (OSError, TimeoutError) as err:
+            raise ScaleError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+        yield client
+
+
+def ingest(store: Any, client: Any, sources: Sequence[str], labels: Sequence[str] | None = None,
+           options: Options = Options(), strict: bool = False, batch_size: int | None = None,
+           on_failure: Callable[[Article, str], None] | None = None, on_article: Callable[[], None] | None = None,
+           on_problem: Callable[[ReadError], None] | None = None, plan: Plan = Plan(),
+           in_flight: int | None = None, retries: int = RETRIES):
+    """Stores the articles of `sources` through store.ingest, read and analysed by the cluster's workers."""
+    labels = list(labels or sources)
+
+    def articles() -> Iterator[tuple[Article, str]]:
+        for item in read(client, sources, options, strict, plan, in_flight, retries):
+            if isinstance(item, ReadError):
+                if on_problem:
+                    on_problem(item)
+                continue
+            article, source = item
+            yield article, labels[source]
+
+    extractor = DaskExtractor(client, options.all_countries, retries=retries)
+    kwargs = {} if batch_size is None else {"batch_size": batch_size}
+    return store.ingest(articles(), extractor, on_failure=on_failure, on_article=on_article, **kwargs)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import sys
 from contextlib import ExitStack, contextmanager
 from datetime import date
@@ -15,8 +14,8 @@ import click
 from tqdm import tqdm
 
 from . import __version__, bench as bench_module, evaluate as evaluation, export, pipeline
-from . import incidents as incident_store, reviews, search as fulltext, store as storage, world
-from .reader import (DEPTH_CEILING, MAX_CHARS, MAX_DEPTH, MAX_LINE_BYTES, ReadError, StrictError, parse_day,
+from . import incidents as incident_store, reviews, scale, search as fulltext, store as storage, world
+from .reader import (DEPTH_CEILING, MAX_CHARS, MAX_DEPTH, MAX_LINE_BYTES, Limits, ReadError, StrictError, parse_day,
                      read_articles, to_article)
 from .records import Article
 
@@ -306,7 +305,7 @@ def places_variants(names: tuple[str, ...]) -> None:
 # ---------------------------------------------------------------- the store: ingest, fuse, export, search, show, review
 
 _db_option = click.option("--db", envvar="RASID_DB", default=storage.DEFAULT_DB, show_default=True,
-                          type=click.Path(dir_okay=False), help="The database file [env RASID_DB].")
+                          help="The store: a SQLite file, or postgresql://USER:PASS@HOST:PORT/DB [env RASID_DB].")
 
 
 @contextmanager
@@ -320,8 +319,8 @@ def _opened(db: str, create: bool = False) -> Iterator[storage.Store]:
         yield store
     except (storage.StoreError, fulltext.SearchError) as err:
         raise click.ClickException(str(err)) from None
-    except sqlite3.DatabaseError as err:
-        raise click.ClickException(f"{db}: database error: {err}") from None
+    except store.errors as err:
+        raise click.ClickException(f"{store.path}: database error: {err}") from None
     finally:
         store.close()
 
@@ -340,27 +339,47 @@ def _opened(db: str, create: bool = False) -> Iterator[storage.Store]:
 @click.option("--reextract", is_flag=True, help="Re-run extraction on the stored articles; reviews stay.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr [default: when a tty].")
 @click.option("--all-countries", is_flag=True, help="Also store events outside Syria (each event says its `country`).")
+@click.option("--dask", metavar="tcp://HOST:8786|local:N", envvar="RASID_DASK",
+              help="Read and analyse on a Dask cluster: an existing scheduler, or N local worker processes "
+                   "[env RASID_DASK].")
 def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bool, max_chars: int,
            max_line_bytes: int, max_depth: int, batch_size: int, jobs: int, reextract: bool,
-           progress: bool | None, all_countries: bool) -> None:
+           progress: bool | None, all_countries: bool, dask: str | None) -> None:
     """Stores the articles of SOURCES (as `extract` reads them) with their events; stored ones are skipped."""
     if reextract and sources:
         raise click.UsageError("--reextract re-reads the stored articles; give no SOURCE")
     if not reextract and not sources:
         raise click.UsageError("give FILE, DIR or - (stdin) to ingest, or --reextract")
+    if dask:
+        try:
+            scale.parse_address(dask)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="'--dask'") from None
+        if "-" in sources:
+            raise click.UsageError("--dask reads files and folders on the workers, not stdin")
     problems = {"skipped": 0, "warnings": 0}
 
-    def articles() -> Iterator[tuple[Article, str]]:
+    def items() -> Iterator[tuple[Article, str] | ReadError]:
+        if dask:
+            # Workers read and analyse the inputs in partitions; the articles come back in reading order.
+            options = scale.Options(published, Limits(max_chars, max_line_bytes, max_depth), all_countries)
+            for item in scale.read(extractor.client, sources, options, strict):
+                yield item if isinstance(item, ReadError) else (item[0], _readable(sources[item[1]]))
+            return
         for source in sources:
             # A path that is not UTF-8 is kept as the shell gave it for reading, and stored readable.
             stored_as = _readable(source)
             for item in read_articles(source, published=published, strict=strict, max_chars=max_chars,
                                       max_line_bytes=max_line_bytes, max_depth=max_depth):
-                if isinstance(item, ReadError):
-                    problems["warnings" if item.kept else "skipped"] += 1
-                    log.log(logging.WARNING if item.kept else logging.ERROR, "%s", item)
-                    continue
-                yield item, stored_as
+                yield item if isinstance(item, ReadError) else (item, stored_as)
+
+    def articles() -> Iterator[tuple[Article, str]]:
+        for item in items():
+            if isinstance(item, ReadError):
+                problems["warnings" if item.kept else "skipped"] += 1
+                log.log(logging.WARNING if item.kept else logging.ERROR, "%s", item)
+                continue
+            yield item
 
     def failed(article: Article, error: str) -> None:
         message = f"article {article.id!r}: analyze failed: {error}"
@@ -369,7 +388,7 @@ def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bo
         log.error("%s", message)
 
     jobs = jobs or min(os.cpu_count() or 1, storage.MAX_JOBS)
-    with _opened(db, create=not reextract) as store, storage.Extractor(jobs, all_countries) as extractor, \
+    with _opened(db, create=not reextract) as store, _extractor(dask, jobs, all_countries) as extractor, \
             tqdm(unit="art", file=sys.stderr, disable=not _show_progress(progress), delay=1.0,
                  desc="reextract" if reextract else "ingest") as bar:
         if reextract:
@@ -388,9 +407,22 @@ def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bo
             raise click.ClickException(f"{err} (--strict)") from None
     click.echo(f"rasid: {counts.read} articles read, {problems['skipped']} skipped, {problems['warnings']} warnings, "
                f"{counts.duplicates} already stored, {counts.failed} failed, {counts.new} new articles stored "
-               f"with {counts.events} events in {db}", err=True)
+               f"with {counts.events} events in {store.path}", err=True)
     if counts.read == 0 and problems["skipped"]:
         raise click.ClickException("no article could be read")
+
+
+@contextmanager
+def _extractor(dask: str | None, jobs: int, all_countries: bool) -> Iterator:
+    """Yields the extractor of an ingest: `jobs` local processes, or the workers of a Dask cluster."""
+    if not dask:
+        with storage.Extractor(jobs, all_countries) as extractor:
+            yield extractor
+        return
+    with scale.connect(dask) as client:
+        click.echo(f"rasid: Dask cluster with {len(client.nthreads())} workers at {client.scheduler.address}",
+                   err=True)
+        yield scale.DaskExtractor(client, all_countries)
 
 
 @main.command()
@@ -465,7 +497,7 @@ def search(query: str, limit: int, db: str) -> None:
     """Writes the stored articles matching QUERY as JSON lines with a snippet: «غارة» finds «غارةٌ» and «غاره»."""
     found = 0
     with _opened(db) as store:
-        for hit in fulltext.search(store.conn, query, limit):
+        for hit in fulltext.search(store, query, limit):
             click.echo(json.dumps(hit, ensure_ascii=False))
             found += 1
     more = f" (the best {limit}; --limit shows more)" if found == limit else ""
@@ -546,5 +578,5 @@ def serve(db: str, host: str, port: int) -> None:
         raise click.ClickException(str(err)) from None
     if not os.environ.get("RASID_TOKEN"):
         click.echo(f"rasid: write token (set RASID_TOKEN to choose one): {token}", err=True)
-    click.echo(f"rasid: serving {db} on http://{host}:{port}/", err=True)
+    click.echo(f"rasid: serving {storage.shown(db)} on http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -10,10 +10,7 @@ from typing import Iterator
 from . import fusion, reviews
 from .records import Incident, Report
 from .store import Store, StoreError, corrected, incident_from_json, now
-
-_INCIDENT_COLUMNS = ("incident_id, event_type, sub_event_type, date_start, date_end, time_precision, actor1, "
-                     "actor2, place, admin1, latitude, longitude, geo_precision, fatalities_low, fatalities_best, "
-                     "fatalities_high, grade, contested, report_count, digest, data, fused_at")
+from .store.rows import incident_row
 
 
 MOVED = "put here by a reviewer (merge or split)"
@@ -40,17 +37,6 @@ def _digest(members: list[Report], reasons: dict[str, str]) -> str:
     return h.hexdigest()
 
 
-def _incident_row(inc: Incident, digest: str, stamp: str) -> tuple:
-    loc = inc.location
-    return (inc.incident_id, inc.event_type, inc.sub_event_type,
-            inc.date_start.isoformat() if inc.date_start else None,
-            inc.date_end.isoformat() if inc.date_end else None, inc.time_precision, inc.actor1, inc.actor2,
-            loc.name if loc else None, loc.admin1 if loc else None, loc.latitude if loc else None,
-            loc.longitude if loc else None, loc.geo_precision if loc else None, inc.fatalities.low,
-            inc.fatalities.best, inc.fatalities.high, inc.grade, inc.contested, len(inc.members), digest,
-            json.dumps(inc.to_json(), ensure_ascii=False), stamp)
-
-
 def fuse(store: Store, moves: dict[str, str] | None = None) -> FuseCounts:
     """Fuses the stored, not rejected events into incidents, keeping earlier assignments; rewrites only what changed.
 
@@ -58,9 +44,7 @@ def fuse(store: Store, moves: dict[str, str] | None = None) -> FuseCounts:
     """
     reports = store.reports()
     by_id = {r.event_id: r for r in reports}
-    conn = store.conn
-    stored = {eid: (iid, why) for eid, iid, why in conn.execute(
-        "SELECT event_id, incident_id, reason FROM incident_members")}
+    stored = store.memberships()
     existing = {eid: iid for eid, (iid, _) in stored.items() if eid in by_id}
     existing.update({eid: iid for eid, iid in (moves or {}).items() if eid in by_id})
     # Looked up at call time, so a test can stand in for the fusion rules.
@@ -73,7 +57,7 @@ def fuse(store: Store, moves: dict[str, str] | None = None) -> FuseCounts:
         reasons[eid] = old[1] if old and old[0] == iid else MOVED if eid in (moves or {}) else why
         groups.setdefault(iid, []).append(by_id[eid])
     digests = {iid: _digest(members, reasons) for iid, members in groups.items()}
-    before = dict(conn.execute("SELECT incident_id, digest FROM incidents").fetchall())
+    before = store.incident_digests()
     changed = sorted(iid for iid, d in digests.items() if before.get(iid) != d)
     gone = sorted(set(before) - set(groups))
     counts = FuseCounts(reports=len(reports), incidents=len(groups),
@@ -84,43 +68,25 @@ def fuse(store: Store, moves: dict[str, str] | None = None) -> FuseCounts:
         return counts
     stamp = now()
     with store.transaction():
+        rows = []
         for iid in changed:
             members = groups[iid]
             inc = fusion.incident(iid, members, {r.event_id: reasons[r.event_id] for r in members})
-            ids = [r.event_id for r in members]
-            conn.execute(f"DELETE FROM incident_members WHERE incident_id = ? OR event_id IN ({', '.join('?' * len(ids))})",
-                         [iid, *ids])
-            conn.execute("DELETE FROM incidents WHERE incident_id = ?", (iid,))
-            conn.execute(f"INSERT INTO incidents ({_INCIDENT_COLUMNS}) VALUES ({', '.join('?' * 22)})",
-                         _incident_row(inc, digests[iid], stamp))
-            conn.executemany("INSERT INTO incident_members (event_id, incident_id, reason) VALUES (?, ?, ?)",
-                             [(eid, iid, reasons[eid]) for eid in ids])
-        for iid in gone:
-            conn.execute("DELETE FROM incident_members WHERE incident_id = ?", (iid,))
-            conn.execute("DELETE FROM incidents WHERE incident_id = ?", (iid,))
+            rows.append((incident_row(inc, digests[iid], stamp), [(r.event_id, reasons[r.event_id]) for r in members]))
+        store.put_incidents(rows)
+        store.drop_incidents(gone)
     return counts
 
 
 def unfused(store: Store) -> int:
     """Counts the stored, not rejected events that belong to no incident yet."""
-    return store.one(
-        "SELECT COUNT(*) FROM events e LEFT JOIN reviews r ON r.signature = e.signature "
-        "WHERE (r.decision IS NULL OR r.decision <> 'reject') "
-        "AND e.event_id NOT IN (SELECT event_id FROM incident_members)")[0]
+    return store.unfused()
 
 
 def stored_incidents(store: Store, since: date | None = None, until: date | None = None) -> Iterator[Incident]:
     """Yields the stored incidents whose days overlap [since, until], by date and id."""
-    where, args = [], []
-    if since:
-        where.append("COALESCE(date_end, date_start) >= ?")
-        args.append(since.isoformat())
-    if until:
-        where.append("date_start <= ?")
-        args.append(until.isoformat())
-    sql = "SELECT data FROM incidents" + (f" WHERE {' AND '.join(where)}" if where else "")
-    for (data,) in store.conn.execute(sql + " ORDER BY date_start, incident_id", args):
-        yield incident_from_json(json.loads(data))
+    for data in store.incident_jsons(since, until):
+        yield incident_from_json(data)
 
 
 def _quotes(text: str, spans: list[dict]) -> list[dict]:
@@ -132,7 +98,7 @@ def event_detail(store: Store, event_id: str) -> dict | None:
     row = store.event_row(event_id)
     if row is None:
         return None
-    member = store.one("SELECT incident_id, reason FROM incident_members WHERE event_id = ?", (event_id,))
+    member = store.membership(event_id)
     review = reviews.review_of(store, row["signature"])
     event, text = row["data"], row["text"]
     fixes = review and review["corrections"]
@@ -152,16 +118,14 @@ def event_detail(store: Store, event_id: str) -> dict | None:
 
 def show(store: Store, ident: str) -> dict:
     """Returns an incident with each report's event, quotes and review; given an event id, the event and its incident."""
-    row = store.one("SELECT data FROM incidents WHERE incident_id = ?", (ident,))
-    if row is None:
+    incident = store.incident_json(ident)
+    if incident is None:
         detail = event_detail(store, ident)
         if detail is None:
             raise StoreError(f"no incident or event {ident!r} in {store.path}")
         if detail["incident_id"]:
-            detail["incident"] = json.loads(store.one("SELECT data FROM incidents WHERE incident_id = ?",
-                                                      (detail["incident_id"],))[0])
+            detail["incident"] = store.incident_json(detail["incident_id"])
         return detail
-    incident = json.loads(row[0])
     reports = []
     for member in incident["reports"]:
         detail = event_detail(store, member["event_id"])
@@ -177,10 +141,10 @@ def show(store: Store, ident: str) -> dict:
 
 def members(store: Store, incident_id: str) -> list[str]:
     """Returns the event ids of an incident's reports; StoreError when there is no such incident."""
-    if store.one("SELECT 1 FROM incidents WHERE incident_id = ?", (incident_id,)) is None:
+    ids = store.incident_members(incident_id)
+    if ids is None:
         raise StoreError(f"no incident {incident_id!r} in {store.path}")
-    return [r[0] for r in store.conn.execute(
-        "SELECT event_id FROM incident_members WHERE incident_id = ? ORDER BY event_id", (incident_id,))]
+    return ids
 
 
 def merge(store: Store, into: str, others: list[str]) -> FuseCounts:
@@ -212,5 +176,5 @@ def split(store: Store, incident_id: str, event_id: str) -> str:
 
 def incident_of(store: Store, event_id: str) -> str | None:
     """Returns the id of the incident an event belongs to, or None."""
-    row = store.one("SELECT incident_id FROM incident_members WHERE event_id = ?", (event_id,))
-    return row[0] if row else None
+    member = store.membership(event_id)
+    return member[0] if member else None

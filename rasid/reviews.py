@@ -102,11 +102,8 @@ def review(store: Store, event_id: str, decision: str, note: str | None = None,
     stamp = now()
     if note is None:
         note = before.get("note")
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM reviews WHERE signature = ?", (row["signature"],))
-        conn.execute("INSERT INTO reviews (signature, event_id, decision, note, corrections, reviewed_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", (row["signature"], event_id, decision, note,
-                                                   json.dumps(fixes, ensure_ascii=False) if fixes else None, stamp))
+    store.put_review(row["signature"], event_id, decision, note,
+                     json.dumps(fixes, ensure_ascii=False) if fixes else None, stamp)
     return {"event_id": event_id, "decision": decision, "note": note, "corrections": fixes or None,
             "reviewed_at": stamp, "signature": row["signature"]}
 
@@ -114,16 +111,12 @@ def review(store: Store, event_id: str, decision: str, note: str | None = None,
 def clear(store: Store, event_id: str) -> bool:
     """Removes the review of an event; tells whether there was one."""
     row = _row(store, event_id)
-    with store.transaction() as conn:
-        return conn.execute("DELETE FROM reviews WHERE signature = ?", (row["signature"],)).rowcount > 0
+    return store.drop_review(row["signature"])
 
 
 def listing(store: Store) -> list[dict]:
     """Returns every review with the event it is attached to now (None when no stored event matches)."""
-    rows = store.conn.execute(
-        "SELECT r.event_id, r.decision, r.note, r.corrections, r.reviewed_at, r.signature, "
-        "(SELECT MIN(e.event_id) FROM events e WHERE e.signature = r.signature) "
-        "FROM reviews r ORDER BY r.reviewed_at, r.signature").fetchall()
+    rows = store.review_rows()
     return [{"event_id": r[0], "decision": r[1], "note": r[2], "corrections": json.loads(r[3]) if r[3] else None,
              "reviewed_at": r[4], "signature": r[5], "attached_to": r[6]} for r in rows]
 
@@ -135,7 +128,7 @@ def stale(store: Store) -> list[dict]:
 
 def review_of(store: Store, signature: str) -> dict | None:
     """Returns the decision, note and corrections on a signature, or None."""
-    row = store.one("SELECT decision, note, corrections, reviewed_at FROM reviews WHERE signature = ?", (signature,))
+    row = store.review_row(signature)
     if row is None:
         return None
     return {"decision": row[0], "note": row[1], "corrections": json.loads(row[2]) if row[2] else None,

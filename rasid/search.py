@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .lexicon import readings
 from .normalize import norm, normalize
+
+if TYPE_CHECKING:
+    from .store import Store
 
 SNIPPET_CHARS = 80
 
@@ -34,12 +36,22 @@ def index_text(title: str | None, text: str) -> str:
     return " ".join(_forms(w) for w in _TOKEN.findall(body))
 
 
-def match_expression(query: str) -> str:
-    """Turns a user query into an FTS5 query of quoted normalized words: «غارةٌ إدلب*» → «"غاره" "ادلب"*»."""
+def query_terms(query: str) -> list[tuple[str, bool]]:
+    """Returns the normalized words of a user query, each with whether it ends in «*»: «غارةٌ إدلب*» → [("غاره", False), ("ادلب", True)]."""
     words = _WORD.findall(norm(query))
     if not words:
         raise SearchError(f"no word to search for in {query!r}")
-    return " ".join(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
+    return [(w.rstrip("*"), w.endswith("*")) for w in words]
+
+
+def fts5_expression(terms: list[tuple[str, bool]]) -> str:
+    """Returns the FTS5 query of quoted words, so that query syntax is searched as words: [("ادلب", True)] → «"ادلب"*»."""
+    return " ".join(f'"{w}"' + ("*" if prefix else "") for w, prefix in terms)
+
+
+def match_expression(query: str) -> str:
+    """Turns a user query into an FTS5 query of quoted normalized words: «غارةٌ إدلب*» → «"غاره" "ادلب"*»."""
+    return fts5_expression(query_terms(query))
 
 
 def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
@@ -67,27 +79,13 @@ def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
     return ("… " if lo else "") + body + (" …" if hi < len(text) else "")
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int) -> Iterator[dict]:
+def search(store: "Store", query: str, limit: int) -> Iterator[dict]:
     """Yields the articles matching query (diacritics- and hamza-insensitive), best first, with a snippet."""
-    expression = match_expression(query)
-    try:
-        rows = conn.execute(
-            "SELECT a.article_id, a.outlet, a.published, a.url, a.title, a.text, a.event_count, f.rank "
-            "FROM articles_fts f JOIN articles a ON a.article_no = f.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT ?", (expression, limit)).fetchall()
-    except sqlite3.OperationalError as err:
-        raise SearchError(f"cannot search for {query!r}: {err}") from None
-    for article_id, outlet, published, url, title, text, events, rank in rows:
+    for article_id, outlet, published, url, title, text, events, score in store.search_rows(query_terms(query), limit):
         yield {"article_id": article_id, "outlet": outlet, "published": published, "url": url, "title": title,
-               "events": events, "score": round(-rank, 4), "snippet": snippet(text, query)}
+               "events": events, "score": round(score, 4), "snippet": snippet(text, query)}
 
 
-def matching_articles(conn: sqlite3.Connection, query: str) -> set[str]:
+def matching_articles(store: "Store", query: str) -> set[str]:
     """Returns the ids of every stored article matching query, as `search` matches: «غارة» → {"a1", "a7"}."""
-    expression = match_expression(query)
-    try:
-        rows = conn.execute("SELECT a.article_id FROM articles_fts f JOIN articles a ON a.article_no = f.rowid "
-                            "WHERE articles_fts MATCH ?", (expression,)).fetchall()
-    except sqlite3.OperationalError as err:
-        raise SearchError(f"cannot search for {query!r}: {err}") from None
-    return {r[0] for r in rows}
+    return store.matching_ids(query_terms(query))

@@ -350,11 +350,16 @@ def check_events(article: Article, events) -> None:
 # A report of my own whose text carries markup and an event handler: the workbench must show them as text.
 HOSTILE_TEXT = ("قصفت طائرات حربية بلدة سراقب في ريف إدلب الشرقي صباح اليوم، ما أدى إلى مقتل خمسة مدنيين. "
                 "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">")
+# A disputed strike of my own: the civil defence blames Russian jets, Moscow denies, the observatory blames the regime.
+CONTESTED_TEXT = ("قتل سبعة مدنيين وأصيب آخرون بغارة جوية استهدفت سوق بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم "
+                  "الأربعاء. وقال الدفاع المدني إن طائرة حربية روسية نفذت الغارة على السوق. ونفت وزارة الدفاع "
+                  "الروسية في بيان أن تكون طائراتها قد نفذت أي طلعة فوق المنطقة، فيما قال المرصد السوري لحقوق "
+                  "الإنسان إن طائرات النظام السوري هي التي قصفت السوق وإن عدد القتلى خمسة.")
 
 
 @pytest.fixture(scope="session")
 def samples_store_template(tmp_path_factory) -> Path:
-    """A store of the bundled samples and one hostile report, ingested and fused once per test run."""
+    """A store of the bundled samples, one hostile and one contested report, ingested and fused once per test run."""
     from rasid import incidents
     from rasid.reader import read_articles
     from rasid.store import Extractor, Store
@@ -363,7 +368,9 @@ def samples_store_template(tmp_path_factory) -> Path:
                       title="<b onmouseover=\"window.__pwned=3\">عنوان</b>")
     samples = Path(__file__).resolve().parent.parent / "rasid" / "data" / "samples.jsonl"
     with Store.open(str(path), create=True) as store, Extractor(1) as extractor:
-        store.ingest([*((a, "samples") for a in read_articles(samples)), (hostile, "test")], extractor)
+        contested = Article("contested-1", CONTESTED_TEXT, outlet="مرصد تجريبي", published=date(2018, 11, 7))
+        store.ingest([*((a, "samples") for a in read_articles(samples)), (hostile, "test"), (contested, "test")],
+                     extractor)
         incidents.fuse(store)
     return path
 
@@ -448,3 +455,47 @@ def web_page(chromium_browser):
     tab.on("pageerror", lambda err: tab.errors.append(str(err)))
     yield tab
     context.close()
+
+
+# ---------------------------------------------------------------- stores on both backends
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL 16 server (the pgserver wheel) in a temporary folder, started once per test run."""
+    import tempfile
+    pgserver = pytest.importorskip("pgserver", reason="pgserver is not installed (the dev extra has it)")
+    pytest.importorskip("psycopg", reason="psycopg is not installed (the scale and dev extras have it)")
+    # Not under pytest's basetemp: a concurrent pytest run prunes old basetemps, data folder and all.
+    folder = tempfile.mkdtemp(prefix="rasid-pg-")
+    try:
+        server = pgserver.get_server(folder, cleanup_mode="stop")
+    except Exception as err:  # no server can run on this machine (no shared memory, a read-only /tmp, ...)
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"PostgreSQL cannot start here: {err}")
+    yield server
+    server.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """The URL of a new, empty database of its own on the test server, dropped afterwards."""
+    import uuid
+
+    import psycopg
+    admin = postgres_server.get_uri()
+    name = f"rasid_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base, _, query = admin.partition("?")
+    yield f"{base.rsplit('/', 1)[0]}/{name}?{query}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    """A new store's --db on each backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "rasid.db")
+    return request.getfixturevalue("postgres_url")

@@ -16,11 +16,12 @@ REPORTS = {
 
 
 @pytest.fixture
-def conn(tmp_path, monkeypatch):
+def store(store_url, monkeypatch):
+    """The REPORTS stored on each backend (SQLite FTS5, PostgreSQL tsvector): the same queries find the same."""
     monkeypatch.setattr("rasid.pipeline.analyze", lambda article: [])
-    with storage.Store.open(str(tmp_path / "s.db"), create=True) as store:
-        store.ingest(((Article(k, v), "t") for k, v in REPORTS.items()), storage.Extractor())
-        yield store.conn
+    with storage.Store.open(store_url, create=True) as opened:
+        opened.ingest(((Article(k, v), "t") for k, v in REPORTS.items()), storage.Extractor())
+        yield opened
 
 
 @pytest.mark.parametrize("query, ids", [
@@ -35,8 +36,9 @@ def conn(tmp_path, monkeypatch):
     ("مساعد*", {"hamza"}),
     ("غارات", set()),
 ])
-def test_search_ignores_diacritics_hamza_ta_marbuta_and_proclitics(conn, query, ids):
-    assert {hit["article_id"] for hit in search.search(conn, query, 10)} == ids
+def test_search_ignores_diacritics_hamza_ta_marbuta_and_proclitics(store, query, ids):
+    assert {hit["article_id"] for hit in search.search(store, query, 10)} == ids
+    assert search.matching_articles(store, query) == ids
 
 
 def test_snippet_quotes_the_original_text_around_the_match():
@@ -51,14 +53,21 @@ def test_snippet_finds_a_word_behind_its_proclitics(query, quoted):
     assert quoted in search.snippet(REPORTS["clitics"], query, width=12)
 
 
-def test_reextract_rebuilds_the_index(tmp_path, monkeypatch):
-    monkeypatch.setattr("rasid.pipeline.analyze", lambda article: [])
-    with storage.Store.open(str(tmp_path / "x.db"), create=True) as store:
-        store.ingest(((Article(k, v), "t") for k, v in REPORTS.items()), storage.Extractor())
-        store.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
-        assert list(search.search(store.conn, "غارة", 10)) == []
-        store.reextract(storage.Extractor())
-        assert len(list(search.search(store.conn, "غارة", 10))) == 3
+WIPE_INDEX = {"sqlite": "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
+              "postgresql": "DELETE FROM articles_fts"}
+
+
+def test_reextract_rebuilds_the_index(store):
+    store.execute(WIPE_INDEX[store.backend])
+    assert list(search.search(store, "غارة", 10)) == []
+    store.reextract(storage.Extractor())
+    assert len(list(search.search(store, "غارة", 10))) == 3
+
+
+def test_hits_carry_the_article_a_score_and_a_snippet_best_first(store):
+    hits = list(search.search(store, "ادلب", 1))
+    assert len(hits) == 1 and hits[0]["article_id"] in {"tashkil", "hamza"} and hits[0]["score"] > 0
+    assert "إدلب" in hits[0]["snippet"] and hits[0]["events"] == 0
 
 
 @pytest.mark.parametrize("query", ["", "  ", "«»!؟"])
@@ -67,6 +76,7 @@ def test_a_query_without_words_is_an_error(query):
         search.match_expression(query)
 
 
-def test_fts_syntax_in_a_query_is_searched_as_words(conn):
-    assert list(search.search(conn, 'غارة OR "NEAR(', 10)) == []
+def test_fts_syntax_in_a_query_is_searched_as_words(store):
+    assert list(search.search(store, 'غارة OR "NEAR(', 10)) == []
+    assert list(search.search(store, "غارة & !ادلب | 'x':*", 10)) == []
     assert search.match_expression('غارةٌ AND إدلب*') == '"غاره" "and" "ادلب"*'

@@ -1,4 +1,5 @@
-"""The embedded store: schema, idempotent ingest, re-extraction with reviews, and a real SIGKILL mid-ingest."""
+"""The store on SQLite and PostgreSQL: schema and migrations, idempotent ingest, concurrent writers, re-extraction
+with reviews, and a real SIGKILL mid-ingest."""
 from __future__ import annotations
 
 import json
@@ -346,3 +347,182 @@ def test_ingest_twice_stores_once_on_generated_articles(tmp_path_factory, given_
     assert first.failed == 0 and first.read == again.read == len(pairs)
     assert (again.new, again.duplicates, again.events) == (0, len(pairs), 0)
     assert dump(path) == once and len(once["articles"]) == first.new
+
+
+# --- both backends: SQLite and a real PostgreSQL (conftest.store_url) ------------------------------
+
+import csv  # noqa: E402
+import io  # noqa: E402
+import threading  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from rasid import fusion, history, incidents, search  # noqa: E402
+from rasid.cli import main  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent.parent / "rasid" / "data" / "samples.jsonl"
+
+
+def rasid(*args, env=None):
+    result = CliRunner(mix_stderr=False).invoke(main, [str(a) for a in args], env=env)
+    assert result.exit_code == 0, (args, result.stderr, result.exception)
+    return result
+
+
+def test_every_store_verb_works_on_each_backend_and_both_export_the_same(tmp_path, postgres_url):
+    exports = {}
+    for name, url, env in (("sqlite", tmp_path / "r.db", None), ("postgresql", postgres_url, {"RASID_DB": postgres_url})):
+        db = ["--db", url] if env is None else []
+        rasid("ingest", SAMPLES, "--no-progress", "--jobs", "1", *db, env=env)
+        again = rasid("ingest", SAMPLES, "--no-progress", "--jobs", "1", *db, env=env)
+        assert "10 already stored" in again.stderr and "0 new articles" in again.stderr
+        assert "incidents" in rasid("fuse", *db, env=env).stderr
+        incident = json.loads(rasid("export", "--format", "jsonl", *db, env=env).stdout.splitlines()[0])
+        shown = json.loads(rasid("show", incident["incident_id"], *db, env=env).stdout)
+        event_id = shown["reports"][0]["event_id"]
+        rasid("review", event_id, "--reject", "--note", "مكرر", *db, env=env)
+        assert json.loads(rasid("show", event_id, *db, env=env).stdout)["review"]["decision"] == "reject"
+        assert "0 changed" in rasid("ingest", "--reextract", "--no-progress", "--jobs", "1", *db, env=env).stderr
+        rasid("fuse", *db, env=env)
+        hits = [json.loads(line) for line in rasid("search", "غارة", *db, env=env).stdout.splitlines()]
+        acled = list(csv.DictReader(io.StringIO(rasid("export", "--format", "acled-csv", *db, env=env).stdout)))
+        exports[name] = ([{k: v for k, v in row.items() if k != "timestamp"} for row in acled],  # when fused
+                         rasid("export", "--format", "jsonl", "--events", *db, env=env).stdout,
+                         sorted(h["article_id"] for h in hits))
+    assert exports["sqlite"][2]  # the query finds something, the same on both
+    assert exports["sqlite"] == exports["postgresql"]
+
+
+def test_idempotent_ingest_reextract_and_reviews_on_each_backend(store_url, fake):
+    with storage.Store.open(store_url, create=True) as db:
+        records = [generated_article(i) for i in range(6)]
+        first = db.ingest(articles(records), storage.Extractor(), batch_size=4)
+        again = db.ingest(articles(records + [dict(generated_article(9), id="gen-0")]), storage.Extractor())
+        assert (first.new, again.new, again.duplicates) == (6, 1, 6)
+        assert db.one("SELECT COUNT(*) FROM articles WHERE article_id LIKE ?", ("gen-0~%",))[0] == 1
+        ids = [r[0] for r in db.rows("SELECT event_id FROM events WHERE article_id = 'gen-0' ORDER BY ordinal")]
+        reviews.review(db, ids[0], "reject", "بلدة خاطئة")
+        assert db.reextract(storage.Extractor()).changed == 0 and reviews.stale(db) == []
+        assert ids[0] not in {r.event_id for r in db.reports()}
+        history.record(db, "محلل", "review", ids[0], None, {"decision": None}, {"decision": "reject"})
+        assert [c["after"] for c in history.changes(db, [ids[0]])] == [{"decision": "reject"}]
+
+
+def test_a_second_writer_waits_and_a_review_written_while_fuse_runs_is_kept(store_url, fake, monkeypatch):
+    with storage.Store.open(store_url, create=True) as db:
+        db.ingest(articles([generated_article(i) for i in range(8)]), storage.Extractor())
+        target = db.rows("SELECT event_id FROM events ORDER BY event_id")[0][0]
+    inside, release, done = threading.Event(), threading.Event(), {}
+    made = fusion.incident
+
+    def slow_incident(*args, **kwargs):  # holds fuse inside its write transaction until released
+        inside.set()
+        assert release.wait(30)
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr("rasid.fusion.incident", slow_incident)
+
+    def fuse() -> None:
+        with storage.Store.open(store_url, threads=True) as store:
+            done["fuse"] = incidents.fuse(store)
+
+    def review() -> None:
+        with storage.Store.open(store_url, threads=True) as store:
+            done["review"] = reviews.review(store, target, "reject", "ليس قصفا")
+
+    fusing = threading.Thread(target=fuse)
+    fusing.start()
+    assert inside.wait(30)
+    reviewing = threading.Thread(target=review)
+    reviewing.start()
+    time.sleep(0.5)
+    assert reviewing.is_alive() and "review" not in done  # waiting for the writer, not failed
+    release.set()
+    fusing.join(60)
+    reviewing.join(60)
+    assert done["fuse"].created > 0 and done["review"]["decision"] == "reject"
+    monkeypatch.setattr("rasid.fusion.incident", made)
+    with storage.Store.open(store_url) as db:
+        assert reviews.review_of(db, db.event_row(target)["signature"])["decision"] == "reject"
+        incidents.fuse(db)
+        assert incidents.incident_of(db, target) is None  # the next fuse leaves the rejected event out
+
+
+def test_two_ingest_processes_at_once_store_each_report_once_on_each_backend(tmp_path, store_url):
+    first = jsonl(tmp_path / "first.jsonl", [generated_article(i) for i in range(0, 200)])
+    second = jsonl(tmp_path / "second.jsonl", [generated_article(i) for i in range(100, 300)])
+    runs = [_child("slow", first, store_url), _child("slow", second, store_url)]
+    errors = [run.communicate(timeout=300)[1].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    assert storage.stored_articles(store_url) == 300
+    with storage.Store.open(store_url) as db:
+        assert sorted(r[0] for r in db.rows("SELECT article_id FROM articles")) == \
+            sorted(f"gen-{i}" for i in range(300))  # none renamed: no report stored twice
+        expected = sum(len(shelling_events(a)) for a, _ in articles(generated_article(i) for i in range(300)))
+        assert db.count("events") == expected == db.count("claims")
+        assert db.count("articles_fts") == 300
+
+
+def test_the_same_arabic_queries_find_the_same_articles_on_both_backends(tmp_path, postgres_url, fake):
+    records = [generated_article(i) for i in range(60)]
+    found = {}
+    for url in (str(tmp_path / "q.db"), postgres_url):
+        with storage.Store.open(url, create=True) as db:
+            db.ingest(articles(records), storage.Extractor())
+            found[url] = [search.matching_articles(db, q) for q in
+                          ("قصف", "قصفت", "القصف", "مدفعيه", "بقذائف", "الحراك", "بصرى الشام", "غار*", "ممرات انسانيه",
+                           "الشيخ", "تقرير 17", "ناشطون", "حلب")]
+    sqlite_found, postgres_found = found.values()
+    assert sqlite_found == postgres_found and all(sqlite_found[:-1]) and not sqlite_found[-1]
+
+
+def _version_2_store(path: Path, with_history: bool) -> None:
+    """Writes a store as rasid 0.1.0 at schema version 2 made it: the baseline schema, the history made on use."""
+    portable, fts = storage.schema_parts("sqlite")
+    conn = sqlite3.connect(path)
+    conn.executescript(portable + ";\n" + fts)
+    conn.execute("INSERT INTO meta (name, value) VALUES ('schema_version', '2')")
+    if with_history:  # as rasid/history.py of version 2 created it on first use
+        conn.execute("CREATE TABLE IF NOT EXISTS change_history (id INTEGER PRIMARY KEY, changed_at VARCHAR(32) "
+                     "NOT NULL, author TEXT NOT NULL, action VARCHAR(16) NOT NULL, subject TEXT NOT NULL, "
+                     "incident_id TEXT, before_value TEXT, after_value TEXT, note TEXT)")
+        conn.execute("INSERT INTO change_history (changed_at, author, action, subject, before_value, after_value) "
+                     "VALUES ('2026-12-01T10:00:00Z', 'سلمى', 'merge', 'i1', '1', '2')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("with_history", [True, False])
+def test_a_version_2_sqlite_store_upgrades_in_place(tmp_path, fake, with_history):
+    path = tmp_path / "old.db"
+    _version_2_store(path, with_history)
+    with storage.Store.open(str(path)) as db:
+        assert db.one("SELECT value FROM meta WHERE name = 'schema_version'")[0] == storage.SCHEMA_VERSION == "3"
+        assert len(history.changes(db, ["i1"])) == with_history
+        history.record(db, "عمر", "split", "i1", "i1", None, None)
+        assert db.ingest(articles([generated_article(0)]), storage.Extractor()).new == 1
+    with storage.Store.open(str(path)) as db:
+        assert [c["author"] for c in history.changes(db, ["i1"])] == ["سلمى"] * with_history + ["عمر"]
+
+
+def test_a_store_of_a_newer_rasid_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    storage.Store.open(str(path), create=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '99' WHERE name = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(storage.StoreError, match="schema version 99"):
+        storage.Store.open(str(path))
+
+
+def test_a_batch_written_twice_or_with_a_repeat_stores_each_report_once(store_url, fake):
+    """A Dask task retried, or one whose input repeats a report, writes analysed batches more than once."""
+    items = []
+    for a, source in articles([generated_article(i) for i in range(3)]):
+        items.append((a, storage.content_hash(a.text), source, [e.to_json() for e in shelling_events(a)]))
+    with storage.Store.open(store_url, create=True) as db:
+        assert len(db.write_analysed(items + items[:1])) == 3
+        assert db.write_analysed(items) == []
+        assert db.count("articles") == db.count("articles_fts") == 3
+        assert db.count("events") == sum(len(events) for *_, events in items)

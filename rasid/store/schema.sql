@@ -1,6 +1,6 @@
--- rasid store schema (version 2).
--- Standard SQL types and constraints only, so that a PostgreSQL backend can run this part as it is;
--- the one SQLite-specific part, the full-text index, is the last section (its marker line names sqlite).
+-- rasid store schema, baseline (version 2); migrations/NNN_*.sql take a store from there to the current version.
+-- Standard SQL types and constraints only, run as they are by SQLite and PostgreSQL. What differs, the
+-- full-text index, is in the sections marked «-- @backend NAME» at the end (each backend runs its own).
 -- Days are ISO 'YYYY-MM-DD' text (they sort and compare as text); JSON columns hold the EVENTS.md
 -- objects as written, the other columns copy what filters and joins need.
 
@@ -110,8 +110,16 @@ CREATE TABLE IF NOT EXISTS incident_members (
 );
 CREATE INDEX IF NOT EXISTS incident_members_incident ON incident_members (incident_id);
 
--- @fts sqlite
--- Contentless FTS5 index of the normalized, dediacritized title and text (rasid.normalize.norm);
--- its rowid is articles.article_no. Snippets are cut from the stored original text instead.
--- A PostgreSQL backend would use a tsvector column with a GIN index here.
+-- @backend sqlite
+-- Contentless FTS5 index of the normalized, dediacritized title and text with each word's readings
+-- (rasid.search.index_text); its rowid is articles.article_no. Snippets are cut from the stored text instead.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (body, content='', tokenize='unicode61');
+
+-- @backend postgresql
+-- The same words as lexemes, taken as they are (array_to_tsvector, no dictionary): a query finds the same
+-- articles as on SQLite. GIN makes «body @@ query» an index lookup.
+CREATE TABLE IF NOT EXISTS articles_fts (
+    article_no INTEGER PRIMARY KEY REFERENCES articles (article_no),
+    body TSVECTOR NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_fts_body ON articles_fts USING GIN (body);

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -56,18 +57,31 @@ class SqliteStore(Store):
         except sqlite3.Error as err:
             raise StoreError(f"cannot open {path}: {err}") from None
         store = cls(conn, path)
-        try:
-            conn.execute("PRAGMA foreign_keys = ON")
-            # WAL lets `rasid search` read while an ingest writes; a kill leaves the log for the next open.
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            store._prepare(create)
-        except sqlite3.DatabaseError as err:
-            conn.close()
-            raise StoreError(f"{path} is not a usable rasid database: {err}") from None
-        except StoreError:
-            conn.close()
-            raise
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                conn.execute("PRAGMA foreign_keys = ON")
+                # WAL lets `rasid search` read while an ingest writes; a kill leaves the log for the next open.
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                store._prepare(create)
+                break
+            except sqlite3.OperationalError as err:
+                # Two processes creating one new file: SQLite answers "locked" at once (no busy wait) where
+                # waiting could deadlock, so the later one retries until the first has made the schema.
+                if "locked" in str(err) and time.monotonic() < deadline:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    time.sleep(0.05)
+                    continue
+                conn.close()
+                raise StoreError(f"{path} is not a usable rasid database: {err}") from None
+            except sqlite3.DatabaseError as err:
+                conn.close()
+                raise StoreError(f"{path} is not a usable rasid database: {err}") from None
+            except StoreError:
+                conn.close()
+                raise
         return store
 
     def execute(self, sql: str, args: Sequence = ()) -> sqlite3.Cursor:

@@ -10,7 +10,7 @@ from .find.actors import ActorMention
 from .find.casualties import Casualty
 from .find.claims import ClaimMention
 from .find.dates import DISCOURSE, DateMention
-from .find.framing import site_of
+from .find.framing import dateline_end, named_cause, new_item, pointed_back, site_of
 from .find.places import PlaceMention
 from .find.triggers import TriggerMention
 from .records import Location
@@ -421,6 +421,8 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
     """Turns each asserted trigger into frames, one per place it names (ACLED's one-place rule)."""
     out: list[Frame] = []
     last_place: tuple[PlaceMention, Location] | None = None
+    last_date: date | None = None  # the day of the event told at last_place
+    place_par, abroad = -1, False  # the paragraph of last_place; whether this paragraph's anchor is abroad
     last_par = -1
     cur_date: tuple[date, int, tuple[int, int] | None] | None = None
     told_in = -1
@@ -433,6 +435,12 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             last_par = s.paragraph
             # a date carried into a new paragraph is more often stale than right
             cur_date = narrative = None
+            abroad = s.foreign
+        if s.index == 0 and dateline_end(s.words) > 0:
+            # «أتلانتا، الولايات المتحدة (CNN)--»: where the report was filed names no actor and no place
+            cut = s.lo + dateline_end(s.words)
+            s.actors = [a for a in s.actors if a.first > cut]
+            s.places = [p for p in s.places if p[0].first > cut]
         # «منذ 18 شباط» dates a campaign's start: the sentence tells an ongoing campaign, not one event
         # («منذ صباح اليوم», «منذ فجر أمس» is today's fighting, still going on)
         started = [d for d in s.dates if d.since and not (
@@ -474,8 +482,15 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         usable = [t for t in s.triggers if t.polarity == "asserted" and t.strength != "air"
                   and not any(a.first <= t.first <= a.last for a in s.actors)]
         usable = [t for t in usable if not _lead_up(t, s, tolls)]
-        # «القصف على مناطق الاشتباك»: a happening named as a site is one already told
-        usable = [t for t in usable if not site_of(s.words, t.first - s.lo)]
+        # «القصف على مناطق الاشتباك»: a happening named as a site is one already told; «تعذر ذلك بسبب القصف»,
+        # «نزحوا هربا من القصف»: one named as a cause, with no toll or place after it, is the war at large
+        usable = [t for t in usable if not site_of(s.words, t.first - s.lo) and not (not tolls and named_cause(
+            s.words, t.first - s.lo) and not any(p.first > t.last for p, _ in s.places))]
+        # «وتأتي هذه الغارات غداة مقتل …»: an event a demonstrative points back to was told before; it
+        # stands only as the sole event of a sentence that adds its toll («وقتل 42 جنديا في هذا القصف»)
+        back = [t for t in usable if pointed_back(s.words, t.first - s.lo) and not (
+            tolls and not any(o is not t and o.polarity == "asserted" for o in s.triggers))]
+        usable = [t for t in usable if t not in back]
         strong = [t for t in usable if t.strength == "strong"]
         # «الهجوم», «الهجمات»: a definite weak trigger points back to an event told elsewhere
         # unless the sentence itself places, dates and counts it («الهجمات على الهبيط الأحد قتلت طفلا»)
@@ -489,7 +504,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             parts = {_span_of(s, t.first) for t in strong}
             usable = [t for t in usable if t.strength == "strong" or (
                 _span_of(s, t.first) not in parts and _own_place(t, s))]
-        if not strong:
+        if not strong and not any(t.strength == "strong" for t in back):
             # «سقط صاروخان إسرائيليان قرب مطار دمشق»: a weapon with its shooter named is an attack
             usable = [t for t in usable if tolls or (s.dates and places_here) or (
                 places_here and any(a.kind == "nisba" and 0 < a.first - t.last <= 1 for a in s.actors))]
@@ -502,7 +517,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 continue
             group = _place_for(t, s)
             if not group:
-                if last_place is None or not (tolls or t.strength == "strong") or _at_large(t, s):
+                # a paragraph that opens abroad («وفي غزة، …») takes no Syrian place from another paragraph
+                if last_place is None or not (tolls or t.strength == "strong") or _at_large(t, s) or \
+                        new_item(s.dates, s.lo, last_date) or (abroad and place_par != s.paragraph):
                     continue
                 group = [last_place]
             toll = _toll_for(t, s, tolls)
@@ -569,6 +586,8 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         made = [f for f in chosen.values() if f.place_span is not None]
         if made:
             last_place = next(p for p in s.places if (p[0].first, p[0].last) == made[0].place_span)
+            last_date, place_par = made[0].date, s.paragraph
         elif places_here and not chosen:
             last_place = places_here[0]
+            last_date, place_par = s.dates[0].value if s.dates else None, s.paragraph
     return out

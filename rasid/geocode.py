@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import gazetteer
-from .find.places import Candidate, PlaceMention, candidates, situates_across
+from .find.places import POSSESSOR, SITUATING, Candidate, PlaceMention, candidates, situates_across
 from .lexicon import readings, table, word_positions
 from .morph import cue_set
 from .normalize import norm
@@ -146,8 +146,8 @@ def resolve(mentions: list[PlaceMention], sentence_of: dict[int, int]) -> dict[i
     fixed: dict[int, Candidate] = {i: spot for i, m in enumerate(mentions) if (spot := _one_spot(m.candidates))}
     out: dict[int, Location] = {}
     for i, m in enumerate(mentions):
-        if not m.candidates:
-            continue
+        if not m.candidates or m.rule in (POSSESSOR, SITUATING):
+            continue  # «لدمشق» in «الغوطة الشرقية لدمشق», «قرب دمشق» after it: situates and votes, no event stands at it
         by = situated[i][1]
         narrowed_here = len(m.candidates) < len(given[i].candidates)
         by_name = "" if not narrowed_here else f"«{by.candidates[0].name}» after it" if by is not None \
@@ -257,6 +257,12 @@ def _seat(c: Candidate) -> Candidate | None:
 
 
 def _location(c: Candidate, m: PlaceMention, reason: str) -> Location:
+    if m.cue == "rural" and c.feature in ("city", "admin1"):
+        # «الريف الشرقي لدمشق»: where the countryside of a city is a governorate of its own, it is that one
+        whole = [d for d in candidates(norm("ريف " + c.name)) if d.feature == "admin1"]
+        if whole:
+            c = whole[0]
+            reason += f"; the countryside of {m.key} is the governorate {c.name}"
     precision = c.precision
     point = c
     if c.representative:
@@ -331,6 +337,8 @@ def unresolved(tokens: list[Token], mentions: list[PlaceMention],
     known = {i for m in mentions for i in range(m.first - 1, m.last + 1)}
     out = []
     for m in dropped:
+        if m.rule in (POSSESSOR, SITUATING):
+            continue  # a landmark left out on purpose, not a name the gazetteer misplaces
         if m.first and readings(tokens[m.first - 1].text) & cue_set("named_by"):
             govs = sorted({c.admin1 for c in m.candidates if c.admin1})
             out.append(Unresolved(m.first, m.last, " ".join(t.text for t in tokens[m.first:m.last + 1]),

@@ -31,6 +31,12 @@ class Match:
     key: str
 
 
+_NEW = object.__new__
+_SET = object.__setattr__
+# the (head, next word) pairs whose tails a matcher keeps (_tails); a corpus run meets more and starts over
+_TAIL_CACHE = 20_000
+
+
 def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
@@ -101,23 +107,48 @@ class HeadIndex:
     words: dict[str, list[int]]
     # each matcher's sorted start positions, found once per text: a finder may search it range by range
     starts: dict = field(default_factory=dict, compare=False)
+    # the lexicons known when it was built (_Known.generation): a later matcher needs a new index
+    generation: int = 0
+
+
+class _Known:
+    """The heads of every matcher built so far: a text's index keeps only these («قصف», «حلب»), not «على», «ذلك»."""
+
+    # about three heads in four of a report are in no lexicon; an index without them is built and
+    # searched at a fraction of the cost. A new matcher adds its heads and outdates every index.
+    heads: set[str] = set()
+    generation = 0
+
+    @classmethod
+    def add(cls, heads: Iterable[str]) -> None:
+        """Adds a new matcher's heads, outdating the indexes and cached lookups built without them."""
+        new = set(heads) - cls.heads
+        if new:
+            cls.heads |= new
+            cls.generation += 1
+            _lookup_heads.cache_clear()
 
 
 @lru_cache(maxsize=200_000)
 def _lookup_heads(word: str, taa: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Splits a token's distinct heads into those every matcher reads and those only suffix readers add (cached)."""
-    # a new word costs this on every report that has it: plain loops over at most four readings
+    """Splits a token's distinct known heads into those every matcher reads and those only suffix readers add (cached)."""
+    # a new word costs this on every report that has it: plain loops over at most three readings, and a
+    # head no lexicon has is found by no matcher, so the index leaves it out
     readings = stems(word)
+    known = _Known.heads
+    # _strip_article written out
+    heads = [stem[2:] if len(stem) > 3 and stem.startswith("ال") else stem for _, stem in readings]
     plain: list[str] = []
-    for _, stem in readings:
-        head = _strip_article(stem)
-        if head not in plain:
+    for head in heads:
+        if head in known and head not in plain:
             plain.append(head)
     extra: list[str] = []
     for _, stem in readings:
-        bare = _unsuffixed(stem, taa)
-        if bare is not None and (head := _strip_article(bare)) not in plain and head not in extra:
-            extra.append(head)
+        # every pronoun ends in «ا», «م» or «ه»: most stems need no look at the list (_unsuffixed)
+        if len(stem) > 4 and stem[-1] in _SUFFIX_ENDS and (bare := _unsuffixed(stem, taa)) is not None:
+            head = _strip_article(bare)
+            if head in known and head not in heads and head not in extra:
+                extra.append(head)
     return tuple(plain), tuple(extra)
 
 
@@ -136,7 +167,8 @@ def _written_forms(head: str, suffixes: bool) -> set[str]:
 
 
 def head_index(tokens: list[Token]) -> HeadIndex:
-    """Indexes the lookup heads of tokens by position: [«وبريف», «حلب»] → {«ريف»: [0], «حلب»: [1], …}."""
+    """Indexes the known lookup heads of tokens by position: [«وبريف», «حلب»] → {«ريف»: [0], «حلب»: [1], …}."""
+    generation = _Known.generation
     # a report says its words many times over: the heads of each distinct word are read once
     at: dict[str, list[int]] = {}
     at_taa: dict[str, list[int]] = {}
@@ -162,7 +194,7 @@ def head_index(tokens: list[Token]) -> HeadIndex:
     words = dict(at)
     for word, where in at_taa.items():
         words[word] = sorted(words[word] + where) if word in words else where
-    return HeadIndex(len(tokens), plain, suffixed, words)
+    return HeadIndex(len(tokens), plain, suffixed, words, generation=generation)
 
 
 class Tokens(list):
@@ -175,7 +207,7 @@ class Tokens(list):
     def heads(self) -> HeadIndex:
         """Returns the head index of these tokens, built on first use."""
         index = getattr(self, "_index", None)
-        if index is None or index.length != len(self):
+        if index is None or index.length != len(self) or index.generation != _Known.generation:
             index = self._index = head_index(self)
         return index
 
@@ -220,6 +252,10 @@ class PhraseMatcher:
         # heads with many tails («تل», «عين», «كفر»): tails bucketed by their first word, so a
         # token is checked only against the tails its next word can start
         self._by_next = {head: _bucket(tails) for head, tails in self._index.items() if len(tails) > 8}
+        self._tail_cache: dict = {}
+        # heads that are a phrase by themselves: a text with one may match (may_match)
+        self._single = frozenset(head for head, tails in self._index.items() if not tails[-1][0])
+        _Known.add(self._index)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
@@ -241,15 +277,24 @@ class PhraseMatcher:
         return True
 
     def _tails(self, head: str, tokens: list[Token], i: int, hi: int) -> list:
+        nxt = None if i + 1 >= hi else _strip_article(tokens[i + 1].text)
+        # the same head and next word come back in report after report («تل رفعت», «عين العرب»)
+        found = self._tail_cache.get((head, nxt))
+        if found is not None:
+            return found
         buckets = self._by_next[head]
-        if i + 1 >= hi:
-            return [(tail, payloads) for _, tail, payloads in buckets.get(None, ())]
-        nxt = _strip_article(tokens[i + 1].text)
-        keys = {nxt}
-        if self._suffixes:
-            keys.update(nxt[: -len(s)] for s in _SUFFIXES if nxt.endswith(s))
-        found = [it for k in keys for it in buckets.get(k, ())] + list(buckets.get(None, ()))
-        return [(tail, payloads) for _, tail, payloads in sorted(found)]
+        if nxt is None:
+            found = [(tail, payloads) for _, tail, payloads in buckets.get(None, ())]
+        else:
+            keys = {nxt}
+            if self._suffixes:
+                keys.update(nxt[: -len(s)] for s in _SUFFIXES if nxt.endswith(s))
+            found = [(tail, payloads) for _, tail, payloads in sorted(
+                [it for k in keys for it in buckets.get(k, ())] + list(buckets.get(None, ())))]
+        if len(self._tail_cache) >= _TAIL_CACHE:
+            self._tail_cache.clear()
+        self._tail_cache[head, nxt] = found
+        return found
 
     def may_match(self, words: Iterable[str]) -> bool:
         """Tells whether a text of these words could hold a phrase of the lexicon: {«وبريفها», «حلب»} → True for «ريف حلب»."""
@@ -260,6 +305,9 @@ class PhraseMatcher:
         found = {h for w in heads.keys() & words for h in heads[w]}
         if not found:
             return False
+        # a one-word phrase needs no later word: the tails of every other head are left unread
+        if not self._single.isdisjoint(found):
+            return True
         present = {t for w in later.keys() & words for t in later[w]}
         return any(all(w in present for w in tail) for head in found for tail, _ in self._index[head])
 
@@ -322,7 +370,9 @@ class PhraseMatcher:
                         continue
                     if tail:
                         if nxt is None:
-                            nxt = _strip_article(tokens[i + 1].text)
+                            nxt = tokens[i + 1].text
+                            if len(nxt) > 3 and nxt.startswith("ال"):
+                                nxt = nxt[2:]
                         # most tails fail on their first word, which must be the next word itself
                         # unless it is the last one, which may carry a pronoun after it
                         if tail[0] != nxt and (len(tail) > 1 or not suffixes or not nxt.startswith(tail[0])):
@@ -330,8 +380,11 @@ class PhraseMatcher:
                         if not self._tail_ok(tokens, i, tail):
                             continue
                     if best is None or last > best.last or (last == best.last and skip < best.skip):
-                        best = Match(i, last, skip, tokens[i].start + skip, tokens[last].end,
-                                     payloads, " ".join((head,) + tail))
+                        # Match(...) without the frozen __init__'s guard on each of its seven fields
+                        best = _NEW(Match)
+                        _SET(best, "__dict__", {"first": i, "last": last, "skip": skip,
+                                                "start": tok.start + skip, "end": tokens[last].end,
+                                                "payloads": payloads, "key": " ".join((head,) + tail)})
                     break
             if best is not None:
                 out.append(best)

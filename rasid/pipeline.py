@@ -24,7 +24,7 @@ from .normalize import Normalized, normalize, rejoin
 from .notes import note
 from .records import Article, Claim, Event, Evidence, Fatalities, Version
 from .versions import Story, attach, stories
-from .segment import Token, distinct_words, sentences, word_tokens
+from .segment import Token, sentences, word_list, word_tokens
 from . import world
 
 # Belligerents' own channels: their denials speak for the party.
@@ -57,12 +57,12 @@ def _undated_past(words: list[str]) -> bool:
         w in _AFTER_BEFORE and nxt in long_span for w, nxt in zip(words, words[1:]))
 
 
-def _content_tokens(article: Article, n: Normalized) -> Tokens:
+def _content_tokens(article: Article, n: Normalized, words: list[str] | None = None) -> Tokens:
     """Drops tokens inside site chrome («مقالات ذات صلة», cookie banners) of the plain text."""
     # offsets rise strictly, so a chrome span of the original is one span of the normalized text
     skip = [(bisect_left(n.offsets, start), bisect_left(n.offsets, end))
             for start, end in chrome_spans(article.text, n)]
-    return Tokens(word_tokens(article.text, n.text, n.offsets, skip))
+    return Tokens(word_tokens(article.text, n.text, n.offsets, skip, words))
 
 
 def _sentences(article: Article, n: Normalized, toks: list[Token]) -> list[Sent]:
@@ -104,9 +104,11 @@ def analyze(article: Article) -> list[Event]:
     n = rejoin(normalize(article.text), article.text)
     # most reports of other topics (sport, economy…) hold no word a trigger starts with: they end here,
     # before the costlier tokens, chrome and sentences
-    if not may_occur(distinct_words(n.text)):
+    # the words are listed once, for the gate and then for the tokens
+    said = word_list(n.text)
+    if not may_occur(set(said)):
         return []
-    toks = _content_tokens(article, n)
+    toks = _content_tokens(article, n, said)
     if not toks:
         return []
     sents = _sentences(article, n, toks)

@@ -212,7 +212,18 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     # counterpart or partner, neither the attacker nor the target
     partners = set() if t.event_type == "Battles" else {
         a.first for a in cands if a.first > s.lo and s.words[a.first - 1 - s.lo] in WITH}
-    agents = [a for a in cands if a.first not in hit and a.first not in holders and a.first not in partners]
+    # «تصدت الدفاعات الجوية السورية لعدوان إسرائيلي»: whose weapons an interception stops (the object
+    # «ل…») is its target, never its doer; the subject may stand between the verb and it
+    stopped: set[int] = set()
+    if t.rule.endswith("+intercepted"):
+        obj = next((k for k in range(t.last + 1, part_hi + 1) if s.words[k - s.lo].startswith("ل")), part_hi + 1)
+        stopped = {a.first for a in cands if a.last >= obj}
+    if t.sub_event_type == "Disrupted weapons use":
+        # «أسقطت الدفاعات الجوية صواريخ إسرائيلية»: a nationality told of the weapons is whose they were
+        # («الدفاعات الجوية الروسية» is the interceptor's)
+        stopped |= {a.first for a in cands if a.first > t.last and a.kind == "nisba" and a.first > s.lo
+                    and s.words[a.first - 1 - s.lo] in cue_set("projectile")}
+    agents = [a for a in cands if a.first not in hit | holders | partners | stopped]
 
     # «قوات النظام مدعومة بميليشيا الدفاع الوطني»: a supporting force is on the side before it
     support = cue_set("support")
@@ -366,7 +377,9 @@ def default_actors(event_type: str, sub: str, actor1: str | None, actor2: str | 
     UNIDENTIFIED, bombardment of the opposition is the government's, its unnamed dead civilians;
     an unnamed strike on an airbase («استهدفت صواريخ مطار التيفور») is UNIDENTIFIED on the government."""
     defaults: set[str] = set()
-    if military and victims != "civilians" and actor2 is None and actor1 not in GOV_SIDE:
+    # «تصدت الدفاعات الجوية لصواريخ فوق مطار المزة»: the site of an interception is not its target
+    if military and victims != "civilians" and actor2 is None and actor1 not in GOV_SIDE \
+            and sub != "Disrupted weapons use":
         defaults.add("actor2")
         actor2 = "SYR_GOV"
     if actor1 is None:

@@ -16,6 +16,7 @@ from .reader import (ReadError, Limits, StrictError, article_files, json_lines, 
                      to_article)
 from .records import Article
 from .store import StoreError, extract
+from .store.rows import UNENCODABLE
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +27,14 @@ LINES_PER_TASK = 2000
 SPLIT_BYTES = 4 << 20
 # A task that raises (not a killed worker, which Dask reschedules by itself) is run again this many times.
 RETRIES = 3
-# How many reads of the inputs through `read` may be in flight per worker thread: enough to keep every worker busy
-# while the client writes, few enough to bound what waits in the client's memory.
+# How many reads of the inputs through `read` may run per worker thread (and wait, done, for an earlier one): enough
+# to keep every worker busy while the client writes, few enough to bound what waits in the client's memory.
 IN_FLIGHT_PER_THREAD = 2
 # Articles per task when the client sends stored articles out (`ingest --reextract`).
 CHUNK = 25
+# Dask's event-loop tick (every 20 ms) and system monitor poll for diagnostics no one reads here; on a LocalCluster
+# sharing the cores with analysis they cost about 2% of a core in the client (which holds the scheduler).
+LOCAL_CONFIG = {"distributed.admin.tick.interval": "1s", "distributed.admin.system-monitor.interval": "2s"}
 
 
 class ScaleError(StoreError):
@@ -45,6 +49,8 @@ class Analysed(Article):
     analysed_as: str = field(default="", compare=False)
     events: list[dict] | None = field(default=None, compare=False, hash=False, repr=False)
     error: str | None = field(default=None, compare=False)
+    # What the store's full-text index takes for it (Store.index_body), so that the client only inserts.
+    index: str | None = field(default=None, compare=False, repr=False)
 
     def result(self) -> tuple[list[dict] | None, str | None] | None:
         """Returns (events, error) as extract() gave them, or None when the Store renamed the article since."""
@@ -71,9 +77,14 @@ class Options:
     published: date | None = None
     limits: Limits = Limits()
     all_countries: bool = False
+    index: Callable[[str | None, str], str] | None = None  # the store's index_body, for the workers to compute
 
 
 # ---------------------------------------------------------------- on the workers
+
+def _storable(text: str) -> str:
+    return UNENCODABLE.sub("\ufffd", text)
+
 
 def _json_range(path: str, part: Partition, options: Options) -> Iterator[tuple[Article, int | None] | ReadError]:
     lines = raw_lines(path, options.limits.max_line_bytes)
@@ -115,8 +126,12 @@ def read_partition(part: Partition, options: Options) -> list[Analysed | ReadErr
                 continue
             article, line_no = item
             events, error = extract(article, options.all_countries)
+            # Of the text as the store keeps it (Store.ingest makes it storable), so that both match.
+            index = options.index(article.title and _storable(article.title), _storable(article.text)) \
+                if options.index else None
             out.append(Analysed(article.id, article.text, article.outlet, article.published, article.url,
-                                article.title, line_no=line_no, analysed_as=article.id, events=events, error=error))
+                                article.title, line_no=line_no, analysed_as=article.id, events=events, error=error,
+                                index=index))
     except (OSError, EOFError, lzma.LZMAError, zlib.error) as err:
         out.append(ReadError(part.path, None, f"cannot read: {getattr(err, 'strerror', None) or err}"))
     return out
@@ -177,7 +192,7 @@ def partitions(client: Any, sources: Sequence[str], plan: Plan = Plan(),
 
 def _in_order(client: Any, parts: Iterator[Partition | ReadError], options: Options, in_flight: int,
               retries: int) -> Iterator[tuple[Partition | None, Analysed | ReadError]]:
-    """Yields each partition's results in reading order, with at most `in_flight` partitions running or waiting."""
+    """Yields each partition's results in reading order, with at most `in_flight` partitions running and as many waiting."""
     from distributed import as_completed
 
     waiting = as_completed()
@@ -189,7 +204,9 @@ def _in_order(client: Any, parts: Iterator[Partition | ReadError], options: Opti
 
     def fill() -> None:
         nonlocal more
-        while more and len(running) + len(ready) < in_flight:
+        # Results that wait for an earlier partition do not hold a worker back: a worker ahead of a slow
+        # partition takes the next one, until `in_flight` results wait in this process's memory.
+        while more and len(running) < in_flight and len(ready) < in_flight:
             step = next(planned, None)
             if step is None:
                 more = False
@@ -316,6 +333,8 @@ def connect(address: str, timeout: float = 30) -> Iterator[Any]:
     with ExitStack() as stack:
         try:
             if isinstance(where, int):
+                import dask
+                stack.enter_context(dask.config.set(LOCAL_CONFIG))
                 cluster = stack.enter_context(LocalCluster(n_workers=where, threads_per_worker=1, processes=True,
                                                            dashboard_address=None, silence_logs=logging.ERROR))
                 client = stack.enter_context(Client(cluster, timeout=timeout))
@@ -343,6 +362,7 @@ def ingest(store: Any, client: Any, sources: Sequence[str], labels: Sequence[str
             article, source = item
             yield article, labels[source]
 
+    options = replace(options, index=store.index_body)
     extractor = DaskExtractor(client, options.all_countries, retries=retries)
     kwargs = {} if batch_size is None else {"batch_size": batch_size}
     return store.ingest(articles(), extractor, on_failure=on_failure, on_article=on_article, **kwargs)

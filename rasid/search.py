@@ -30,10 +30,32 @@ def _forms(word: str) -> str:
     return " ".join([word, *sorted(readings(word) - {word})])
 
 
+# PostgreSQL refuses a lexeme over 2047 bytes; a longer "word" (noise, a run-on URL) is left out of its index.
+MAX_LEXEME_BYTES = 2046
+
+
+@lru_cache(maxsize=200_000)
+def _lexemes(word: str) -> tuple[str, ...]:
+    """Returns a token's forms as lexemes, lower-cased as FTS5 folds them: «Idlib» → («idlib»,)."""
+    return tuple(f for f in _forms(word).lower().split() if len(f.encode("utf-8")) <= MAX_LEXEME_BYTES)
+
+
+def _indexed(title: str | None, text: str) -> str:
+    return norm(f"{title}\n{text}" if title and not text.startswith(title) else text)
+
+
 def index_text(title: str | None, text: str) -> str:
     """Returns what the full-text index holds: «وشنّت غارةً» → «وشنت شنت غاره» (each word with its readings)."""
-    body = norm(f"{title}\n{text}" if title and not text.startswith(title) else text)
-    return " ".join(_forms(w) for w in _TOKEN.findall(body))
+    return " ".join(_forms(w) for w in _TOKEN.findall(_indexed(title, text)))
+
+
+def index_words(title: str | None, text: str) -> str:
+    """Returns index_text's distinct words, lower-cased and sorted, for a tsvector: «غارة وغارة» → «غاره وغاره»."""
+    words: set[str] = set()
+    # Each distinct token once: a report repeats most of its words.
+    for token in set(_TOKEN.findall(_indexed(title, text))):
+        words.update(_lexemes(token))
+    return " ".join(sorted(words))
 
 
 def query_terms(query: str) -> list[tuple[str, bool]]:

@@ -55,25 +55,34 @@ def distinct_words(text: str) -> set[str]:
     return set(_TOKEN.findall(text))
 
 
+def word_list(text: str) -> list[str]:
+    """Lists the words of normalized text in order, without tokens: «قتل 5 في دوما في» → [قتل, 5, في, دوما, في]."""
+    return _TOKEN.findall(text)
+
+
 def word_tokens(original: str, normalized_text: str, offsets,
-                skip: list[tuple[int, int]] | None = None) -> list[Token]:
+                skip: list[tuple[int, int]] | None = None, words: list[str] | None = None) -> list[Token]:
     """Tokenizes normalized text, marking words whose final «ه» was «ة»: «سيطرة» → taa=True.
 
     Words starting inside a `skip` span (sorted, disjoint spans of the normalized text: site chrome) are
-    left out, and the tokens kept are numbered in a row.
+    left out, and the tokens kept are numbered in a row. `words` is word_list(normalized_text) when the
+    caller has it already.
     """
     out: list[Token] = []
     spans = iter(skip or ())
     lo, hi = next(spans, (len(normalized_text), len(normalized_text)))
     # _token written out: the loop runs once per word of every report
-    new, set_, append = _NEW, _SET, out.append
-    for m in _TOKEN.finditer(normalized_text):
-        start, end = m.span()
+    new, set_, append, find = _NEW, _SET, out.append, normalized_text.find
+    end = 0
+    # the words as strings, each found from the end of the one before: only non-word characters lie
+    # between, so the first occurrence is the word itself, and no match object is made per word
+    for word in _TOKEN.findall(normalized_text) if words is None else words:
+        start = find(word, end)
+        end = start + len(word)
         while start >= hi:
             lo, hi = next(spans, (len(normalized_text), len(normalized_text)))
         if start >= lo:
             continue
-        word = m.group()
         tok = new(Token)
         set_(tok, "__dict__", {"text": word, "start": start, "end": end, "index": len(out),
                                "taa": word[-1] == "ه" and original[offsets[end - 1]] == "ة"})
@@ -86,11 +95,18 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     paragraph = 0
+    # Sentence(...) written out as in word_tokens: a report has dozens of sentences
+    new, set_, append = _NEW, _SET, out.append
     for m in _SENT_END.finditer(text):
-        end = m.end() if m.group() in ".!?" else m.start()
-        if text[start:end].strip():
-            out.append(Sentence(start, end, len(out), paragraph))
-        if "\n" in m.group():
+        mark = m.group()
+        # a match is one stop mark or a run of line breaks
+        broken = mark[0] == "\n"
+        end = m.start() if broken else m.end()
+        if start < end and not text[start:end].isspace():
+            sent = new(Sentence)
+            set_(sent, "__dict__", {"start": start, "end": end, "index": len(out), "paragraph": paragraph})
+            append(sent)
+        if broken:
             paragraph += 1
         start = m.end()
     if text[start:].strip():

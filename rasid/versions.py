@@ -5,17 +5,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from math import cos, radians
 
 from .assemble import Frame, Sent
 from .find.claims import OUTLET, WITNESS, ClaimMention
 from .lexicon import table
 from .morph import cue_set
-from .records import Location
 from .roles import default_actors, told_doer
+from .rivalry import INTERCEPTED, REACH as _REACH, VIOLENT, are_rivals, disputed_words, km, same_time, sources, victim_named
 from .tellings import claimants, claimed_toll, claimed_victim, pos as _pos, reaches, told_kind
 
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # A party's denial of its own act contests strikes and killings told of it (a battle has two
 # parties that each tell it their way, so a denial there is one side's account, not a dispute).
 _SELF_DENIABLE = frozenset({"Explosions/Remote violence", "Violence against civilians"})
@@ -24,7 +22,6 @@ _SELF_DENIABLE = frozenset({"Explosions/Remote violence", "Violence against civi
 _OWN, _NAMED, _PARTY, _HEARSAY, _DENIED = 0, 1, 2, 3, 9
 _PARTY_KINDS = frozenset({"state media", "belligerent media", "belligerent", "government"})
 _HEARSAY_KINDS = frozenset({"social media"})
-_REACH = 2  # sentences back a denial with no event of its own may refer to («ونفت الفصائل ذلك»)
 
 
 @dataclass(frozen=True)
@@ -115,7 +112,9 @@ def _retold(frs: list[Frame], sents: list[Sent]) -> None:
             # «عثر على جثث تسعة مدنيين … وقال أحد الناجين إن مسلحين من التنظيم أطلقوا النار عليهم»: a
             # source's retelling names the doer the first telling left unnamed
             doer = told_doer(s, t.first)
+            # strategic developments are unlike acts: «ترغم الطائرات على مغادرة الأجواء» retells no interception
             told = [f for f in frs if 0 < s.index - f.sent <= _REACH and f.event_type == t.event_type
+                    and (f.event_type in VIOLENT or f.sub_event_type == t.sub_event_type)
                     and (f.actor1 in named or ("actor1" in f.defaults and doer is not None))]
             if told:
                 f = max(told, key=lambda f: f.sent)
@@ -124,55 +123,6 @@ def _retold(frs: list[Frame], sents: list[Sent]) -> None:
                 # a denial is weighed apart (what it speaks of, whose act it is), never as a retelling
                 f.claims = f.claims + [c for c in governing(s, t.first) if c not in f.claims and c.stance != "denies"]
                 break
-
-
-def _km(a: Location, b: Location) -> float:
-    """Returns the distance between two places in km (flat-earth, fine at a town's scale)."""
-    dy = (a.latitude - b.latitude) * 111.0
-    dx = (a.longitude - b.longitude) * 111.0 * cos(radians((a.latitude + b.latitude) / 2))
-    return (dx * dx + dy * dy) ** 0.5
-
-
-def _same_place(f: Frame, g: Frame) -> bool:
-    """Tells whether two accounts place a harm at one spot: one town, or an area or region around it.
-
-    Two named towns are two places however close (ACLED's one-place rule): «دوما» and «حمورية» are
-    two events; a region, or a telling that names no place and takes the last one told, may be the
-    town of the other telling.
-    """
-    a, b = f.location, g.location
-    if a.place_id and a.place_id == b.place_id:
-        return True
-    if 3 in (a.geo_precision, b.geo_precision) or f.place_span is None or g.place_span is None:
-        return _km(a, b) <= 25.0
-    # a name the gazetteer lacks is coded to a known place nearby: it may be that place
-    return not (a.place_id and b.place_id) and _km(a, b) <= 10.0
-
-
-def _same_time(f: Frame, g: Frame) -> bool:
-    """Tells whether two tellings fall on one day, give or take a night («ليل السبت-الأحد»)."""
-    if f.date is None or g.date is None:
-        return True
-    return abs((f.date - g.date).days) <= 1
-
-
-def _announced(f: Frame, g: Frame, sents: list[Sent]) -> bool:
-    """Tells whether g is one of the accounts f's sentence announces, told just after it with no day or place of its own.
-
-    «قتل ثلاثة عناصر بانفجار قرب الخافية السبت، وسط روايات متضاربة … فبينما قالت صفحات إن طائرة
-    استهدفت السيارة» → the pages' strike is of Saturday, the day of the blast they explain.
-    """
-    return g.dated == "published" and g.place_span is None and 0 < g.sent - f.sent <= _REACH \
-        and _disputed_words(sents[f.sent])
-
-
-def _disputed_words(s: Sent) -> bool:
-    """Tells whether a sentence sets accounts against each other: «في المقابل», «في حين», «غير أن», «تضاربت الروايات»."""
-    cues = cue_set("dispute")
-    if any(w in cues for w in s.words):
-        return True
-    return any((a in ("في", "وفي") and b == "حين") or (a in ("غير", "الا") and b == "ان")
-               for a, b in zip(s.words, s.words[1:]))
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +162,7 @@ def _about_other(d: ClaimMention, f: Frame, sents: list[Sent], sent_of) -> bool:
                                   if isinstance(dm.value, date) and lo <= dm.first < hi):
         return True
     places = [loc for pm, loc in s.places if loc.geo_precision < 3 and lo <= pm.first < hi]
-    return bool(places) and f.location is not None and all(_km(loc, f.location) > 25 for loc in places)
+    return bool(places) and f.location is not None and all(km(loc, f.location) > 25 for loc in places)
 
 
 def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMention]],
@@ -276,7 +226,7 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
     ranked = sorted(accounts, key=lambda a: (a.standing, a.frame.sent, a.frame.trigger.first))
     groups: list[list[Account]] = []
     for a in ranked:
-        home = next((g for g in groups if all(_rivals(m, a, sents, speaks_for) for m in g)), None)
+        home = next((g for g in groups if all(are_rivals(m, a, sents, speaks_for) for m in g)), None)
         if home is None:
             groups.append([a])
         else:
@@ -294,7 +244,7 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
         if top.standing == _DENIED or (top.standing > _OWN and any(
                 c.stance == "denies" and c.source in (OUTLET, WITNESS) for c in top.claims)):
             continue
-        rivals = tuple(members[1:])
+        rivals = _whose_weapons(top, members[1:])
         top = _as_victim(top, list(rivals))
         contested = bool(rivals) or any(c.stance == "denies" for c in top.claims)
         out.append(Story(top, rivals, contested))
@@ -324,7 +274,7 @@ def _blamed(accounts: list[Account], sents: list[Sent], sent_of, speaks_for: dic
                 end = min((_pos(o) for o in s.claims if _pos(o) > _pos(c)), default=s.hi + 1)
                 skip = {f.actor1, f.actor2, "CIVILIANS", speaks_for.get(d.source, d.source)}
                 other = next((m.actor for m in s.actors if _pos(c) < m.first < end and m.actor not in skip), None)
-                if other is None or any(g.actor1 == other and g.actor2 == f.actor2 and _same_time(f, g)
+                if other is None or any(g.actor1 == other and g.actor2 == f.actor2 and same_time(f, g)
                                         for g in frames):
                     continue
                 killed = [k for k in s.casualties if k.kind == "killed" and _pos(c) < k.first < end]
@@ -356,9 +306,9 @@ def _repelled(accounts: list[Account], sents: list[Sent], speaks_for: dict[str, 
         for s in sents[f.sent + 1:f.sent + _REACH + 2]:
             if not any(t.polarity == "asserted" and t.sub_event_type == "Armed clash" for t in s.triggers):
                 continue
-            if any(loc.geo_precision < 3 and _km(loc, f.location) > 25 for _, loc in s.places):
+            if any(loc.geo_precision < 3 and km(loc, f.location) > 25 for _, loc in s.places):
                 continue
-            says = [c for c in s.claims if c.stance == "asserts" and c.source not in _sources(a) - {OUTLET, WITNESS}
+            says = [c for c in s.claims if c.stance == "asserts" and c.source not in sources(a) - {OUTLET, WITNESS}
                     and speaks_for.get(c.source, c.source) != f.actor1]
             if says:
                 told += [c for c in says if c not in told]
@@ -402,10 +352,10 @@ def _split(accounts: list[Account], sents: list[Sent], kinds: dict[str, str]) ->
         told: list[tuple[Sent, ClaimMention, str, list]] = []
         spans: dict[ClaimMention, tuple[int, int]] = {}
         for s in sents[f.sent:f.sent + _REACH + 2]:
-            if not _disputed_words(s) or not any(t.event_type == f.event_type for t in s.triggers):
+            if not disputed_words(s) or not any(t.event_type == f.event_type for t in s.triggers):
                 continue
             # another place in the sentence is another harm, not another account of this one
-            if any(loc.geo_precision < 3 and _km(loc, f.location) > 25 for _, loc in s.places):
+            if any(loc.geo_precision < 3 and km(loc, f.location) > 25 for _, loc in s.places):
                 continue
             for c, lo, hi in reaches(s):
                 if c in spans:
@@ -508,29 +458,16 @@ def _vouched(sents: list[Sent], at: int, groups: list[str]) -> str | None:
     return None
 
 
-def _sources(a: Account) -> frozenset[str]:
-    """Returns who asserts an account: «قال المرصد …» → {SOHR}."""
-    return frozenset(c.source for c in a.claims if c.stance == "asserts")
+def _whose_weapons(top: Account, rivals: list[Account]) -> tuple[Account, ...]:
+    """Returns the rivals with an interception that names no attacker given the striker of the top account.
 
-
-# Kinds of harm one event may be told as: what exploded (a drone's missile, a shell, a mine, a bomb)
-# or who shot whom; a chemical attack or a takeover is not mistaken for another kind.
-_KIN = ({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-         "Suicide bomb", "Grenade"}, {"Attack", "Armed clash"})
-
-
-def _kin(a: str, b: str) -> bool:
-    """Tells whether two sub-types may be one harm told two ways: a drone's missile and a landmine → True."""
-    return a == b or any(a in k and b in k for k in _KIN)
-
-
-def _victim_named(f: Frame, g: Frame) -> bool:
-    """Tells whether f names only one party, with the other side guessed, and g names it as the victim.
-
-    «قتل ثلاثة عناصر من قسد بانفجار» (one party named, its foe guessed) against «طائرة تركية
-    استهدفت سيارة لقسد» (SDF the victim) → True: the named party is the victim of both tellings.
+    «تصدت الدفاعات الجوية لعدوان بالصواريخ» against «قصفت طائرات إسرائيلية الموقع» → SYR_GOV vs ISR.
     """
-    return "actor2" in f.defaults and "actor1" not in f.defaults and f.actor1 == g.actor2 != f.actor2
+    f = top.frame
+    if f.event_type != "Explosions/Remote violence":
+        return tuple(rivals)
+    return tuple(Account(replace(r.frame, actor2=f.actor1, defaults=r.frame.defaults - {"actor2"}), r.claims, r.standing)
+                 if r.frame.sub_event_type == INTERCEPTED and "actor2" in r.frame.defaults else r for r in rivals)
 
 
 def _as_victim(a: Account, rivals: list[Account]) -> Account:
@@ -540,53 +477,11 @@ def _as_victim(a: Account, rivals: list[Account]) -> Account:
     party the rivals agree was hit is the victim; who struck is as unnamed as the top telling leaves it.
     """
     f = a.frame
-    if not rivals or not all(_victim_named(f, r.frame) for r in rivals):
+    # an interception told against the strike names no victim of it: the weapons stopped are the attacker's
+    if not rivals or not all(r.frame.event_type in VIOLENT and victim_named(f, r.frame) for r in rivals):
         return a
     actor1, actor2, guessed = default_actors(f.event_type, f.sub_event_type, None, f.actor1, None)
     g = replace(f, actor1=actor1, actor2=actor2, defaults=set(guessed))
     return Account(g, a.claims, a.standing)
 
 
-def _denials(a: Account, speaks_for: dict[str, str]) -> tuple[bool, bool]:
-    """Tells whether an account is denied by its own perpetrator, and whether by anyone else."""
-    own = other = False
-    for c in a.claims:
-        if c.stance == "denies":
-            if speaks_for.get(c.source, c.source) == a.frame.actor1:
-                own = True
-            else:
-                other = True
-    return own, other
-
-
-def _rivals(a: Account, b: Account, sents: list[Sent], speaks_for: dict[str, str]) -> bool:
-    """Tells whether two accounts tell one harm differently: same victims, place and day, another
-    perpetrator or kind, and something in the report that sets them against each other."""
-    f, g = a.frame, b.frame
-    if f.event_type not in VIOLENT or g.event_type not in VIOLENT:
-        return False
-    pair_f, pair_g = {f.actor1, f.actor2}, {g.actor1, g.actor2}
-    if f.actor2 != g.actor2 and pair_f != pair_g and not (_victim_named(f, g) or _victim_named(g, f)):
-        return False  # not the same victims
-    if f.actor1 == g.actor1 and f.sub_event_type == g.sub_event_type:
-        return False
-    # «اشتباكات بين النظام والفصائل» told from either side is one clash, not two accounts
-    if pair_f == pair_g and f.sub_event_type == g.sub_event_type:
-        return False
-    if not (_same_place(f, g) and (_same_time(f, g) or _announced(f, g, sents) or _announced(g, f, sents))):
-        return False
-    own_a, other_a = _denials(a, speaks_for)
-    own_b, other_b = _denials(b, speaks_for)
-    if other_a or other_b:
-        # a denial by someone else («نفى مراسلنا وقوع أي غارة», «نفت الفصائل صحة الإعلان») sets
-        # the denied account against the other, whatever its kind
-        return True
-    if f.actor1 == g.actor1 or not _kin(f.sub_event_type, g.sub_event_type):
-        # a party denying its own act does not make its strike and its clash one story
-        return False
-    if own_a or own_b:
-        return True  # «نفى فيلق الرحمن مسؤوليته … فيما زعمت صفحات أن القذائف أطلقت من مواقع الجيش»
-    if all(any(c.rule == "claim:responsibility" for c in x.claims) for x in (a, b)):
-        return True  # two groups each claim the attack as theirs
-    # two tellings in one voice are two events; two voices set against each other are versions
-    return _sources(a) != _sources(b) and (_disputed_words(sents[f.sent]) or _disputed_words(sents[g.sent]))

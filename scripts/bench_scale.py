@@ -5,8 +5,10 @@ Usage: .venv/bin/python scripts/bench_scale.py [FILE] [--limit 3000] [--workers 
 FILE defaults to ../shared/corpus/ant-multisource.jsonl.xz. With --limit the first N lines are copied to a temporary
 .jsonl first (not timed). The Dask runs go into PostgreSQL when --postgres gives a URL or the pgserver package can start
 a server in a temporary folder, else into SQLite. Each Dask run starts a LocalCluster of one-thread worker processes,
-warms them (lexicons loaded, not timed: the startup is reported apart) and times `scale.ingest` alone. Timings on a
-machine shared with other work are noisy: say so when reporting them. Prints one JSON object.
+warms them (lexicons loaded, not timed: the startup is reported apart) and times `scale.ingest` alone, with the CPU
+per article of the workers, of the client (which holds the scheduler) and of a PostgreSQL server on this machine.
+Timings on a machine shared with other work are noisy, CPU per article much less: say so when reporting them.
+Prints one JSON object.
 """
 from __future__ import annotations
 
@@ -58,18 +60,55 @@ def _warm() -> int:
     return 0
 
 
+def server_process(db: str):
+    """Returns the psutil process of the PostgreSQL server behind a URL when it runs on this machine, else None."""
+    if not db.startswith("postgres"):
+        return None
+    import psutil
+    import psycopg
+    with psycopg.connect(db, autocommit=True) as conn:
+        backend = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        try:
+            # Asked while the connection lives: its backend ends with it.
+            return psutil.Process(backend).parent()
+        except psutil.Error:  # a server elsewhere
+            return None
+
+
+def server_cpu(server) -> float:
+    """Returns the CPU seconds of a PostgreSQL server: the postmaster, its live backends, and those that ended."""
+    import psutil
+    if server is None:
+        return 0.0
+    own = server.cpu_times()
+    total = own.user + own.system + own.children_user + own.children_system
+    for child in server.children():
+        try:
+            times = child.cpu_times()
+        except psutil.Error:  # ended meanwhile: counted in the postmaster's children times next time
+            continue
+        total += times.user + times.system
+    return total
+
+
 def through_dask(path: Path, db: str, workers: int, lines_per_task: int) -> dict:
     """Ingests path through a LocalCluster of `workers` processes; times startup and ingest apart."""
+    import dask
     from distributed import Client, LocalCluster
+    server = server_process(db)
     start = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    # As `ingest --dask local:N` starts its cluster.
+    with dask.config.set(scale.LOCAL_CONFIG), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         client.run(_warm)
         ready = time.perf_counter()
         # CPU seconds tell the work apart from the waiting on a machine shared with other jobs.
         worker_cpu, client_cpu = sum(client.run(time.process_time).values()), time.process_time()
+        db_cpu = server_cpu(server)
         with Store.open(db, create=True) as store:
             counts = scale.ingest(store, client, [str(path)], plan=scale.Plan(lines_per_task, split_bytes=0))
+            # Read while the pool's backends live: one that ended is counted only once the server reaps it.
+            db_cpu = server_cpu(server) - db_cpu
         seconds = time.perf_counter() - ready
         worker_cpu = sum(client.run(time.process_time).values()) - worker_cpu
         client_cpu = time.process_time() - client_cpu
@@ -78,7 +117,9 @@ def through_dask(path: Path, db: str, workers: int, lines_per_task: int) -> dict
             "articles_per_s": round(counts.new / seconds, 1),
             "per_worker_articles_per_s": round(counts.new / seconds / workers, 1),
             "worker_cpu_ms_per_article": round(1000 * worker_cpu / max(counts.read, 1), 2),
-            "client_cpu_ms_per_article": round(1000 * client_cpu / max(counts.read, 1), 2)}
+            # The client process holds the LocalCluster's scheduler too.
+            "client_cpu_ms_per_article": round(1000 * client_cpu / max(counts.read, 1), 2),
+            "server_cpu_ms_per_article": round(1000 * db_cpu / max(counts.read, 1), 2) if server else None}
 
 
 def fused(db: str) -> dict:

@@ -663,3 +663,33 @@ def test_the_share_of_a_toll_told_at_the_place_is_its_best_figure():
 ])
 def test_a_road_s_destination_is_not_the_place(raw, place):
     assert [e.location.name for e in _run(raw)] == [place]
+
+
+# --- a chronology item opened by its own calendar date takes no place from another item -----
+
+@pytest.mark.parametrize("second, kept", [
+    # a new item under its own calendar date names no place: it does not take the town told before
+    ("وفي 3 آب 2018 قتل ستة جنود في غارات جوية.", False),
+    # a relative day continues the narrative at the place told before
+    ("وتدور حاليا اشتباكات عنيفة قتل فيها ستة جنود.", True),
+])
+def test_a_chronology_item_takes_no_place_from_the_item_before(second, kept):
+    evs = _run("قتل أربعة مدنيين أمس في غارات جوية على مدينة دوما.\n\n" + second)
+    assert (len(evs) == 2) == kept
+    assert evs[0].location.name == "دوما" and evs[0].event_date == YESTERDAY
+
+
+# --- a paragraph that opens abroad takes no Syrian place from another paragraph ---------------
+
+_SYRIAN_LEAD = "قصفت قوات النظام بلدة كفرنبل في ريف إدلب الجمعة.\n\n"
+
+
+@pytest.mark.parametrize("second, kept", [
+    # the paragraph's anchor is a city abroad: the shooting there is not at the Syrian town
+    ("وتشهد بغداد احتجاجات واسعة منذ أسابيع. وقتل ثلاثة شبان برصاص قوات الأمن.", False),
+    # a paragraph that goes on about the town told before still takes its place
+    ("وتشهد البلدة نزوحا واسعا منذ أسابيع. وقتل ثلاثة شبان برصاص قوات الأمن.", True),
+])
+def test_a_paragraph_abroad_takes_no_place_told_before(second, kept):
+    tolls = [e for e in _run(_SYRIAN_LEAD + second) if e.fatalities and e.fatalities.best == 3]
+    assert bool(tolls) == kept

@@ -40,6 +40,9 @@ def test_one_figure(arabic, raw, expected):
     ("مقتل ضابطين", ("killed", 2, "fighters", "ضابطين")),
     ("أصيب جنديان", ("wounded", 2, "fighters", "جنديان")),
     ("أسر جنديين", ("captured", 2, "fighters", "جنديين")),
+    # the nominative «ـان» is a dual only, even where «ـين» may be a plural
+    ("قتل مدنيان بالقصف", ("killed", 2, "civilians", "مدنيان")),
+    ("قتل مقاتلان من الفصائل", ("killed", 2, "fighters", "مقاتلان")),
     # the feminine of «مواطن»
     ("أسفر القصف عن استشهاد مواطنة", ("killed", 1, "civilians", "مواطنة")),
 ])
@@ -344,3 +347,31 @@ def test_many_and_additive_groups(arabic, raw, value):
 ])
 def test_added_toll_needs_a_toll_before_in_the_sentence(arabic, raw, expected):
     assert [x[1] for x in _found(arabic, raw) if x[0] == "killed"] == expected
+
+
+@pytest.mark.parametrize("raw", [
+    # «مدنيين» after a cue is a plural as often as a dual: no number of its own
+    "قتل مدنيين في القصف",
+    "مقتل مقاتلين من الفصائل",
+])
+def test_an_oblique_sound_plural_counts_no_number(arabic, raw):
+    assert _found(arabic, raw) == []
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # army communiqués kill by «القضاء على»
+    ("بعد القضاء على عشرات الإرهابيين وتدمير آلياتهم", ("killed", 12, "fighters", "عشرات")),
+    ("تم القضاء على 15 مسلحا في الهجوم", ("killed", 15, "fighters", "15")),
+])
+def test_elimination_is_a_killing(arabic, raw, expected):
+    assert _found(arabic, raw) == [expected]
+
+
+@pytest.mark.parametrize("raw", [
+    "تعهد الوزير بالقضاء على الإرهاب في المنطقة",
+    # what is eliminated is not people
+    "تهدد الأزمة بالقضاء على عشرات الآلاف من الوظائف",
+    "أدت الحرب إلى القضاء على عدد من المدن الأثرية",
+])
+def test_elimination_of_no_people_is_no_toll(arabic, raw):
+    assert _found(arabic, raw) == []

@@ -262,3 +262,24 @@ def test_without_a_relative_clause_a_far_verb_is_not_the_reporters(arabic):
     # the reporter only «searched»; the verb nine words on has a subject of its own
     got = _claims(arabic, "وواصل مراسلنا البحث في ريف إدلب الجنوبي عن عائلات نازحة بين الحقول والمزارع أكد أهالي")
     assert not any(source == "OUTLET" for _, source, _ in got)
+
+
+@pytest.mark.parametrize("raw, source", [
+    # the source is what another speaker speaks of: the subject of a clause describing a thing
+    ("وقال مراسلنا إن الصور التي نشرتها وكالة سانا التقطت قبل يومين على أطراف البلدة", "SANA"),
+    ("وأضاف المرصد السوري أن البيان الذي أصدرته وزارة الدفاع الروسية لا يذكر القرية", "RUS_MOD"),
+])
+def test_a_source_inside_a_relative_clause_of_another_speaker_is_no_claim(arabic, raw, source):
+    got = _claims(arabic, raw)
+    assert not any(s == source for _, s, _ in got)
+    assert got  # the speaker of the sentence is still a claim
+
+
+@pytest.mark.parametrize("raw, source", [
+    ("البيان الذي أصدرته وزارة الدفاع الروسية قال إن الطائرات لم تقصف البلدة", "RUS_MOD"),
+    # «بحسب» attributes to what the clause names
+    ("وقال ناشطون إن البلدة تعرضت لقصف بالغازات، وهو الذي نفته وزارة الدفاع الروسية", "RUS_MOD"),
+    ("قتل خمسة مدنيين بحسب التقرير الذي نشره المرصد السوري لحقوق الإنسان", "SOHR"),
+])
+def test_a_relative_clause_source_keeps_its_claim_with_no_speaker_before_or_as_a_denier(arabic, raw, source):
+    assert any(s == source for _, s, _ in _claims(arabic, raw))

@@ -268,3 +268,118 @@ def test_a_report_whose_first_day_told_is_a_recent_one_is_a_round_up(arabic, raw
 ])
 def test_now_is_the_report_day(arabic, raw, surface):
     assert _found(arabic, raw) == [(surface, PUBLISHED, 1)]
+
+
+@pytest.mark.parametrize("raw, value", [
+    # «the same day» / «the next day» after a date told in the same sentence counts from that date
+    ("دخلت القوات المدينة في 3 آذار من عام 1920، وفي نفس اليوم قتل عشرة", date(1920, 3, 3)),
+    ("قصفت الطائرات القرية في 5 أيار 2016، وفي اليوم التالي قتل طفلان", date(2016, 5, 6)),
+    ("قصفت الطائرات القرية الخميس، وفي اليوم نفسه قتل طفلان", date(2018, 10, 25)),
+])
+def test_same_or_next_day_counts_from_a_date_told_in_its_sentence(arabic, raw, value):
+    assert _found(arabic, raw)[-1][1:] == (value, 1)
+
+
+def test_same_day_across_a_full_stop_is_left_to_the_narrative(arabic):
+    found = _found(arabic, "قصفت الطائرات القرية في 5 أيار 2016. وفي اليوم التالي قتل طفلان")
+    assert found[-1][1] == PUBLISHED  # resolved later against the narrative (assemble)
+
+
+def test_on_this_day_in_years_past_is_no_date(arabic):
+    assert _found(arabic, "سيطرت القوات على المدينة في مثل هذا اليوم") == []
+
+
+@pytest.mark.parametrize("raw, value", [
+    # two days listed before one month: the first day, as a night across two days codes the first
+    ("شنت الطائرات غارتين في 3 و5 أيار 2016", date(2016, 5, 3)),
+    ("قتل عشرة يومي 12 و 13 آذار", date(2018, 3, 12)),
+])
+def test_two_listed_days_code_the_first(arabic, raw, value):
+    assert _found(arabic, raw)[-1][1:] == (value, 1)
+
+
+def test_a_toll_before_a_listed_day_is_no_day(arabic):
+    assert _found(arabic, "قتل 5 و6 أيار")[-1][1:] == (date(2018, 5, 15), 3)
+
+
+@pytest.mark.parametrize("raw, value", [
+    # two ordinal days listed before a month name a span; ACLED codes its first day
+    ("قصفت الطائرات المطار ليلة التاسع والعاشر من أيار", date(2018, 5, 9)),
+    ("قصفت الطائرات المطار يومي الرابع والخامس من آذار 2016", date(2016, 3, 4)),
+    # a range of two days, as scraped pages and wires write a night: «ليل 5-6 كانون الثاني»
+    ("هاجمت طائرات مسيرة القاعدة ليل 5-6 كانون الثاني", date(2018, 1, 5)),
+    ("دمرت غارة المنشأة ليل الخامس إلى السادس من أيلول 2007", date(2007, 9, 5)),
+])
+def test_listed_ordinal_or_ranged_days_code_the_first(arabic, raw, value):
+    assert _found(arabic, raw)[-1][1:] == (value, 1)
+
+
+def test_a_lone_ordinal_day_is_still_read(arabic):
+    assert _found(arabic, "قصفت الطائرات المطار في العاشر من أيار")[-1][1:] == (date(2018, 5, 10), 1)
+
+
+@pytest.mark.parametrize("raw", [
+    # the date of «منذ بدء X في D» is where a span starts, not the day of what the sentence tells
+    "قتل مئات المدنيين منذ بدء الهجوم على المحافظة في 19 حزيران",
+    "نفذت الطائرات آلاف الغارات منذ انطلاق العملية العسكرية في 18 شباط الماضي",
+    "ومنذ اندلاع المعارك في الثالث من آذار قتل العشرات",
+])
+def test_a_date_inside_since_the_start_of_is_a_span_start(arabic, raw):
+    t = arabic(raw)
+    found = dates(t.tokens, PUBLISHED, t.norm.text)
+    assert found and all(d.since for d in found)
+
+
+@pytest.mark.parametrize("raw", [
+    # a comma or a «و» opening another clause closes the span before the date
+    "قتل المئات منذ بدء الحملة، وقصفت الطائرات البلدة في 3 آذار",
+    "قتل المئات منذ بدء الحملة وقصفت الطائرات البلدة في 3 آذار",
+])
+def test_a_date_after_since_the_start_in_another_clause_is_its_own(arabic, raw):
+    t = arabic(raw)
+    found = dates(t.tokens, PUBLISHED, t.norm.text)
+    assert found and not found[-1].since
+
+
+def test_a_start_phrase_with_joined_nouns_still_dates_the_start(arabic):
+    t = arabic("نزح الآلاف منذ بدء هجوم القوات والمليشيات على المحافظة في 19 حزيران")
+    assert all(d.since for d in dates(t.tokens, PUBLISHED, t.norm.text))
+
+
+@pytest.mark.parametrize("raw, value", [
+    # «في مثل هذا اليوم» with its year, or so many years back, is that day of that year
+    ("في مثل هذا اليوم من عام 2013 قصفت القوات الغوطة", date(2013, 10, 27)),
+    ("في مثل هذا اليوم من العام 2015 سيطر التنظيم على المدينة", date(2015, 10, 27)),
+    ("في مثل هذا اليوم قبل خمس سنوات قصفت القوات الغوطة", date(2013, 10, 27)),
+    ("في مثل هذا اليوم قبل 3 أعوام قصفت القوات الغوطة", date(2015, 10, 27)),
+])
+def test_on_this_day_of_a_past_year_is_that_day(arabic, raw, value):
+    assert _found(arabic, raw)[0][1:] == (value, 1)
+
+
+def test_on_this_day_in_a_leap_year_past_february(arabic):
+    assert _found(arabic, "في مثل هذا اليوم من عام 2015 قتل عشرة", date(2016, 2, 29))[0][1:] == (date(2015, 2, 28), 1)
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("في مثل هذا اليوم منذ عامين قصفت القوات الغوطة", date(2016, 10, 27)),
+    ("في مثل هذا اليوم قبل ٤ أعوام سيطر التنظيم على المدينة", date(2014, 10, 27)),
+    ("في مثل هذا اليوم قبل عشرة أعوام سيطر التنظيم على المدينة", date(2008, 10, 27)),
+    ("في مثل هذا اليوم قبل 20 عاماً قتل الجنود عشرة مدنيين", date(1998, 10, 27)),
+])
+def test_on_this_day_years_ago_counts_years_back(arabic, raw, value):
+    assert _found(arabic, raw)[0][1:] == (value, 1)
+
+
+@pytest.mark.parametrize("raw, value", [
+    # «في ذلك اليوم» (on that day) points back to a day told, never to the report's own day
+    ("قصفت الطائرات القرية في 5 أيار 2016، وفي ذلك اليوم قتل طفلان", date(2016, 5, 5)),
+    ("دخلت القوات المدينة في 3 آذار من عام 1920، وفي تلك الليلة قتل عشرة", date(1920, 3, 3)),
+])
+def test_that_day_is_the_day_told_before(arabic, raw, value):
+    assert _found(arabic, raw)[-1][1:] == (value, 1)
+
+
+def test_that_day_is_no_today(arabic):
+    found = dates(arabic("وقال الطفل: كنا جالسين في ذلك اليوم في القبو").tokens, PUBLISHED)
+    assert all(d.rule.startswith("date:discourse:") for d in found)

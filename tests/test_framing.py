@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from rasid.find.framing import commentary, habitual, period_spans, planned, reference_spans, sentenced, site_of
+from rasid.find.framing import (commentary, dateline_end, habitual, named_cause, period_spans, planned, pointed_back,
+                                reference_spans, sentenced, site_of)
 from rasid.normalize import normalize
 from rasid.segment import tokenize
 
@@ -47,6 +48,15 @@ def _covered(text, word):
     ("دارت اشتباكات عنيفة خلال اليوم في محيط البلدة", "اشتباكات", False),
     # a span scopes its own clause only
     ("حققت القوات أكبر تقدم لها خلال أسبوع، مشيرا إلى سيطرتها أمس على قريتين", "سيطرتها", False),
+    # a span after a toll sums the toll's whole clause, its cause included, however far back
+    ("وكان قصف طيران التحالف الدولي على أحياء المدينة قد أسفر عن مقتل ثلاثين مدنيا خلال اليومين الماضيين",
+     "قصف", True),
+    # a conjunct repeating the complement's preposition is under the same span
+    ("تعرضت المدينة طوال سنوات لقصف من الفصائل أودى بحياة المئات، ولتفجيرات تبناها التنظيم", "ولتفجيرات", True),
+    ("تعرضت المدينة طوال سنوات لقصف من الفصائل، وقتل أمس خمسة مدنيين بتفجير في السوق", "بتفجير", False),
+    # without a toll between them, a far trigger is outside the span's reach
+    ("وكان قصف طيران التحالف الدولي على أحياء المدينة الشرقية والغربية قد تواصل بشدة خلال اليومين الماضيين",
+     "قصف", False),
 ])
 def test_period_spans_cover_the_clause_of_a_span_of_days(text, word, summed):
     assert _covered(text, word) is summed
@@ -103,6 +113,9 @@ def test_commentary_needs_an_opinion_verb_and_an_analyst(text, expected):
     ("ويتوقع المراقبون أن تشن القوات هجوما على المدينة", "هجوما", True),
     ("وكان من المزمع بدء مغادرة المقاتلين من البلدة صباح السبت", "مغادرة", True),
     ("شنت الطائرات غارات على البلدة، وقررت الحكومة إرسال مساعدات", "غارات", False),
+    # an aim is not yet a result
+    ("وبدأت القوات عملية تهدف إلى استعادة السيطرة على البلدة", "استعادة", True),
+    ("وتسعى الفصائل إلى السيطرة على التلة", "السيطرة", True),
 ])
 def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expected):
     toks, norm_text = _tokens(text)
@@ -215,3 +228,68 @@ def test_a_repetition_word_before_a_trigger_tells_a_habit(text, trigger, expecte
     toks, _ = _tokens(text)
     k = _at(toks, trigger)
     assert habitual(toks, k, len(toks) - 1, k, 0) is expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("وتأتي هذه الغارات غداة مقتل عشرة مدنيين", "الغارات", True),
+    ("وقتل خمسة جنود في تلك المعارك", "المعارك", True),
+    # a demonstrative as the object of a verb, before an indefinite noun, points at no event
+    ("وأتبع ذلك اتفاق بين الطرفين", "اتفاق", False),
+    ("وشنت الطائرات الغارات على البلدة", "الغارات", False),
+])
+def test_a_demonstrative_points_an_event_back(text, word, expected):
+    words = _words(text)
+    assert pointed_back(words, words.index(word)) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the clashes «these» point back to are yesterday's in Kafranbel; what killed three is a shelling
+    ("اندلعت أمس اشتباكات عنيفة في بلدة كفرنبل. وتأتي هذه المعارك غداة مقتل ثلاثة مدنيين في قصف على "
+     "بلدة معرة حرمة.", [("Armed clash", "كفر نبل"), ("Shelling/artillery/missile attack", "معرة حرمة")]),
+    # the strikes «these» point back to are not at the town of the takeover they follow
+    ("شنت الطائرات الحربية أمس غارات على بلدة كفرنبل. وتأتي هذه الغارات غداة سيطرة الفصائل على بلدة "
+     "معرة حرمة.", [("Air/drone strike", "كفر نبل")]),
+])
+def test_an_event_pointed_back_to_is_not_told_again(text, expected):
+    assert sorted((e.sub_event_type, e.location.name) for e in report_events(text)) == expected
+
+
+@pytest.mark.parametrize("text, end", [
+    # place, country and outlet: where the report was filed
+    ("دبي، الإمارات العربية المتحدة (CNN) – قتل عشرة مدنيين في قصف على البلدة", 4),
+    ("أتلانتا، الولايات المتحدة الأمريكية (CNN)-- لقي عشرات الأشخاص مصرعهم", 4),
+    # a source told something: the words before the outlet are the story's own
+    ("أعلن الجيش الأمريكي لـCNN أن طائراته قصفت البلدة", -1),
+    ("قتل عشرة مدنيين في قصف على البلدة", -1),
+])
+def test_a_dateline_ends_at_its_outlet_mark(text, end):
+    assert dateline_end(_words(text)) == end
+
+
+def test_the_country_of_a_dateline_is_no_actor():
+    evs = report_events("أتلانتا، الولايات المتحدة الأمريكية (CNN)-- قتل عشرة مدنيين، الجمعة، في قصف على "
+                        "بلدة كفرنبل بريف إدلب")
+    assert evs and all("USA" not in (e.actor1, e.actor2) for e in evs)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("وتمكنت القافلة من دخول البلدة بعدما تعذر ذلك بسبب القصف", "القصف", True),
+    ("ونزح آلاف المدنيين هربا من القصف المدفعي", "القصف", True),
+    # an indefinite event word after a cause is an event of its own («جراء غارات على البلدة»)
+    ("قتل خمسة مدنيين جراء غارات على البلدة", "غارات", False),
+    ("ونزح آلاف المدنيين من القصف", "القصف", False),
+])
+def test_an_event_word_named_as_a_cause(text, word, expected):
+    words = _words(text)
+    assert named_cause(words, words.index(word)) is expected
+
+
+@pytest.mark.parametrize("text, places", [
+    # the shelling people fled or that held a convoy back names the war at large: no event of its own
+    ("ونزح اليوم آلاف المدنيين من مدينة معرة النعمان هربا من القصف المدفعي.", []),
+    ("وتمكنت قافلة مساعدات اليوم من دخول مدينة معرة النعمان بعدما تعذر ذلك بسبب القصف.", []),
+    # a cause with its own place after it is an event told
+    ("ونزح اليوم آلاف المدنيين من مدينة معرة النعمان هربا من القصف المدفعي على مدينة سراقب.", ["سراقب"]),
+])
+def test_violence_named_only_as_a_cause_is_no_event(text, places):
+    assert [e.location.name for e in report_events(text)] == places

@@ -258,3 +258,32 @@ def test_a_dual_or_plural_region_noun_governs_every_name_listed(raw, listed):
     # «محافظتي حماة وحلب»: two governorates, not Hama governorate and Aleppo city
     got = dict(_resolve(raw))
     assert got[listed].geo_precision == 3
+
+
+@pytest.mark.parametrize("raw, absent, present", [
+    # «لـY» right after a place only says whose region it is: no event stands at the city Y
+    ("قتل عشرة مدنيين في الغوطة الشرقية لدمشق", "دمشق", "الغوطة الشرقية"),
+])
+def test_a_possessor_after_lam_is_no_location(raw, absent, present):
+    names = [loc.name for _, loc in _resolve(raw)]
+    assert present in names and absent not in names, names
+
+
+def test_the_countryside_of_the_capital_is_its_governorate():
+    got = [loc for _, loc in _resolve("قصفت المدفعية قرى في الريف الشرقي لدمشق")]
+    assert [(loc.admin1, loc.geo_precision) for loc in got] == [("Rif Dimashq", 3)]
+
+
+@pytest.mark.parametrize("raw, absent, present", [
+    # «X المحاصرة قرب Y»: the city after «قرب» situates X; no event stands at it
+    ("قتل عشرة مدنيين في الغوطة الشرقية المحاصرة قرب دمشق", "دمشق", "الغوطة الشرقية"),
+])
+def test_a_city_that_only_situates_a_place_is_no_location(raw, absent, present):
+    names = [loc.name for _, loc in _resolve(raw)]
+    assert present in names and absent not in names, names
+
+
+def test_a_destination_does_not_situate_the_place_left():
+    # «من مدينة دوما إلى جرابلس»: a route; Douma stays the Douma of Rif Dimashq, not a Douma near Jarablus
+    got = {loc.name: loc.admin1 for _, loc in _resolve("اتفاق لإجلاء المقاتلين من مدينة دوما إلى جرابلس")}
+    assert got.get("دوما") == "Rif Dimashq", got

@@ -152,3 +152,17 @@ def test_a_pronoun_is_read_off_only_words_ending_as_one_does(word, bare):
     # the last letter rules most words out before the list of pronouns is tried
     assert (word[-1] in _SUFFIX_ENDS) == (bare is not None)
     assert _unsuffixed(normalize(word).text, False) == (normalize(bare).text if bare else None)
+
+
+def test_a_matcher_built_after_the_index_finds_its_words():
+    # the index keeps only heads some matcher has: a newer lexicon makes it build anew
+    toks = Tokens(tokenize(normalize("وصل وفد الأمم المتحدة إلى قرية زغبرة").text))
+    assert MATCHER.find(toks) == []
+    late = PhraseMatcher([("زغبره", "VILLAGE"), ("الامم المتحده", "UN")])
+    assert [(m.key, m.payloads) for m in late.find(toks)] == [("امم متحده", ("UN",)), ("زغبره", ("VILLAGE",))]
+
+
+def test_may_match_reads_a_one_word_phrase_past_longer_ones():
+    m = PhraseMatcher([("تل أبيض", "A"), ("تل رفعت", "B"), ("تل", "HILL")])
+    assert m.may_match(distinct_words(normalize("على التل").text))
+    assert not PhraseMatcher([("تل أبيض", "A")]).may_match(distinct_words(normalize("على التل").text))

@@ -107,3 +107,21 @@ def test_an_abbreviation_after_a_struck_party_names_the_same_party():
     [(actor1, actor2, _)] = _pairs("قتل ثلاثة عناصر من قوات سوريا الديمقراطية (قسد) بانفجار عبوة ناسفة في "
                                    "بلدة الشدادي اليوم.")
     assert (actor1, actor2) == ("UNIDENTIFIED", "SDF")
+
+
+@pytest.mark.parametrize("text", [
+    "تصدت الدفاعات الجوية فجر اليوم لصواريخ إسرائيلية في سماء مطار المزة العسكري.",
+    # the subject between the verb and its object is the interceptor
+    "تصدت الدفاعات الجوية السورية فجر اليوم لصواريخ إسرائيلية في سماء مطار المزة العسكري.",
+    # a nationality told of the weapons, not of the air defences
+    "اعترضت الدفاعات الجوية فجر اليوم صواريخ إسرائيلية فوق مطار المزة العسكري.",
+])
+def test_whose_weapons_an_interception_stops_is_its_target(text):
+    stopped = [(e.actor1, e.actor2) for e in _run(text) if e.sub_event_type == "Disrupted weapons use"]
+    assert stopped == [("SYR_GOV", "ISR")]
+
+
+def test_the_site_of_an_interception_is_not_its_target():
+    # an airbase the missiles flew at does not make the government the target of its own air defences
+    assert default_actors("Strategic developments", "Disrupted weapons use", None, None, None,
+                          military=True)[:2] == ("SYR_GOV", "OPP")

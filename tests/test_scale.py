@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from rasid import scale
+from rasid import scale, search
 from rasid.cli import main
 from rasid.reader import ReadError, read_articles
 from rasid.store import Extractor, Store
@@ -72,6 +72,12 @@ def stored(url: Path | str) -> tuple[list, list]:
         return events, [store.article(i) for i in ids]
 
 
+def found(url: Path | str) -> dict[str, set[str]]:
+    """Returns the ids each of a few Arabic queries finds in a store's full-text index."""
+    with Store.open(str(url)) as store:
+        return {q: search.matching_articles(store, q) for q in ("قصف", "ادلب", "غارات", "كفرنبل", "خان*")}
+
+
 def plain_ingest(db: Path, source: Path) -> tuple[object, list[str]]:
     """Ingests source in this process, as `rasid ingest -j 1` does; returns the counts and the read problems."""
     problems: list[str] = []
@@ -130,6 +136,44 @@ def test_dask_stores_what_one_process_stores_and_reports_the_same_problems(clien
     assert any("a.jsonl:10: malformed JSON" in p for p in dask_problems)
     assert any("a.jsonl:11: duplicate article id 'r000'" in p for p in dask_problems)
     assert stored(store_url) == stored(tmp_path / "plain.db")
+    # The workers computed what the index takes: it finds what a one-process ingest's index finds.
+    assert found(store_url) == found(tmp_path / "plain.db") and all(found(store_url).values())
+
+
+@pytest.mark.parametrize("index", [search.index_text, search.index_words])
+def test_workers_compute_the_index_body_of_the_text_as_stored(tmp_path, index):
+    source = tmp_path / "in.jsonl"
+    source.write_text(lines([{"id": "t", "title": "قصف على حاس", "text": "قصف\u0000 مدفعي على بلدة حاس."}]),
+                      encoding="utf-8")
+    part = scale.Partition(str(source), str(source), "jsonl", 0)
+    *problems, article = scale.read_partition(part, scale.Options(index=index))
+    assert [p.message.split(";")[0] for p in problems] == ["'text' has 1 control character(s) (NUL and the like)"]
+    assert article.index == index("قصف على حاس", "قصف\ufffd مدفعي على بلدة حاس.")
+    assert scale.read_partition(part, scale.Options())[-1].index is None
+
+
+def test_a_slow_partition_does_not_hold_the_other_worker_back(client, tmp_path):
+    # The first partition is long, the next ones one report each: the idle worker takes them while it runs.
+    big = tmp_path / "big.jsonl"
+    big.write_text(lines(reports(120) + reports(4)), encoding="utf-8")
+    parts = [scale.Partition(str(big), str(big), "jsonl", 0, 1, 121),
+             *(scale.Partition(str(big), str(big), "jsonl", 0, first, first + 1) for first in range(121, 125))]
+    keys: list[str] = []
+
+    class Recording:
+        def submit(self, *args, **kwargs):
+            future = client.submit(*args, **kwargs)
+            keys.append(future.key)
+            return future
+
+        def cancel(self, futures):
+            client.cancel(futures)
+
+    with distributed.get_task_stream(client) as stream:
+        items = list(scale._in_order(Recording(), iter(parts), scale.Options(), 2, 0))
+    assert len(items) == 124
+    spans = {t["key"]: next(s for s in t["startstops"] if s["action"] == "compute") for t in stream.data}
+    assert spans[keys[2]]["start"] < spans[keys[0]]["stop"]
 
 
 def test_a_rerun_stores_nothing_twice_and_a_grown_input_only_what_is_new(client, folder, store_url):

@@ -307,3 +307,55 @@ def test_progress_is_no_takeover(arabic):
     # «حققت تقدما» tells ground gained, not a place taken: the place told with it is only where
     assert all(sub != "TAKEOVER" for _, _, sub, _ in
                _found(arabic, "وحققت القوات الكردية تقدما جديدا جنوب مدينة عين العرب"))
+
+
+@pytest.mark.parametrize("raw, surface, polarity", [
+    # a rate or a campaign heads a construct chain whose second term is the trigger
+    ("وتزايدت وتيرة إطلاق القذائف على الأحياء الشرقية", "القذائف", "state"),
+    ("وما زالت آثار سقوط الصواريخ ظاهرة على الجدران", "الصواريخ", "state"),
+    # a definite or joined word between them ends the chain: «القوات» is the shooter
+    ("وتصاعدت وتيرة القتال وقصفت القوات البلدة", "وقصفت", "asserted"),
+    # a preposition is no construct noun, and «توقف» governs only the word right after it
+    ("توقفت القافلة بسبب الغارات على البلدة", "الغارات", "asserted"),
+])
+def test_a_head_reaches_over_one_construct_noun(arabic, raw, surface, polarity):
+    assert _by_surface(arabic, raw, surface)[3] == polarity
+
+
+@pytest.mark.parametrize("raw, surface, polarity", [
+    # the act a condemnation takes as object is the reacting side's comment, not a new telling
+    ("ودانت وزارة الخارجية بشدة الهجوم على السوق الشعبي", "الهجوم", "reference"),
+    ("واستنكر المجلس القصف الذي طال المستشفى أمس", "القصف", "reference"),
+    ("وهاجم الرئيس خصمه بعد تنديده بالمواجهات التي قتل فيها عشرة برصاص الشرطة", "برصاص", "reference"),
+    # a condemnation in an earlier clause does not reach a new one
+    ("وأدان الوزير الحادثة، مشيرا إلى أن الطائرات قصفت البلدة", "قصفت", "asserted"),
+    ("وقصفت الطائرات البلدة بعد ساعات", "وقصفت", "asserted"),
+    # a protest is itself the reaction
+    ("ندد الآلاف في مظاهرة حاشدة بالقانون الجديد", "مظاهرة", "asserted"),
+])
+def test_a_condemned_act_is_a_reference(arabic, raw, surface, polarity):
+    assert _by_surface(arabic, raw, surface)[3] == polarity
+
+
+@pytest.mark.parametrize("raw, surface, polarity", [
+    # relief that enters or is handed over takes no ground
+    ("ودخلت قافلة مساعدات أممية إلى البلدة المحاصرة", "ودخلت", "state"),
+    ("وسلمت المنظمة 300 طن من المساعدات إلى الأهالي", "وسلمت", "state"),
+    ("وأعلنت الأمم المتحدة دخول قوافل الإغاثة إلى المدينة", "دخول", "state"),
+    # an armed force that enters does
+    ("ودخلت قوات النظام إلى البلدة بعد انسحاب المسلحين", "ودخلت", "asserted"),
+])
+def test_relief_entering_is_no_transfer(arabic, raw, surface, polarity):
+    assert _by_surface(arabic, raw, surface)[3] == polarity
+
+
+@pytest.mark.parametrize("raw, surface, polarity", [
+    # «هاجم» an office-holder or a statement: criticism, not armed violence
+    ("وهاجم رئيس الوزراء، الأحد، الرئيس التركي بسبب تصريحاته", "وهاجم", "state"),
+    ("هاجم الوزير تصريحات المبعوث الأممي", "هاجم", "state"),
+    # a thing of an office-holder in construct is attacked in earnest
+    ("هاجم مسلحون موكب الوزير قرب البلدة", "هاجم", "asserted"),
+    ("هاجمت الفصائل مواقع القوات الحكومية في البلدة", "هاجمت", "asserted"),
+])
+def test_assailing_a_person_or_a_statement_is_no_clash(arabic, raw, surface, polarity):
+    assert _by_surface(arabic, raw, surface)[3] == polarity

@@ -376,3 +376,39 @@ def test_the_correspondent_in_a_later_sentence_tops_the_accounts_set_against_eac
     assert kinds == {"IS": "Remote explosive/landmine/IED", "UNIDENTIFIED": "Remote explosive/landmine/IED",
                      "TUR": "Air/drone strike"}
     assert not any(x.actor1 in ("TUR", "UNIDENTIFIED") and not x.contested for x in events)
+
+
+# State media say the air defences stopped every missile; the report's reporter says the jets hit a depot:
+# whether the strike hit is disputed, so the interception is a version of the strike, never an event.
+INTERCEPTED_VS_HIT = (
+    "قالت وكالة سانا إن الدفاعات الجوية تصدت فجر اليوم لصواريخ إسرائيلية استهدفت مطار المزة العسكري "
+    "وأسقطتها جميعا. لكن مراسلنا في دمشق أكد أن طائرات إسرائيلية قصفت فجر اليوم مستودعا للأسلحة في مطار "
+    "المزة العسكري.")
+# The same interception told of an attack with no attacker named: the strike told against it names whose
+# missiles they were.
+INTERCEPTED_UNNAMED = INTERCEPTED_VS_HIT.replace("لصواريخ إسرائيلية", "لصواريخ معادية")
+# The agency counts dead of the attack it says was stopped: it concedes the hit, nothing is disputed.
+INTERCEPTED_WITH_DEAD = (
+    "قالت وكالة سانا إن ثلاثة عسكريين قتلوا فجر اليوم جراء صواريخ إسرائيلية استهدفت مطار المزة العسكري وإن "
+    "الدفاعات الجوية تصدت لصواريخ إسرائيلية وأسقطت عددا منها. لكن مراسلنا في دمشق أكد أن طائرات إسرائيلية "
+    "قصفت فجر اليوم مستودعا للأسلحة في مطار المزة العسكري.")
+
+
+@pytest.mark.parametrize("text", [INTERCEPTED_VS_HIT, INTERCEPTED_UNNAMED])
+def test_a_claimed_interception_is_a_version_of_the_strike_the_reporter_saw_hit(text):
+    [e] = _at(_events(text), "المزة")
+    assert e.contested and (e.event_type, e.actor1, e.actor2) == ("Explosions/Remote violence", "ISR", "SYR_GOV")
+    assert {(v.actor1, v.actor2, v.sub_event_type) for v in e.versions} >= {("SYR_GOV", "ISR", "Disrupted weapons use")}
+    assert ("SANA", "asserts") in {(c.source, c.stance) for v in e.versions for c in v.claims}
+
+
+def test_an_interception_whose_source_counts_the_dead_disputes_no_hit():
+    assert not any(e.contested for e in _events(INTERCEPTED_WITH_DEAD))
+
+
+def test_a_retelling_of_another_strategic_act_names_no_interceptor():
+    # «أرغمت الطائرات على مغادرة الأجواء» is not the interception told before: Israel is not its doer
+    text = ("قالت وكالة سانا إن الدفاعات الجوية تصدت فجر اليوم لصواريخ استهدفت مطار المزة العسكري. ونقلت "
+            "الوكالة عن مصدر عسكري قوله إن الطائرات الإسرائيلية أرغمت على مغادرة الأجواء.")
+    stopped = [e for e in _events(text) if e.sub_event_type == "Disrupted weapons use"]
+    assert stopped and all(e.actor1 != "ISR" for e in stopped)

@@ -10,8 +10,8 @@ from ..normalize import norm
 from ..segment import Token
 from .numbers import Number, numbers
 
-# Casualty cues (data/cues/killed.tsv, wounded.tsv, captured.tsv); a figure takes the kind of the nearest
-# cue within a few tokens. Victim nouns after a figure are civilian.tsv and fighter.tsv.
+# Casualty cues (data/cues/killed.tsv, wounded.tsv, captured.tsv; eliminate.tsv kills people only); a figure
+# takes the kind of the nearest cue within a few tokens. Victim nouns after a figure are civilian.tsv and fighter.tsv.
 _KINDS = ("killed", "wounded", "captured")
 # A figure after these words counts part of a larger toll already given.
 _SUBSET = frozenset(norm(w) for w in {"بينهم", "منهم", "بينهن", "منهن", "بينها"})
@@ -27,7 +27,8 @@ def _victim_nouns() -> frozenset[str]:
 def _counted() -> tuple[dict[str, str], dict[str, str | None]]:
     """Returns the victim nouns that count one and two by their number: («طفل» → c, «جنديين» → f).
 
-    A sound masculine «ـين» is a plural as often as a dual («مدنيين», «مقاتلين»): it counts no number.
+    A sound masculine «ـين» is a plural as often as a dual («مدنيين», «مقاتلين»): it counts no number;
+    the nominative «ـان» is a dual only («قتل مدنيان» → 2).
     """
     singular: dict[str, str] = {}
     dual: dict[str, str | None] = {}
@@ -40,7 +41,7 @@ def _counted() -> tuple[dict[str, str], dict[str, str | None]]:
             broken = row["lemma"].endswith("ة") or any(
                 not norm(p).endswith(("ين", "ون")) for p in row.get("plural", "").split("|") if p)
             for form in dual_forms(row["lemma"]):
-                dual.setdefault(form, cls if broken else None)
+                dual.setdefault(form, cls if broken or form.endswith("ان") else None)
     return singular, dual
 
 
@@ -75,7 +76,15 @@ class Casualty:
 
 @lru_cache(maxsize=1)
 def _cue_matcher() -> PhraseMatcher:
-    return PhraseMatcher(((w, k) for k in _KINDS for w in sorted(bare_forms(k))), suffixes=True)
+    kinds = [(w, k) for k in _KINDS for w in sorted(bare_forms(k))]
+    return PhraseMatcher(kinds + [(w, "killed") for w in sorted(bare_forms("eliminate"))], suffixes=True)
+
+
+@lru_cache(maxsize=1)
+def _person_only() -> frozenset[str]:
+    """Returns the keys of the cues that kill only a victim noun's people: «القضاء على» → {«قضاء علي»}."""
+    return frozenset(" ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in f.split())
+                     for f in bare_forms("eliminate"))
 
 
 def _who(tok: Token) -> str | None:
@@ -243,7 +252,8 @@ def casualties(tokens: list[Token], text: str, nums: list[Number] | None = None)
                 not cued & {n.first - 1, n.first - 2, n.first - 3}:
             continue
         best = _cue_for(first, n.last, cues, tokens, asides, ends)
-        if best is None:
+        # «القضاء على عشرات الآلاف من الوظائف»: what is eliminated is people only when a victim noun says so
+        if best is None or (best.key in _person_only() and victims is None):
             continue
         kind = best.payloads[0]
         out.append(Casualty(kind, n.value, first, n.last, victims, n.vague,

@@ -157,6 +157,25 @@ def _described(tokens: list[Token], last: int, cue: int) -> bool:
     return any(tokens[i].text in rel for i in range(last + 1, min(last + 4, cue)))
 
 
+def _quoted_inside(tokens: list[Token], s, in_s, lo: int) -> bool:
+    """Tells whether a source is the subject of a relative clause inside another speaker's words.
+
+    «وأضاف أن الصور التي نشرتها سانا التقطت على أطراف البلدة» → True: SANA is what the speaker
+    speaks of, not a speaker; «البيان الذي أصدرته الوزارة قال إن …» (no speaker before) and «قالوا إنه
+    هجوم كيماوي، وهو الذي نفته السلطات» (a denial) → False.
+    """
+    # the pronoun, the clause's verb, then its subject: «التي نشرتها سانا»
+    at = s.first - 2
+    if at < lo or tokens[at].text not in cue_set("relative"):
+        return False
+    # «وهو الذي نفته السلطات»: a denial or doubt in the clause is a stance on what the sentence tells
+    if any(c.first == at + 1 and c.payloads[0] != "asserts" for c in in_s):
+        return False
+    verbs = _matchers()[3]
+    # a speech verb said before it («وقال مراسلنا إن …»); «بحسب التقرير الذي نشره المرصد» names its source
+    return any(c.last < at and c.key.split()[0] in verbs and c.payloads[0] != "uncertain" for c in in_s)
+
+
 def _voice(tokens: list[Token], i: int, last: int, source: str) -> Match:
     return Match(i, last, 0, tokens[i].start, tokens[last].end, (source,), tokens[i].text)
 
@@ -210,7 +229,7 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capital
     verbs = _matchers()[3]
     voices = own_voices(tokens, lo, hi, sources)
     for s in list(sources) + voices:
-        if not lo <= s.first < hi:
+        if not lo <= s.first < hi or _quoted_inside(tokens, s, in_s, lo):
             continue
         stance, gap, cue = "asserts", 99, -1
         for c in in_s:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..lexicon import PhraseMatcher, readings, table
-from ..morph import cue_set
+from ..morph import cue_rows, cue_set, dual_forms
 from ..segment import Token
 
 _PAST = frozenset(norm(w) for w in {"الماضي", "الفائت", "المنصرم", "المنقضي", "السابق"})
@@ -88,7 +88,7 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
             continue
         month = _payload(m, "month")
         if month is not None:
-            out_m = _explicit(tokens, matches, idx, int(month), published, used)
+            out_m = _explicit(tokens, matches, idx, int(month), published, used, text)
             if out_m:
                 out.append(out_m)
             continue
@@ -115,6 +115,11 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
         rel = _payload(m, "relative")
         if rel is not None and not _names_today(tokens, m, rel, by_first):
             continue
+        if rel == "earlier" and published is not None and _is_anniversary(tokens, m):
+            told = _anniversary(tokens, m.last, published)
+            if told is not None:
+                out.append(DateMention(m.first, told[0], told[1], 1, "date:anniversary"))
+            continue
         if rel is not None and published is not None:
             day = _day_of(tokens, matches, idx) if rel.startswith("month:") else None
             if day is not None:
@@ -138,7 +143,32 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
     named = {m.last: int(_payload(m, "weekday")) for m in matches
              if _payload(m, "weekday") is not None and _is_day_name(tokens, m)}
     out = [_weekday_year(d, named.get(d.first - 1), published) for d in out]
-    return [replace(d, since=True) if _after_since(tokens, d.first) else d for d in out]
+    out = [replace(d, since=True) if _after_since(tokens, d.first) or _in_since_start(tokens, d.first, text)
+           else d for d in out]
+    return _told_in_sentence(out, tokens, text) if text is not None else out
+
+
+_TOLD_GAP = 25  # tokens: «في 1 أكتوبر من عام 1918 … وبنفس اليوم» reaches back within a clause or two
+_SENTENCE_END = (".", "\n", "؟", "!")
+
+
+def _told_in_sentence(found: list[DateMention], tokens: list[Token], text: str) -> list[DateMention]:
+    """Resolves «في اليوم نفسه/التالي» against a date told earlier in its sentence: «في 1 أكتوبر 1918 …
+    وبنفس اليوم» → 1 Oct 1918; across sentences the assembler resolves it against the narrative."""
+    out = []
+    for d in found:
+        if d.rule.startswith(DISCOURSE):
+            told = [e for e in found if e.last < d.first and d.first - e.last <= _TOLD_GAP and e.precision <= 2
+                    and not e.since and not e.rule.startswith(DISCOURSE)
+                    and not any(c in text[tokens[e.last].end:tokens[d.first].start] for c in _SENTENCE_END)]
+            if told:
+                last = max(told, key=lambda e: e.last)
+                unit, _, n = d.rule[len(DISCOURSE):].partition(":")
+                shift = {"after": 1, "before": -1}.get(unit, 0) * int(n or 0)
+                d = replace(d, value=last.value + timedelta(days=shift), precision=last.precision,
+                            rule=f"date:told:{unit}:{n}")
+        out.append(d)
+    return out
 
 
 def _weekday_year(d: DateMention, weekday: int | None, published: date | None) -> DateMention:
@@ -185,6 +215,50 @@ def _names_today(tokens: list[Token], m, rel: str, by_first: dict) -> bool:
 
 
 _YEAR_WORDS = frozenset(norm(w) for w in {"عام", "العام", "سنة", "السنة", "عامي"})
+_BACK = frozenset({"قبل"})
+_RANGE_TO = frozenset({"الي", "حتي"})  # «من الخامس إلى السادس», normalized
+
+
+def _is_anniversary(tokens: list[Token], m) -> bool:
+    """Tells «في مثل هذا اليوم» (on a day like this one) from «في وقت سابق» (earlier)."""
+    return any(tokens[i].text in cue_set("anniversary") for i in range(m.first, m.last + 1))
+
+
+@lru_cache(maxsize=1)
+def _unit_numbers() -> dict[str, int]:
+    return {norm(row["word"]): int(row["value"]) for row in table("numbers.tsv")
+            if row.get("kind") in ("unit", "ten") and row["value"].isdigit()}
+
+
+def _same_day(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)  # 29 February of a common year
+
+
+def _anniversary(tokens: list[Token], last: int, published: date) -> tuple[int, date] | None:
+    """Reads the year after «في مثل هذا اليوم»: «من عام 2013» → 2013, «قبل خمس سنوات» → five years back,
+    «قبل عامين» → two; returns (last token, that day of that year), or None where the text gives no year."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == "من":
+        k += 1
+    if k < len(tokens) and tokens[k].text in _YEAR_WORDS:
+        k += 1
+    if k > last + 1 and k < len(tokens) and tokens[k].text.isdigit() and len(tokens[k].text) == 4 \
+            and 1900 < int(tokens[k].text) <= published.year:
+        return k, _same_day(published, int(tokens[k].text))
+    k = last + 1
+    if k + 1 >= len(tokens) or not (tokens[k].text in _BACK or tokens[k].text in _SINCE):  # «قبل/منذ عامين»
+        return None
+    units = cue_set("year_unit")
+    word = tokens[k + 1].text
+    if word in units and word in {norm(f) for row in cue_rows("year_unit") for f in dual_forms(row["lemma"])}:
+        return k + 1, _same_day(published, published.year - 2)  # «قبل عامين»: a dual counts two
+    count = int(word) if word.isdigit() and len(word) <= 2 else _unit_numbers().get(word)
+    if count and k + 2 < len(tokens) and tokens[k + 2].text in units:
+        return k + 2, _same_day(published, published.year - count)
+    return None
 
 
 def _years(tokens: list[Token], found: list[DateMention]) -> list[DateMention]:
@@ -265,6 +339,27 @@ def _after_since(tokens: list[Token], first: int) -> bool:
     return any(tokens[j].text in _SINCE for j in range(max(0, first - 2), first + 1))
 
 
+# «منذ بدء هجوم القوات الحكومية على المحافظة في 19 يونيو»: how far a start noun's phrase reaches to its date
+_SINCE_START_REACH = 10
+_CLAUSE_MARKS = frozenset("،,.;؛:\n")
+
+
+def _in_since_start(tokens: list[Token], first: int, text: str | None) -> bool:
+    """Tells whether a date dates the start named after «منذ»: «منذ انطلاق العملية في 19 فبراير» → True, so
+    the span it opens, not one occurrence; «منذ بدء الحملة، قصفت … في 3 آذار» → False (the comma closes it)."""
+    if text is None:
+        return False
+    since, start = cue_set("since"), cue_set("span_start")
+    for k in range(first - 1, max(-1, first - _SINCE_START_REACH - 1), -1):
+        word = tokens[k].text
+        if word[:1] == "و" and word not in since and not word[1:].startswith("ال"):
+            return False  # «منذ بدء الحملة وقصفت الطائرات البلدة في 3 آذار»: a «و» opens another clause
+        if word in since:
+            return k + 1 < first and tokens[k + 1].text in start and \
+                not _CLAUSE_MARKS.intersection(text[tokens[k].end:tokens[first].start])
+    return False
+
+
 def _is_day_name(tokens: list[Token], m) -> bool:
     """Tells «الأحد»/«يوم الأحد» (Sunday) from «أحد» (one): the day needs «ال» or «يوم» before it."""
     head = tokens[m.first].text
@@ -275,7 +370,25 @@ def _is_day_name(tokens: list[Token], m) -> bool:
     return m.first > 0 and not m.skip and bool(readings(tokens[m.first - 1].text) & day_words)
 
 
-def _explicit(tokens, matches, idx, month, published, used) -> DateMention | None:
+def _first_listed_day(tokens, j: int, text: str | None = None) -> int | None:
+    """Returns the first of two days listed before a month, as ACLED codes the first day of a span:
+    «في 3 و5 مايو» (j at «و5») → the index of «3», «12 و 13 آذار» (j at «13») → the index of «12»,
+    «ليل 5-6 كانون الثاني» (j at «6») → the index of «5»."""
+    if text is not None and j >= 1 and tokens[j].text.isdigit() and tokens[j - 1].text.isdigit() \
+            and text[tokens[j - 1].end:tokens[j].start].strip() == "-" \
+            and 1 <= int(tokens[j - 1].text) < int(tokens[j].text):
+        return j - 1  # a range of days written with a hyphen is a span, not a toll
+    k = j - 1 if tokens[j].text[:1] == "و" else j - 2
+    if tokens[j].text[:1] != "و" and (j < 2 or tokens[j - 1].text != "و"):
+        return None
+    # «قتل 5 و6 أيار» may count the dead: a listed day stands after «في» or «يوم(ي)» only
+    if k >= 1 and tokens[k].text.isdigit() and 1 <= int(tokens[k].text) <= 31 and (
+            tokens[k - 1].text in ("في", "وفي") or readings(tokens[k - 1].text) & cue_set("day_words")):
+        return k
+    return None
+
+
+def _explicit(tokens, matches, idx, month, published, used, text=None) -> DateMention | None:
     """Reads «26 أكتوبر 2018», «السابع من شباط/فبراير الماضي», «7 نيسان» or «أبريل الماضي»."""
     m = matches[idx]
     first, last = m.first, m.last
@@ -292,10 +405,24 @@ def _explicit(tokens, matches, idx, month, published, used) -> DateMention | Non
         j -= 1
     if j >= 0 and tokens[j].text.isdigit() and 1 <= int(tokens[j].text) <= 31:
         day, first = int(tokens[j].text), j
+        first = _first_listed_day(tokens, j, text) or first
+        day = int(tokens[first].text)
+    elif j >= 1 and tokens[j].text[:1] == "و" and tokens[j].text[1:].isdigit() \
+            and 1 <= int(tokens[j].text[1:]) <= 31 and _first_listed_day(tokens, j):
+        first = _first_listed_day(tokens, j)
+        day = int(tokens[first].text)
     elif j >= 0:
         for prev in matches[:idx][::-1]:
             if prev.last == j and _payload(prev, "ordinal") is not None:
                 day, first = int(_payload(prev, "ordinal")), prev.first
+                # «ليلة التاسع والعاشر من أيار», «ليل الخامس إلى السادس من أيلول»: two ordinal days name a span;
+                # its first day is coded
+                to = prev.first > 0 and tokens[prev.first - 1].text in _RANGE_TO
+                before = next((o for o in matches[:idx] if o.last == prev.first - 1 - to
+                               and _payload(o, "ordinal") is not None), None)
+                if (to or (prev.skip and tokens[prev.first].text[:1] == "و")) and before is not None \
+                        and int(_payload(before, "ordinal")) < day:
+                    day, first = int(_payload(before, "ordinal")), before.first
                 break
     if day is None and last + 2 < len(tokens) and tokens[last + 1].text.isdigit() \
             and 1 <= int(tokens[last + 1].text) <= 31 and len(tokens[last + 2].text) == 4 \

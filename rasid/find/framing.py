@@ -1,6 +1,7 @@
 """How a sentence frames what it tells: a report of an occurrence, or a plan, a round-up, a commentary, a reference."""
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 from ..morph import cue_rows, cue_set
@@ -64,7 +65,12 @@ def period_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple
         else:
             continue
         if long:
-            out.append(_part(tokens, text, lo, hi, k))
+            first, last = _part(tokens, text, lo, hi, k)
+            # «أسفر قصف التحالف عن مقتل 78 مدنيا خلال يومين»: a span after a toll sums the toll's whole
+            # clause, the strikes that caused it included
+            if any(t.text in cue_set("killed") for t in tokens[first:k]):
+                first = _part(tokens, text, lo, hi, k, hi - lo)[0]
+            out.append((first, _conjunct(tokens, text, hi, k, last)))
     return out
 
 
@@ -77,11 +83,23 @@ def habitual(tokens: list[Token], last: int, hi: int, first: int | None = None, 
         any(t.text in habit for t in before)
 
 
-def _part(tokens: list[Token], text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+def _conjunct(tokens: list[Token], text: str, hi: int, k: int, last: int) -> int:
+    """Extends a span over a conjunct that repeats its complement's preposition: «تعرضت طوال سنوات لقصف …،
+    ولتفجيرات …» → the end of «ولتفجيرات …»."""
+    nxt = last + 1
+    if nxt > hi or tokens[nxt].text[:2] not in ("ول", "وب") or len(tokens[nxt].text) < 5:
+        return last
+    prep = tokens[nxt].text[1]
+    if not any(t.text.startswith(prep) and not t.text.startswith("ال") for t in tokens[k + 1:last + 1]):
+        return last
+    return _part(tokens, text, nxt, hi, nxt)[1]
+
+
+def _part(tokens: list[Token], text: str, lo: int, hi: int, pos: int, reach: int = _PERIOD_SCOPE) -> tuple[int, int]:
     """Returns the token range of the clause around pos, cut at punctuation and at a new report («مشيرا إلى»)."""
     cuts = cue_set("clause_cut")
     first = pos
-    while first > lo and pos - first < _PERIOD_SCOPE and tokens[first].text not in cuts \
+    while first > lo and pos - first < reach and tokens[first].text not in cuts \
             and not CLAUSE_END.search(text, tokens[first - 1].end, tokens[first].start):
         first -= 1
     last = pos
@@ -101,6 +119,48 @@ def _site_heads() -> frozenset[str]:
 def site_of(words: list[str], k: int) -> bool:
     """Tells whether the word before the k-th names where that happening is, in construct: «على مناطق الاشتباك» → True."""
     return k > 0 and words[k - 1] in _site_heads()
+
+
+# «23 يونيو 2014: غارات …», «وفي 2012 …»: a calendar date this close to a sentence's start opens an item
+# of its own (a relative «حاليا», «يوم الأحد» continues the narrative instead)
+_ITEM_OPENING = 2
+_CALENDAR = ("date:day-month", "date:numeric", "date:month", "date:year")
+
+
+def new_item(dates: list, lo: int, told: date | None) -> bool:
+    """Tells whether a sentence starting at token lo opens on a calendar date of its own, not the day `told` of
+    the place at hand: the chronology item «5 مايو 2013: غارات على مواقع» after one of 13 July → True."""
+    return bool(dates) and dates[0].first - lo <= _ITEM_OPENING and \
+        dates[0].rule.startswith(_CALENDAR) and dates[0].value != told
+
+
+def named_cause(words: list[str], k: int) -> bool:
+    """Tells whether a definite event word at k is named as the cause of what a sentence tells: «تعذر دخول
+    القافلة بسبب القصف», «نزحوا هربا من القصف» → True; «قتل خمسة في القصف» → False."""
+    if k < 1 or not words[k].startswith("ال"):
+        return False
+    return words[k - 1] in cue_set("cause") or (
+        k > 1 and words[k - 1] == "من" and words[k - 2] in cue_set("flight"))
+
+
+def pointed_back(words: list[str], k: int) -> bool:
+    """Tells whether a demonstrative points the k-th word back to an event told before: «وتأتي هذه الغارات
+    غداة …», «تلك المعارك» → True."""
+    return k > 0 and words[k].startswith("ال") and words[k - 1] in cue_set("demonstrative")
+
+
+# «أتلانتا، الولايات المتحدة الأمريكية (CNN)-- لقي …»: a dateline's outlet mark stands this close to the start
+_DATELINE_REACH = 6
+
+
+def dateline_end(words: list[str]) -> int:
+    """Returns the index of the outlet mark closing a report's dateline, or -1: «دبي، الإمارات العربية المتحدة
+    (CNN) – قتل …» → 4; the place and country before it say where the report was filed, not who acted."""
+    for k, w in enumerate(words[:_DATELINE_REACH]):
+        if w.isascii() and w.isalpha():
+            # «أعلن الجيش لـCNN»: a source told something, the words before are the story's own
+            return k if k > 0 and not any(v in cue_set("speech") for v in words[:k]) else -1
+    return -1
 
 
 def commentary(words: list[str]) -> bool:

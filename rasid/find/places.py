@@ -71,11 +71,21 @@ class PlaceMention:
     lead: tuple[str, ...] = ()  # the words right before the name, for what links it to the name before
 
 
+# «الغوطة الشرقية لدمشق»: a name after «لـ» that only says whose region the place before it is
+POSSESSOR = "place:possessor"
+# «الغوطة الشرقية المحاصرة قرب دمشق», «حي القدم الواقع جنوبي العاصمة دمشق»: a city after a place only says where it lies
+SITUATING = "place:situating"
+# words an adjective phrase may hold between a place and «قرب Y»: «المحاصرة قرب», «الواقع جنوبي العاصمة السورية»
+_SITUATING_GAP = 5
+_WIDE_FEATURES = ("admin1", "admin2", "city")
+
+
 def situates_across(words: tuple[str, ...]) -> bool:
     """Tells whether the words between two names only say where the second puts the first:
     («بالقرب», «من», «قرية») → True, («الشرقي», «بريف») → True, («موجودة», «في», «ضاحية») → False, and («ومحيط»,)
     → False: a «و» joins a second place («قرى العنكاوي والزيادية ومحيط المحطة»), it does not situate the first."""
-    return all((readings(w) & _cue_words() or w in cue_set("direction"))
+    # («إلى»,) → False: «من مدينة دوما إلى جرابلس» names where a move ends, not where Douma lies
+    return all((readings(w) & _cue_words() or w in cue_set("direction")) and w not in cue_set("destination")
                and not (w.startswith("و") and w not in cue_set("settlement")) for w in words)
 
 
@@ -321,6 +331,10 @@ def _cue(tokens: list[Token], first: int) -> str:
                 return "settlement"  # «بالعاصمة دمشق», «العاصمة السورية دمشق»: the capital names its city
             if back == 1 and words & nisba_forms():
                 continue  # «العاصمة السورية دمشق»: a demonym between the noun and the name
+            if back == 1 and j > 0 and words & cue_set("near") and _definite(tokens[j - 1].text) \
+                    and readings(tokens[j - 1].text) & cue_set("rural"):
+                # «الريف الشمالي لحلب»: the direction is the countryside's adjective, as in «ريف حلب الشمالي»
+                return "rural"
             words = words & cue_set("near")  # «في المدينة، كما»: a noun with the article names nothing after it
         for cue in ("rural", "province", "desert", "near", "settlement"):
             if words & cue_set(cue):
@@ -355,7 +369,10 @@ def _accept(key: str, cands: tuple[Candidate, ...], cue: str, listed: bool) -> b
     if common:
         return cue == "prep" and top >= 5 and len(key) > 3
     exact = key in gazetteer.exact_keys() or key in _sites()
-    if top >= 6 or (top == 5 and exact):
+    # «قصفت الطائرات الغوطة الشرقية»: a curated name of two words or more is a proper name, no phrase,
+    # unless it opens on a direction («شرق الفرات» after a village only says where the village lies)
+    if top >= 6 or (top == 5 and exact) or (key in _sites() and len(key.split()) > 1
+                                             and key.split()[0] not in cue_set("near")):
         return True
     return cue == "prep" and (len(key.split()) > 1 or len(key) >= 4)
 
@@ -388,6 +405,26 @@ def _construct_head(tokens: list[Token], m: Match, cands: tuple[Candidate, ...],
             or max(_FEATURE_RANK.get(c.feature, 0) for c in cands) > _FEATURE_RANK["hamlet"]:
         return False
     return _heads_construct(tokens, m.last)
+
+
+def _only_situates(tokens: list[Token], prev: PlaceMention, first: int, cands: tuple[Candidate, ...]) -> bool:
+    """Tells whether a city or governorate named after a place only situates it: in «في الغوطة الشرقية
+    المحاصرة قرب دمشق» «دمشق» → True; «غارتين قرب دمشق», «الغوطة الشرقية وقرب دمشق», «ريف إدلب قرب سراقب» → False."""
+    gap = tokens[prev.last + 1:first]
+    if not gap or len(gap) > _SITUATING_GAP or prev.cue in ("rural", "province") \
+            or prev.rule in (POSSESSOR, SITUATING) or not any(c.feature in _WIDE_FEATURES for c in cands):
+        return False
+    # one phrase: no punctuation between the words, no «و» opening another place, only the article's
+    # adjectives («المحاصرة», «الواقع», «السورية») and the word that says where («قرب», «جنوبي», «بالقرب من»)
+    pieces = [tokens[prev.last]] + gap + [tokens[first]]
+    if any(b.start - a.end > 1 for a, b in zip(pieces, pieces[1:])):
+        return False
+    near = cue_set("near")
+    said = [bool(readings(t.text) & near) for t in gap]
+    # «من» only after the word that says where («بالقرب من»); before it, «من جنوب درعا» says where from
+    return any(said) and all(
+        (t.text == "من" and k and said[k - 1]) or ((said[k] or _definite(t.text)) and not t.text.startswith("و"))
+        for k, t in enumerate(gap))
 
 
 def _evident(amb: Ambiguity, how: str, tokens: list[Token], first: int, listed: bool) -> bool:
@@ -458,6 +495,10 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
         if how in ("person", "verb") or (amb and how in ("adjective", "construct")):
             continue
         rule = f"place:{cue or ('listed' if listed else 'name')}"
+        if cue == "prep" and m.skip and tokens[m.first].text[:1] == "ل" and out and out[-1].last == m.first - 1:
+            rule = POSSESSOR  # «الغوطة الشرقية لدمشق»: «لـY» right after a place names the whole it lies in
+        elif out and _only_situates(tokens, out[-1], m.first, cands):
+            rule = SITUATING
         if cue in ("near", "rural", "desert") and m.first and readings(tokens[m.first - 1].text) & cue_set("settlement"):
             rule += ":settlement"  # «شرق مدينة تدمر» still names a town, not an admin unit
         if (m.first and tokens[m.first - 1].text in cue_set("quarter") and not _definite(tokens[m.first - 1].text)) \

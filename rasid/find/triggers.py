@@ -71,6 +71,16 @@ _EXPECTED_REACH = 4
 # «مقاطع فيديو تظهر عمليات إعدامهم»: what a picture or video shows is media, not a dated event
 # (data/cues/depicts.tsv)
 _FAR = frozenset(norm(w) for w in {"سوف", "تهدد", "يهدد", "هدد", "توعد"})
+# «ودانت الولايات المتحدة بشدة هجوما …»: a reaction verb and the act it takes as object stand this close
+# (data/cues/condemn.tsv)
+_REACT_REACH = 8
+# «دخول قافلة مساعدات», «وسلمت 247 طنا من المساعدات»: how far from a move its aid subject or object stands
+# (data/cues/aid.tsv)
+_AID_REACH = 5
+# «وهاجم نتنياهو، الأحد، الرئيس التركي»: how far after «هاجم» an office-holder or utterance makes it verbal
+# (data/cues/verbal_target.tsv)
+_VERBAL_REACH = 4
+_ASSAIL = norm("هاجم")
 
 
 def _polarity(tokens: list[Token], first: int, lo: int, event_type: str = "") -> str:
@@ -78,9 +88,11 @@ def _polarity(tokens: list[Token], first: int, lo: int, event_type: str = "") ->
         w = tok.text
         if w in cue_set("framing"):
             return "irrealis"
-    head = cue_values("not_event_head", "only").get(tokens[first - 1].text) if first > lo else None
-    if head is not None and head in ("", event_type):
+    if _not_event_head(tokens, first, lo, event_type):
         return "state"
+    # «ندد الآلاف في تظاهرة …»: a protest is itself the reaction, not a comment on one
+    if event_type != "Protests" and _reaction(tokens, first, lo):
+        return "reference"
     if _named(tokens, first, lo):
         return "state"
     if any(t.text in cue_set("depicts") for t in tokens[max(lo, first - 3):first]):
@@ -105,6 +117,49 @@ def _polarity(tokens: list[Token], first: int, lo: int, event_type: str = "") ->
         if _future(prev):
             return "irrealis"
     return "asserted"
+
+
+def _not_event_head(tokens: list[Token], first: int, lo: int, event_type: str) -> bool:
+    """Tells whether a head noun governs a trigger, right before it or over one construct noun: «وتيرة القصف»,
+    «وتيرة إطلاق القذائف» → True."""
+    heads = cue_values("not_event_head", "only")
+    head = heads.get(tokens[first - 1].text) if first > lo else None
+    # a bare noun between head and trigger is the first term of the same construct chain (no article, no «و»)
+    if head is None and first - 2 >= lo and not tokens[first - 1].text.startswith(("ال", "و")) \
+            and cue_values("not_event_head", "chain").get(tokens[first - 2].text):
+        head = heads.get(tokens[first - 2].text)
+    return head is not None and head in ("", event_type)
+
+
+def _reaction(tokens: list[Token], first: int, lo: int) -> bool:
+    """Tells whether a condemnation takes the trigger as its object: «ودانت الولايات المتحدة هجوما» → True."""
+    react, cuts = cue_set("condemn"), cue_set("clause_cut")
+    for tok in tokens[max(lo, first - _REACT_REACH):first][::-1]:
+        if tok.text in cuts:
+            return False
+        if tok.text in react:
+            return True
+    return False
+
+
+def _aided(tokens: list[Token], first: int, last: int, lo: int, hi: int) -> bool:
+    """Tells whether a move's subject or object is relief: «دخول قافلة مساعدات إلى البلدة» → True."""
+    aid = cue_set("aid")
+    near = tokens[max(lo, first - _AID_REACH):first] + tokens[last + 1:min(hi, last + 1 + _AID_REACH)]
+    return any(t.text in aid for t in near)
+
+
+def _verbal(key: str, tokens: list[Token], last: int, hi: int) -> bool:
+    """Tells whether «هاجم» assails a person or a statement: «هاجم الوزير تصريحات المبعوث» → True, «هاجم مسلحون
+    موكب الوزير» → False."""
+    if not key.startswith(_ASSAIL):
+        return False
+    target = cue_set("verbal_target")
+    ahead = tokens[last + 1:min(hi, last + 1 + _VERBAL_REACH)]
+    # a definite word, not the second term of a construct («موكب الوزير»: the bare noun before it governs it)
+    return any(t.text in target and "ال" in t.text[:4] and (
+        k == 0 or ahead[k - 1].text.startswith(("ال", "و")) or ahead[k - 1].text in target)
+        for k, t in enumerate(ahead))
 
 
 def _named(tokens: list[Token], first: int, lo: int) -> bool:
@@ -133,6 +188,8 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         hi = min((s for s in starts if s > m.first), default=len(tokens))
         if polarity == "asserted" and _expected(tokens, m.last, hi):
             polarity = "irrealis"
+        if polarity == "asserted" and _verbal(m.key, tokens, m.last, hi):
+            polarity = "state"
         if sub in ("TAKEOVER", "Non-violent transfer of territory") and polarity == "asserted":
             clitic = tokens[m.first].text[:m.skip]
             # «لاستعادة السيطرة», «للسيطرة على»: a purpose, not a result
@@ -141,6 +198,8 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
             elif m.first > lo and tokens[m.first - 1].text in cue_set("control_state"):
                 polarity = "state"
             elif _possessed_control(head, tokens, m.first):
+                polarity = "state"
+            elif _aided(tokens, m.first, m.last, lo, hi):
                 polarity = "state"
         t = TriggerMention(m.first, m.last, event_type, sub, strength, polarity, f"trigger:{m.key}",
                            head.startswith("ال") or tokens[m.first].text.startswith("لل"))

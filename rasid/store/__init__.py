@@ -18,6 +18,7 @@ from .. import __version__
 from ..records import Article, Report
 from .errors import StoreError
 from .extract import MAX_JOBS, Extractor, extract
+from .schema import BASELINE_VERSION, SCHEMA_VERSION, migrations, sections, schema_parts
 from .rows import (ARTICLE_COLUMNS, EVENT_COLUMNS, INCIDENT_COLUMNS, UNENCODABLE, content_hash, corrected, day,
                    dumps, event_from_json, event_ids, event_row, incident_from_json, marks, now, signature,
                    storable)
@@ -30,46 +31,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DB = "rasid.db"
 BATCH_SIZE = 200
-# The baseline schema.sql is version 2 (the first release with a store); migrations/NNN_*.sql take it on.
-BASELINE_VERSION = 2
-_MIGRATION = re.compile(r"(\d{3})_\w+\.sql")
-_BACKEND_MARK = re.compile(r"^-- @backend (\w+)\s*$", re.M)
 _POSTGRES_URL = re.compile(r"^postgres(?:ql)?://")
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^/?#]*@")
-
-
-def _migrations() -> list[tuple[int, str]]:
-    """Returns (version, SQL text) of every numbered migration, in order."""
-    folder = resources.files(__package__).joinpath("migrations")
-    found = [(int(m.group(1)), f.read_text(encoding="utf-8")) for f in folder.iterdir()
-             if (m := _MIGRATION.fullmatch(f.name))]
-    return sorted(found)
-
-
-SCHEMA_VERSION = str(max([BASELINE_VERSION, *(n for n, _ in _migrations())]))
-
-
-def schema_parts(backend: str = "sqlite", text: str | None = None) -> tuple[str, str]:
-    """Returns a schema text (schema.sql by default) split into its portable part and one backend's part."""
-    if text is None:
-        text = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
-    pieces = _BACKEND_MARK.split(text)
-    portable, own = [pieces[0]], []
-    for name, body in zip(pieces[1::2], pieces[2::2]):
-        (portable if name == "any" else own if name == backend else []).append(body)
-    return "\n".join(portable), "\n".join(own)
-
-
-def _sections(text: str, backend: str) -> list[str]:
-    """Returns the statements of a schema text for a backend, in file order (other backends' parts left out)."""
-    pieces = _BACKEND_MARK.split(text)
-    kept = [pieces[0], *(body for name, body in zip(pieces[1::2], pieces[2::2]) if name in ("any", backend))]
-    return [s for body in kept for s in _statements(body)]
-
-
-def _statements(sql: str) -> list[str]:
-    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -176,8 +139,13 @@ class Store:
         """Closes the connections."""
         raise NotImplementedError
 
-    def index_articles(self, rows: Sequence[tuple[int, str | None, str]]) -> None:
-        """Adds (article number, title, text) rows' normalized readings (rasid.search.index_text) to the full-text index."""
+    @staticmethod
+    def index_body(title: str | None, text: str) -> str:
+        """Returns what the backend's full-text index takes for an article (pure: a Dask worker may compute it)."""
+        raise NotImplementedError
+
+    def index_articles(self, rows: Sequence[tuple[int, str]]) -> None:
+        """Adds (article number, index_body of the article) rows to the full-text index."""
         raise NotImplementedError
 
     def reindex(self) -> None:
@@ -211,18 +179,18 @@ class Store:
                 # Two ingests may create the same new store at once: the second finds the first's schema here.
                 if "meta" not in self.tables():
                     text = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
-                    for statement in _sections(text, self.backend):
+                    for statement in sections(text, self.backend):
                         self.execute(statement)
                     self.execute("INSERT INTO meta (name, value) VALUES ('schema_version', ?)",
                                  (str(BASELINE_VERSION),))
         if self._version() == int(SCHEMA_VERSION):
             return
-        for number, text in _migrations():
+        for number, text in migrations():
             with self.transaction():
                 # Read again under the write lock: another process may have applied it meanwhile.
                 if self._version() >= number:
                     continue
-                for statement in _sections(text, self.backend):
+                for statement in sections(text, self.backend):
                     self.execute(statement)
                 self.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(number),))
                 log.info("%s: schema upgraded to version %d", self.path, number)
@@ -374,7 +342,9 @@ class Store:
                 [(digest, n, a.id, a.url, a.outlet, a.published.isoformat() if a.published else None, a.title,
                   a.text, source, stamp, stamp, __version__, len(events))
                  for n, (a, digest, source, events) in numbered])
-            self.index_articles([(n, a.title, a.text) for n, (a, _, _, _) in numbered])
+            # An article may bring its index body, computed by a Dask worker with this store's index_body.
+            self.index_articles([(n, getattr(a, "index", None) or self.index_body(a.title, a.text))
+                                 for n, (a, _, _, _) in numbered])
             self._insert_events([(digest, events) for _, digest, _, events in written])
         return written
 

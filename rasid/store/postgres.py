@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from ..search import SearchError, index_text
+from ..search import SearchError, index_words
 from . import Store, shown
 from .errors import StoreError
 
@@ -14,8 +14,6 @@ from .errors import StoreError
 _WRITE_LOCK = 0x72617369  # "rasi"
 POOL_SIZE = 4
 CONNECT_TIMEOUT_S = 10
-# A lexeme may not exceed 2047 bytes; a longer "word" (noise, a run-on URL) is left out of the index.
-_MAX_LEXEME = 2046
 
 
 def _driver():
@@ -31,11 +29,6 @@ def _driver():
 def _pg(sql: str) -> str:
     """Turns «?» marks into psycopg's «%s» (a literal % doubled)."""
     return sql.replace("%", "%%").replace("?", "%s")
-
-
-def _lexemes(title: str | None, text: str) -> list[str]:
-    """Returns the distinct index words of an article: those FTS5 holds on SQLite, lower-cased as it folds them."""
-    return sorted({w for w in index_text(title, text).lower().split() if len(w.encode("utf-8")) <= _MAX_LEXEME})
 
 
 def _tsquery(terms: list[tuple[str, bool]]) -> str:
@@ -155,15 +148,20 @@ class PostgresStore(Store):
         """Closes the pool's connections."""
         self._pool.close()
 
-    def index_articles(self, rows: Sequence[tuple[int, str | None, str]]) -> None:
+    # The distinct words FTS5 holds on SQLite, lower-cased as it folds them: ranking by ts_rank needs no repeats.
+    index_body = staticmethod(index_words)
+
+    def index_articles(self, rows: Sequence[tuple[int, str]]) -> None:
         """Indexes articles' words as they are (array_to_tsvector: no dictionary, no stemming)."""
-        self.executemany("INSERT INTO articles_fts (article_no, body) VALUES (?, array_to_tsvector(?::text[]))",
-                         [(number, _lexemes(title, text)) for number, title, text in rows])
+        # One text split by the server, not a text[] parameter: psycopg dumps an array element by element in Python.
+        self.executemany("INSERT INTO articles_fts (article_no, body) "
+                         "VALUES (?, array_to_tsvector(string_to_array(?, ' ')))", rows)
 
     def reindex(self) -> None:
         """Rebuilds the tsvector index from the stored articles."""
         self.execute("DELETE FROM articles_fts")
-        self.index_articles(self.rows("SELECT article_no, title, text FROM articles"))
+        self.index_articles([(number, index_words(title, text)) for number, title, text in
+                             self.rows("SELECT article_no, title, text FROM articles")])
 
     def search_rows(self, terms: list[tuple[str, bool]], limit: int) -> list[tuple]:
         """Returns the articles matching every term by ts_rank, best first (scores differ from SQLite's bm25)."""

@@ -117,15 +117,18 @@ class SqliteStore(Store):
         """Closes the connection (checkpointing the write-ahead log)."""
         self.conn.close()
 
-    def index_articles(self, rows: Sequence[tuple[int, str | None, str]]) -> None:
+    # Every word with its readings, repeats kept: bm25 ranks by how often a word occurs.
+    index_body = staticmethod(index_text)
+
+    def index_articles(self, rows: Sequence[tuple[int, str]]) -> None:
         """Adds articles' readings to the contentless FTS5 index, each row's rowid its article number."""
-        self.conn.executemany("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)",
-                              [(number, index_text(title, text)) for number, title, text in rows])
+        self.conn.executemany("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", rows)
 
     def reindex(self) -> None:
         """Rebuilds the FTS5 index from the stored articles."""
         self.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
-        self.index_articles(self.conn.execute("SELECT article_no, title, text FROM articles").fetchall())
+        self.index_articles([(number, index_text(title, text)) for number, title, text in
+                             self.conn.execute("SELECT article_no, title, text FROM articles")])
 
     def search_rows(self, terms: list[tuple[str, bool]], limit: int) -> list[tuple]:
         """Returns the articles matching every term by FTS5 rank (bm25), best first; the score is minus the rank."""

@@ -436,9 +436,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             # a date carried into a new paragraph is more often stale than right
             cur_date = narrative = None
             abroad = s.foreign
-        if s.index == 0 and dateline_end(s.words) > 0:
+        if s.index == 0 and (filed := dateline_end(s.words)) > 0:
             # «أتلانتا، الولايات المتحدة (CNN)--»: where the report was filed names no actor and no place
-            cut = s.lo + dateline_end(s.words)
+            cut = s.lo + filed
             s.actors = [a for a in s.actors if a.first > cut]
             s.places = [p for p in s.places if p[0].first > cut]
         # «منذ 18 شباط» dates a campaign's start: the sentence tells an ongoing campaign, not one event

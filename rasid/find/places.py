@@ -371,8 +371,8 @@ def _accept(key: str, cands: tuple[Candidate, ...], cue: str, listed: bool) -> b
     exact = key in gazetteer.exact_keys() or key in _sites()
     # «قصفت الطائرات الغوطة الشرقية»: a curated name of two words or more is a proper name, no phrase,
     # unless it opens on a direction («شرق الفرات» after a village only says where the village lies)
-    if top >= 6 or (top == 5 and exact) or (key in _sites() and len(key.split()) > 1
-                                             and key.split()[0] not in cue_set("near")):
+    words = key.split()
+    if top >= 6 or (top == 5 and exact) or (key in _sites() and len(words) > 1 and words[0] not in cue_set("near")):
         return True
     return cue == "prep" and (len(key.split()) > 1 or len(key) >= 4)
 

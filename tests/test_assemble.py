@@ -580,7 +580,7 @@ def test_a_round_up_of_many_towns_borrows_no_earlier_place(second, places):
     assert len(evs) == places
 
 
-# --- _place_for: a capital after an allegiance word is a government --------------------------------
+# --- place_for: a capital after an allegiance word is a government --------------------------------
 
 def test_a_capital_after_an_allegiance_word_places_no_event():
     evs = _run("دارت أمس اشتباكات عنيفة قتل فيها عشرة من قوات الدفاع الوطني الموالية لدمشق.")

@@ -108,7 +108,7 @@ def test_region_with_its_own_toll_beside_a_town_in_one_sentence_stays():
 
 @pytest.mark.xfail(strict=True, reason="a toll split over places after one trigger («مقتل 17 مدنيا، عشرة في "
                                        "ريف درعا الشرقي وسبعة في بلدة الطيبة») yields only the region, with "
-                                       "all 17 dead; _place_for stops at the first place and the town is lost")
+                                       "all 17 dead; place_for stops at the first place and the town is lost")
 def test_toll_split_over_a_region_and_a_town():
     evs = _run("وأسفر القصف المدفعي أمس عن مقتل 17 مدنيا، عشرة في ريف درعا الشرقي وسبعة في بلدة الطيبة.")
     got = sorted((e.location.name, e.fatalities.best) for e in evs)

@@ -10,12 +10,12 @@ from .find.actors import ActorMention
 from .find.casualties import Casualty
 from .find.claims import ClaimMention
 from .find.dates import DISCOURSE, DateMention
-from .find.framing import dateline_end, named_cause, new_item, pointed_back, site_of
+from .find.framing import dateline_end, heard, named_cause, new_item, pointed_back, site_of
 from .find.places import PlaceMention
 from .find.triggers import TriggerMention
 from .placement import place_for
 from .records import Location
-from .roles import GOV_SIDE, STATE, default_actors as _default_actors, military_site as _military, \
+from .roles import GOV_SIDE, STATE, resumes, default_actors as _default_actors, military_site as _military, \
     persons as _persons, pick_actors as _pick_actors, span_of as _span_of
 
 # ACLED precedence: a lower number wins when tactics co-occur for the same actors, place and day.
@@ -75,6 +75,8 @@ class Frame:
     share: int = 1
     # where the date came from: "here" (this sentence), "carried" (an earlier one), "published"
     dated: str = "here"
+    # «ارتفعت حصيلة ضحايا القصف إلى 20»: the toll of an event told, updated (rasid.consolidate folds it)
+    update: bool = False
 
 
 # Words that open a second, separate happening inside one sentence: «… قتل 20 مدنيا، في وقت يستعد
@@ -178,6 +180,30 @@ def _told_before(t: TriggerMention, s: Sent) -> bool:
     # «خلال المعارك والغارات»: a definite conjunct shares what its first conjunct points back to
     return word.startswith("وال") and any(
         o.last == t.first - 1 and o.definite and o is not t and _told_before(o, s) for o in s.triggers)
+
+
+def _heard_only(t: TriggerMention, s: Sent, tolls: list[Casualty]) -> bool:
+    """Tells a happening told only as a sound heard, with no place of its own: «وسمع في دوما دوي الغارات من
+    البلدات المجاورة» → True; «سمع دوي انفجارين في منطقة الكسورة» → False.
+
+    The hearer's place is not the happening's once the sound comes «من» elsewhere, and a sound with no
+    place at all («سمع دوي انفجار») places nothing.
+    """
+    if tolls or not heard(s.words, t.first - s.lo) or any(p.first > t.last for p, _ in s.places):
+        return False
+    k = t.last + 1 - s.lo
+    return not s.places or (k < len(s.words) and s.words[k] == _FROM)
+
+
+_FROM = norm("من")
+# «صواريخ على الأقل، أطلقتها طائرات»: how far after a weapon word the verb naming its shooter may stand
+_SHOOTER_REACH = 3
+
+
+def _shot_by(t: TriggerMention, s: Sent) -> bool:
+    """Tells a weapon word followed by a verb that resumes it with a named shooter: «صواريخ أطلقتها طائرات» → True."""
+    k = t.last + 1 - s.lo
+    return any(resumes(w) for w in s.words[k:k + _SHOOTER_REACH])
 
 
 def _past_period(words: list[str]) -> bool:
@@ -361,13 +387,19 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         usable = [t for t in usable if not _lead_up(t, s, tolls)]
         # «القصف على مناطق الاشتباك»: a happening named as a site is one already told; «تعذر ذلك بسبب القصف»,
         # «نزحوا هربا من القصف»: one named as a cause, with no toll or place after it, is the war at large
-        usable = [t for t in usable if not site_of(s.words, t.first - s.lo) and not (not tolls and named_cause(
-            s.words, t.first - s.lo) and not any(p.first > t.last for p, _ in s.places))]
+        usable = [t for t in usable if not site_of(s.words, t.first - s.lo) and not _heard_only(t, s, tolls)
+                  and not (not tolls and named_cause(s.words, t.first - s.lo)
+                           and not any(p.first > t.last for p, _ in s.places))]
         # «وتأتي هذه الغارات غداة مقتل …»: an event a demonstrative points back to was told before; it
         # stands only as the sole event of a sentence that adds its toll («وقتل 42 جنديا في هذا القصف»)
         back = [t for t in usable if pointed_back(s.words, t.first - s.lo) and not (
             tolls and not any(o is not t and o.polarity == "asserted" for o in s.triggers))]
         usable = [t for t in usable if t not in back]
+        # «وأثار الهجوم مخاوف الأهالي»: a definite event noun a verb of reaction governs is the event of
+        # its kind the report told before, not a new one
+        react = cue_set("evoke") | cue_set("condemn")
+        usable = [t for t in usable if not (t.definite and t.first > s.lo and s.words[t.first - 1 - s.lo] in react
+                                            and any(f.event_type == t.event_type for f in out))]
         strong = [t for t in usable if t.strength == "strong"]
         # «الهجوم», «الهجمات»: a definite weak trigger points back to an event told elsewhere
         # unless the sentence itself places, dates and counts it («الهجمات على الهبيط الأحد قتلت طفلا»)
@@ -383,8 +415,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 _span_of(s, t.first) not in parts and _own_place(t, s))]
         if not strong and not any(t.strength == "strong" for t in back):
             # «سقط صاروخان إسرائيليان قرب مطار دمشق»: a weapon with its shooter named is an attack
-            usable = [t for t in usable if tolls or (s.dates and places_here) or (
-                places_here and any(a.kind == "nisba" and 0 < a.first - t.last <= 1 for a in s.actors))]
+            # «صواريخ أطلقتها طائرات حربية إسرائيلية»: a resuming verb names the shooter just as well
+            usable = [t for t in usable if tolls or (s.dates and places_here) or (places_here and (
+                any(a.kind == "nisba" and 0 < a.first - t.last <= 1 for a in s.actors) or _shot_by(t, s)))]
         if not specific:
             _name_attacker(usable, s, out)
             usable = []
@@ -442,7 +475,8 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 f = Frame(s.index, etype, sub, t, loc,
                           (pm.first, pm.last) if pm in [g[0] for g in s.places] else None,
                           actor1, actor2, spans, dv, prec, dspan, killed, None, None, [],
-                          defaults, share=len(group), dated=dated)
+                          defaults, share=len(group), dated=dated,
+                          update=bool(killed) and any(w in cue_set("toll_noun") for w in s.words[:t.first - s.lo]))
                 wounded = [c for c in s.casualties if c.kind == "wounded"]
                 captured = [c for c in s.casualties if c.kind == "captured"]
                 f.wounded = max((c.value for c in wounded), default=None)

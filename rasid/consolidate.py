@@ -83,7 +83,9 @@ def _fold(g: Frame, f: Frame) -> None:
     else:
         if f.share > 1 and f.killed and not g.killed:
             g.share = f.share  # the shared toll stays shared when it is the only one
-        merged = g.killed + f.killed
+        # «ارتفعت حصيلة الضحايا إلى 60»: an update's larger count is the event's best figure
+        later = f.update and max((c.value for c in f.killed), default=0) > max((c.value for c in g.killed), default=0)
+        merged = f.killed + g.killed if later else g.killed + f.killed
     # «توقع قتلى» (several) in a headline, «ثمانية مدنيين» in the body: the counted toll says how many
     g.killed = [c for c in merged if not _several(c)] or merged
     g.claims.extend(c for c in f.claims if c not in g.claims)
@@ -183,6 +185,37 @@ def _retold_tolls(frs: list[Frame]) -> list[Frame]:
     return out
 
 
+def _counts(f: Frame, g: Frame) -> bool:
+    """Tells whether toll update f may count event g: harmful both, a day apart at most, at one place named
+    alone, one victim side.
+
+    A governorate's or a listed towns' running toll («ارتفعت حصيلة القتلى في الغوطة إلى 52») sums many
+    events; it updates none of them.
+    """
+    return g is not f and f.event_type in _HARM and g.event_type in _HARM and bool(g.date and f.date) and \
+        abs((g.date - f.date).days) <= 1 and f.share == 1 and 3 not in (f.location.geo_precision,
+        g.location.geo_precision) and _close(f.location, g.location) and g.actor2 == f.actor2
+
+
+def _toll_updates(frs: list[Frame]) -> list[Frame]:
+    """Folds a toll update into the event it counts, the larger toll first: «قتل 11 بغارات على دوما» then
+    «ارتفعت حصيلة ضحايا القصف على دوما إلى 150» → one event of 150.
+
+    The host is an event told as fact when the report has one, else the first update of that event.
+    """
+    gone: set[int] = set()
+    for k, f in enumerate(frs):
+        if not f.update:
+            continue
+        host = next((g for g in frs if not g.update and id(g) not in gone and _counts(f, g)), None) or \
+            next((g for g in frs[:k] if id(g) not in gone and _counts(f, g)), None)
+        if host is None:
+            continue
+        gone.add(id(f))
+        _fold(host, f)
+    return [f for f in frs if id(f) not in gone]
+
+
 def _fire_into_battles(frs: list[Frame]) -> list[Frame]:
     """Folds each bombardment that is a battle's fire into that battle (see _battle_fire)."""
     battles = [g for g in frs if g.event_type == "Battles"]
@@ -232,6 +265,7 @@ def consolidate(frs: list[Frame]) -> list[Frame]:
             out.append(replace(f, killed=list(f.killed), claims=list(f.claims)))
     out = _fire_into_battles(out)
     out = _retold_tolls(out)
+    out = _toll_updates(out)
     specific = [f for f in out if f.location.geo_precision < 3]
     keep = []
     for f in out:

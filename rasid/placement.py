@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .morph import cue_set
-from .find.places import PlaceMention
+from .find.places import SHARED, PlaceMention
 from .find.triggers import TriggerMention
 from .records import Location
 from .roles import span_of as _span_of
@@ -50,6 +50,17 @@ def _between(a: PlaceMention, b: PlaceMention) -> tuple[str, ...]:
     الطيبة» → («الشرقي», «وبلده»)."""
     gap = b.first - a.last - 1
     return b.lead[len(b.lead) - gap:] if gap > 0 else ()
+
+
+# a change of hands over «معظم محافظتي درعا والقنيطرة» sums up many local captures: ACLED codes the towns taken
+_LOCAL_MOVES = frozenset({"TAKEOVER", "Non-violent transfer of territory"})
+
+
+def _joins(prev: PlaceMention, p: PlaceMention, t: TriggerMention) -> bool:
+    """Tells whether a name continues the list of the name before it: «دوما وحمورية» → True, and «قصف ريفي حماة
+    وحلب» → True (the dual cue governs both, each a place of the event)."""
+    return p.first - prev.last <= 2 and (p.cue == "listed" or (
+        SHARED in p.rule and p.cue == prev.cue and t.sub_event_type not in _LOCAL_MOVES))
 
 
 def _led_to(pm: PlaceMention) -> bool:
@@ -107,15 +118,14 @@ def place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]]
         # «في مناطق دوما وحمورية وكفر بطنا جراء قصف»: the list before the trigger, read backwards
         for p in before[:k][::-1]:
             nxt = group[-1][0]
-            if nxt.cue == "listed" and nxt.first - p[0].last <= 2:
+            if _joins(p[0], nxt, t):
                 group.append(p)
             else:
                 break
         return group[::-1]
     for p in after[1:]:
         prev = group[-1][0]
-        joined = p[0].first - prev.last <= 2 and p[0].cue in ("listed",)
-        if joined:
+        if _joins(prev, p[0], t):
             group.append(p)
         elif p[0].cue not in ("rural", "province"):
             break

@@ -184,6 +184,20 @@ def _sides(s: Sent, t: TriggerMention, lo: int, hi: int) -> tuple[tuple[int, int
     return (t.first, first - 1), (first + 2, second - 1)
 
 
+# «تعرضت مواقع عسكرية تابعة للنظام السوري بريفي حماة وحلب لقصف»: the subject may run this long
+_UNDERGO_REACH = 10
+
+
+def _undergoing(s: Sent, t: TriggerMention, lo: int) -> set[int]:
+    """Returns the actors between «تعرض» and the event it governs with «لـ»: «تعرضت مواقع للنظام لقصف» → {«النظام»}."""
+    if not s.words[t.first - s.lo].startswith("ل"):
+        return set()
+    undergo = cue_set("undergo")
+    k = next((k for k in range(t.first - 1, max(lo, t.first - _UNDERGO_REACH) - 1, -1)
+              if s.words[k - s.lo] in undergo), None)
+    return set() if k is None else {a.first for a in s.actors if k < a.first < t.first}
+
+
 def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
                  military: bool = False) -> tuple[str | None, str | None, list]:
     """Picks the perpetrator and a different target: «قتل تسعة موالين للنظام جراء قصف» → (None, SYR_PGM).
@@ -204,6 +218,8 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     for a in sorted(s.actors, key=lambda a: a.first):
         if any(h.first in hit and h.actor == a.actor and 0 < a.first - h.last <= 2 for h in s.actors):
             hit.add(a.first)
+    # «خلال تعرض مواقع تابعة للنظام لقصف صاروخي»: what undergoes the event is its target
+    hit |= _undergoing(s, t, part_lo)
     cands = [a for a in s.actors if a.actor != "CIVILIANS" and start <= a.first <= part_hi]
     # «بلدة طفس الواقعة تحت سيطرة المعارضة»: who holds the place is not who struck it
     holders = {a.first for a in cands if any(

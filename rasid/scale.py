@@ -5,6 +5,7 @@ import itertools
 import logging
 import lzma
 import os
+import threading
 import zlib
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
@@ -86,13 +87,42 @@ def _storable(text: str) -> str:
     return UNENCODABLE.sub("\ufffd", text)
 
 
+# The read each worker thread stopped in: (file path, size, mtime, line limit), the number of its next line, the lines from there.
+_reading = threading.local()
+
+
+def _file_key(path: str, max_bytes: int) -> tuple:
+    stat = os.stat(path)
+    return path, stat.st_size, stat.st_mtime_ns, max_bytes
+
+
+def _range_lines(path: str, part: Partition, max_bytes: int) -> Iterator[bytes | int]:
+    """Yields a range's lines, those before it blank; a thread goes on reading where its last range of the file ended."""
+    key = _file_key(path, max_bytes)
+    left, _reading.state = getattr(_reading, "state", None), None
+    if left is not None and left[0] == key and left[1] <= part.first:
+        at, lines = left[1], left[2]
+    else:
+        if left is not None:
+            left[2].close()
+        # A compressed file cannot be entered mid-way: read again from its start, it costs a decompression of
+        # all that comes before, which continuing makes once per worker instead of once per range.
+        at, lines = 1, raw_lines(path, max_bytes)
+    for _ in itertools.islice(lines, part.first - at):
+        pass
+    # Lines before the range are blank, not parsed, so that line numbers stay the file's own.
+    yield from itertools.repeat(b"", part.first - 1)
+    if part.stop is None:
+        yield from lines
+        return
+    yield from itertools.islice(lines, part.stop - part.first)
+    _reading.state = (key, part.stop, lines)
+
+
 def _json_range(path: str, part: Partition, options: Options) -> Iterator[tuple[Article, int | None] | ReadError]:
-    lines = raw_lines(path, options.limits.max_line_bytes)
-    if part.first > 1 or part.stop is not None:
-        # Lines outside the range are blanked, not parsed, so that line numbers stay the file's own.
-        lines = (raw if number >= part.first else b"" for number, raw in
-                 enumerate(itertools.islice(lines, None if part.stop is None else part.stop - 1), 1))
     whole = part.first == 1 and part.stop is None
+    lines = raw_lines(path, options.limits.max_line_bytes) if whole else \
+        _range_lines(path, part, options.limits.max_line_bytes)
     for line_no, value in json_lines(lines, part.path, options.limits, report_empty=whole):
         if isinstance(value, ReadError):
             yield value

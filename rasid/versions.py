@@ -165,6 +165,36 @@ def _about_other(d: ClaimMention, f: Frame, sents: list[Sent], sent_of) -> bool:
     return bool(places) and f.location is not None and all(km(loc, f.location) > 25 for loc in places)
 
 
+# Kinds of act named by their weapon: a denial that names one («نفت استخدام أسلحة كيماوية») speaks of it alone.
+_WEAPONS = frozenset({"Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+
+
+def _weapons(d: ClaimMention, sents: list[Sent], sent_of) -> frozenset[str]:
+    """Returns the weapons a denial names: «نفت دمشق استخدام أسلحة كيماوية» → {"Chemical weapon"}.
+
+    A denial pointing back («نفت دمشق الأمر») names what the sentence before it told.
+    """
+    s = sents[sent_of(d.first)]
+    lo = _pos(d)
+    hi = min((_pos(c) for c in s.claims if _pos(c) > lo), default=s.hi + 1)
+    # «نفى … أن تكون نفذت الغارات التي تأتي بعد هجوم كيميائي»: a relative clause describes what is denied
+    rel = cue_set("relative")
+    hi = next((i for i in range(lo + 1, hi) if s.words[i - s.lo] in rel), hi)
+    # what a denial names is denied, so triggers of any polarity count («نفت استخدام …» is read as negated)
+    named = {t.sub_event_type for t in s.triggers if lo < t.first < hi}
+    if not named and s.index and d.cue >= 0:
+        objects = cue_set("denied_object")
+        if any(s.words[i - s.lo] in objects for i in range(d.cue + 1, min(d.cue + 4, s.hi + 1))):
+            named = {t.sub_event_type for t in sents[s.index - 1].triggers}
+    return frozenset(named & _WEAPONS)
+
+
+def _other_weapon(d: ClaimMention, f: Frame, sents: list[Sent], sent_of) -> bool:
+    """Tells whether a denial names a weapon the telling does not: «نفت دمشق استخدام أسلحة كيماوية» → True for a plain air strike."""
+    weapons = _weapons(d, sents, sent_of)
+    return bool(weapons) and f.sub_event_type not in weapons
+
+
 def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMention]],
             speaks_for: dict[str, str]) -> list[Story]:
     """Groups the report's accounts of one harm into stories, the account it stands behind on top.
@@ -184,7 +214,15 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
         # a party that denies anywhere in the report contests the strikes told of it
         if f.event_type in _SELF_DENIABLE:
             for d in denied.get(f.actor1, ()):
-                if d not in claims[k] and not _about_other(d, f, sents, sent_of):
+                if d not in claims[k] and not _about_other(d, f, sents, sent_of) \
+                        and not _other_weapon(d, f, sents, sent_of):
+                    claims[k].append(d)
+        # «ونفت موسكو استخدام أسلحة كيماوية في دوما»: a denial that the weapon was used at all contests its
+        # use, whoever denies it and wherever the report tells it
+        if f.sub_event_type in _WEAPONS:
+            for d in (d for ds in denied.values() for d in ds):
+                if d not in claims[k] and f.sub_event_type in _weapons(d, sents, sent_of) \
+                        and not _about_other(d, f, sents, sent_of):
                     claims[k].append(d)
     # «ونفت الفصائل صحة الإعلان»: a denial that tells no event of its own denies the account just told
     used = {c for cs in claims for c in cs}
@@ -212,7 +250,7 @@ def stories(frs: list[Frame], sents: list[Sent], denied: dict[str, list[ClaimMen
                 last = max((frs[k].sent, frs[k].trigger.first) for k in told)
                 for k in told:
                     if (frs[k].event_type in acts or (frs[k].sent, frs[k].trigger.first) == last) and \
-                            not _about_other(d, frs[k], sents, sent_of):
+                            not _about_other(d, frs[k], sents, sent_of) and not _other_weapon(d, frs[k], sents, sent_of):
                         claims[k].append(d)
     # the standing comes from the claims on the telling itself: a denial from elsewhere contests it
     # but does not unsay what the report told in its own voice

@@ -693,3 +693,38 @@ _SYRIAN_LEAD = "قصفت قوات النظام بلدة كفرنبل في ريف
 def test_a_paragraph_abroad_takes_no_place_told_before(second, kept):
     tolls = [e for e in _run(_SYRIAN_LEAD + second) if e.fatalities and e.fatalities.best == 3]
     assert bool(tolls) == kept
+
+
+# --- a weapon word whose shooter a resuming verb names is an attack ------------------------------
+
+@pytest.mark.parametrize("text, n", [
+    ("وأصابت صواريخ أطلقتها طائرات حربية موقعا عسكريا قرب مدينة دوما.", 1),
+    ("وأصابت صواريخ على الأقل، أطلقتها طائرات حربية، موقعا عسكريا قرب مدينة دوما.", 1),
+    # with no shooter, no date and no toll a weapon word alone stays a mention
+    ("وتحدث الأهالي عن صواريخ في محيط مدينة دوما.", 0),
+])
+def test_weapon_with_a_resumed_shooter_is_an_attack(text, n):
+    assert len(_run(text)) == n
+
+
+# --- a happening told only as a sound heard has no place of its own ------------------------------
+
+@pytest.mark.parametrize("text, n", [
+    # the sound comes from elsewhere: the hearer's town is not the strikes' place
+    ("وسمع أمس في مدينة دوما دوي الغارات من القرى المجاورة.", 0),
+    # a place after the sound places the happening
+    ("وسمع أمس دوي انفجار عنيف في مدينة دوما.", 1),
+    # a toll makes it an event told, not only heard
+    ("وسمع أمس في مدينة دوما دوي انفجار من السوق أدى إلى مقتل ثلاثة مدنيين.", 1),
+])
+def test_a_sound_heard_from_elsewhere_is_no_event_at_the_hearer(text, n):
+    assert len(_run(text)) == n
+
+
+def test_an_event_a_reaction_verb_points_back_to_is_no_new_one():
+    evs = _run("شن مسلحو التنظيم فجر أمس الاثنين هجوما على نقاط للقوات الحكومية على أطراف قرية المبعوجة في ريف "
+               "سلمية الشرقي، واندلعت اشتباكات قتل خلالها أربعة عناصر.\n\nوأثار الهجوم مخاوف الأهالي من تكرار "
+               "المجزرة التي ارتكبها التنظيم في القرية يوم 31 آذار 2015، حين اقتحم مسلحوه المبعوجة وقتلوا 46 مدنيا.",
+               published=date(2017, 8, 8))
+    old = [e for e in evs if e.event_date == date(2015, 3, 31)]
+    assert [(e.event_type, e.actor1, e.actor2) for e in old] == [("Violence against civilians", "IS", "CIVILIANS")]

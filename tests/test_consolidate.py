@@ -218,3 +218,32 @@ def test_a_town_toll_is_best_over_a_toll_shared_with_another_town():
                "وقال المرصد إن 11 مدنيا قتلوا أمس جراء الغارات الروسية على بلدة سقبا.")
     saqba = next(e for e in evs if e.location.name == "سقبا")
     assert (saqba.fatalities.low, saqba.fatalities.best, saqba.fatalities.high) == (11, 11, 80)
+
+
+# --- a toll update counts the event already told ------------------------------------------------
+
+def test_a_rising_toll_updates_the_event_it_counts():
+    [ev] = _run("أصيب عشرات المدنيين أمس بحالات اختناق وقتل 11 منهم إثر قصف بغاز سام على مدينة دوما. "
+                "وارتفعت حصيلة ضحايا القصف بالغاز السام على مدينة دوما إلى 60 قتيلا.")
+    assert ev.location.name == "دوما"
+    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (11, 60, 60)
+
+
+def test_a_rising_toll_of_another_kind_of_strike_is_still_that_event():
+    # the update names the gas the first telling left out; one event, the larger toll
+    [ev] = _run("قتل 11 مدنيا أمس في غارات جوية على مدينة دوما. "
+                "وارتفعت حصيلة ضحايا القصف بالغاز السام على مدينة دوما إلى 60 قتيلا.")
+    assert ev.sub_event_type == "Chemical weapon" and ev.location.name == "دوما"
+    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (11, 60, 60)
+
+
+@pytest.mark.parametrize("second", [
+    # a governorate's running toll sums many events and updates none of them
+    "وارتفعت حصيلة القتلى جراء القصف على ريف دمشق إلى 60 قتيلا.",
+    # another town's toll is another event
+    "وارتفعت حصيلة ضحايا القصف على مدينة حرستا إلى 60 قتيلا.",
+])
+def test_a_toll_of_a_wider_area_or_another_town_updates_no_town(second):
+    evs = _run("قتل 11 مدنيا أمس في قصف بالغاز السام على مدينة دوما. " + second)
+    [douma] = [e for e in evs if e.location.name == "دوما"]
+    assert douma.fatalities.best == 11

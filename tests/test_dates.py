@@ -383,3 +383,27 @@ def test_that_day_is_the_day_told_before(arabic, raw, value):
 def test_that_day_is_no_today(arabic):
     found = dates(arabic("وقال الطفل: كنا جالسين في ذلك اليوم في القبو").tokens, PUBLISHED)
     assert all(d.rule.startswith("date:discourse:") for d in found)
+
+
+@pytest.mark.parametrize("raw, value", [
+    # an earlier, unnamed part of a year is no date a coder could use: mid-year, precision 3, rule date:year
+    ("قصفت الطائرات البلدة في وقت سابق من هذا العام", date(2018, 7, 1)),
+    ("قصفت الطائرات البلدة في وقت سابق هذا العام", date(2018, 7, 1)),
+    ("قصفت الطائرات البلدة في وقت سابق من العام الماضي", date(2017, 7, 1)),
+])
+def test_earlier_in_a_year_is_a_year(arabic, raw, value):
+    t = arabic(raw)
+    got = [(d.value, d.precision, d.rule) for d in dates(t.tokens, PUBLISHED, t.norm.text)]
+    assert got == [(value, 3, "date:year")]
+
+
+def test_this_year_alone_dates_nothing(arabic):
+    # «الهجوم الأعنف هذا العام» describes today's attack: it gives it no year date
+    t = arabic("قتل خمسة مدنيين في قصف هو الأعنف هذا العام")
+    assert dates(t.tokens, PUBLISHED, t.norm.text) == []
+
+
+def test_a_background_attack_earlier_this_year_is_not_dated_today():
+    from conftest import report_events
+    evs = report_events("قتل عشرة مدنيين في قصف روسي على مدينة سراقب في وقت سابق من هذا العام.", PUBLISHED)
+    assert not [e for e in evs if e.event_date == PUBLISHED and e.time_precision == 1]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from rasid.find.framing import (commentary, dateline_end, habitual, named_cause, period_spans, planned, pointed_back,
-                                reference_spans, sentenced, site_of)
+from rasid.find.framing import (commentary, dateline_end, habitual, heard, named_cause, period_spans, planned,
+                                pointed_back, reference_spans, sentenced, site_of)
 from rasid.normalize import normalize
 from rasid.segment import tokenize
 
@@ -131,6 +131,10 @@ def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expecte
     ("تحاصر القوات المدينة في مشهد يعيد إلى الأذهان معركة حلب", "معركة"),
     ("تقصف الطائرات الأحياء على غرار الهجوم على الغوطة", "الهجوم"),
     ("تجمع الأهالي في البلدة في ذكرى مجزرة الحولة", "مجزرة"),
+    # an event the act follows at a distance of days or more
+    ("قصفت الطائرات المطار بعد ثلاثة أيام من هجوم بالغاز على البلدة", "هجوم"),
+    ("دخلت القوات المدينة عقب أسابيع من المعارك العنيفة", "المعارك"),
+    ("انسحبت الفصائل من البلدة بعد يومين من القصف", "القصف"),
 ])
 def test_reference_spans_cover_the_event_answered(text, inside):
     toks, norm_text = _tokens(text)
@@ -199,6 +203,9 @@ def test_analyze_codes_no_killing_from_a_death_sentence(text):
     ("وسط قصف جوي على مناطق الاشتباك", "الاشتباك", True),
     ("ووصلت سيارات الإسعاف إلى مكان الانفجار", "الانفجار", True),
     ("وتدور المعارك على جبهات القتال", "القتال", True),
+    # what a happening left behind refers to it: «مخلفات المعارك»
+    ("وقتل راع بانفجار لغم من مخلفات المعارك", "المعارك", True),
+    ("وعثر الأهالي على بقايا القصف في الحقول", "القصف", True),
     # a noun with the article or a suffix heads no construct
     ("وشهدت المنطقة اشتباكات عنيفة", "اشتباكات", False),
     ("واندلعت اشتباكات عنيفة في البلدة", "اشتباكات", False),
@@ -211,6 +218,7 @@ def test_a_site_noun_in_construct_names_a_known_happening(text, trigger, expecte
 @pytest.mark.parametrize("text, battle", [
     ("وتقدمت قوات النظام أمس في مناطق الاشتباك مع الفصائل في مدينة دوما.", False),
     ("واندلعت أمس اشتباكات بين قوات النظام والفصائل في مدينة دوما.", True),
+    ("وقتل طفل أمس بانفجار لغم أرضي من مخلفات المعارك قرب مدينة دوما.", False),
 ])
 def test_analyze_codes_no_battle_from_the_site_of_one(text, battle):
     kinds = {e.event_type for e in report_events(text)}
@@ -293,3 +301,28 @@ def test_an_event_word_named_as_a_cause(text, word, expected):
 ])
 def test_violence_named_only_as_a_cause_is_no_event(text, places):
     assert [e.location.name for e in report_events(text)] == places
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("وسمع في المدينة دوي الغارات", "الغارات", True),
+    ("واستيقظ الأهالي على أصوات الانفجارات", "الانفجارات", True),
+    ("وشنت الطائرات الغارات على المدينة", "الغارات", False),
+])
+def test_a_sound_noun_in_construct_names_a_happening_heard(text, trigger, expected):
+    words = _words(text)
+    assert heard(words, words.index(normalize(trigger).text)) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # «بعد هجوم» is this act's cause or sequel, and «بعد ساعات من» keeps the other act on the same day
+    "قتل خمسة مدنيين بعد هجوم على البلدة",
+    "وصل المحققون السبت بعد ساعات من القصف على المدينة",
+])
+def test_no_elapsed_reference_without_a_unit_of_days(text):
+    toks, norm_text = _tokens(text)
+    assert reference_spans(toks, norm_text, 0, len(toks) - 1) == []
+
+
+def test_an_event_days_before_the_act_does_not_take_its_place_and_date():
+    evs = report_events("وقصفت الطائرات الحربية أمس مطار الشعيرات بعد ثلاثة أيام من هجوم بالغاز على مدينة خان شيخون.")
+    assert [e.location.name for e in evs] == ["مطار الشعيرات"]

@@ -336,7 +336,7 @@ def test_twelve_months_per_series(series):
 def test_relative_codes_are_well_formed():
     for r in read_tsv("calendar.tsv"):
         if r["kind"] == "relative":
-            assert re.fullmatch(r"(day|night|week|month|year|days_ago|after|before|same):(-?[0-9]+|few)"
+            assert re.fullmatch(r"(day|night|week|month|year|days_ago|after|before|same|earlier_year):(-?[0-9]+|few)"
                                 r"|future:(day|week|month|year)|recent|earlier", r["value"]), r
         elif r["kind"] == "month_rel":
             assert r["value"] in ("-1", "0", "1"), r

@@ -1,7 +1,7 @@
 """rasid.find.places: place names and the cue words before them (geo_precision hints)."""
 import pytest
 
-from rasid.find.places import places
+from rasid.find.places import SHARED, SITUATING, places
 
 
 def _found(arabic, raw):
@@ -311,9 +311,9 @@ def test_a_dual_or_plural_cue_noun_governs_every_name_listed(arabic, raw, listed
     assert [c for s, c, _ in _found(arabic, raw) if s == listed] == [cue]
 
 
-def test_a_singular_cue_noun_governs_only_its_own_name(arabic):
-    # «ريف حلب وإدلب»: Idlib may be the city; only a dual or plural noun is read across «و»
-    assert [c for s, c, _ in _found(arabic, "قصف على ريف حلب وإدلب") if s == "وإدلب"] != ["rural"]
+def test_a_singular_cue_noun_governs_only_its_own_town(arabic):
+    # «ريف حلب وسراقب»: a singular noun is read across «و» only between governorates («ريف حماة وحلب»)
+    assert [c for s, c, _ in _found(arabic, "قصف على ريف حلب وسراقب") if s == "وسراقب"] != ["rural"]
 
 
 @pytest.mark.parametrize("raw, absent", [
@@ -414,3 +414,51 @@ def test_a_city_after_from_a_direction_is_where_from_not_a_landmark(arabic):
 def test_a_destination_preposition_never_situates(words, situates):
     from rasid.find.places import situates_across
     assert situates_across(words) is situates
+
+
+@pytest.mark.parametrize("raw, second, cue", [
+    # a dual or plural countryside, or «ريف» before two governorates, governs the name joined by «و»
+    ("قصفت الطائرات مواقع في ريفي حماة وحلب", "وحلب", "rural"),
+    ("قصفت الطائرات مواقع في محافظتي حماة وحلب", "وحلب", "province"),
+    ("قصفت الطائرات مواقع في ريف إدلب وحماة", "وحماة", "rural"),
+    # the direction before «و» is the first countryside's adjective, not a «north of Idlib»
+    ("قصفت الطائرات مواقع في ريف حلب الشمالي وإدلب", "وإدلب", "rural"),
+])
+def test_a_shared_cue_reaches_the_joined_name(arabic, raw, second, cue):
+    t = arabic(raw)
+    got = {t.surface(m.first, m.last): m for m in places(t.tokens)}
+    assert got[second].cue == cue
+    assert got[second].rule.endswith(SHARED)
+
+
+def test_a_town_joined_to_a_countryside_stays_a_town(arabic):
+    t = arabic("قصفت الطائرات مواقع في ريف حماة وسراقب")
+    got = {t.surface(m.first, m.last): m for m in places(t.tokens)}
+    assert got["وسراقب"].cue != "rural"
+
+
+@pytest.mark.parametrize("raw, situating", [
+    ("تعرضت بلدة حزة الواقعة قرب الغوطة الشرقية لقصف", "الغوطة الشرقية"),
+    ("تعرضت بلدة عين ترما المحاصرة قرب دمشق لقصف", "دمشق"),
+])
+def test_near_after_an_adjective_situates_a_city_or_region(arabic, raw, situating):
+    t = arabic(raw)
+    got = {t.surface(m.first, m.last): m.rule for m in places(t.tokens)}
+    assert got[situating] == SITUATING
+
+
+
+@pytest.mark.parametrize("text, repeat", [
+    ("قصفت قوات النظام قرية المبعوجة في ريف حماة الشرقي صباح اليوم. واقتحم مسلحون المبعوجة ليلا.", True),
+    # after a preposition or a noun of its people a name says where people are from
+    ("قصفت قوات النظام قرية المبعوجة في ريف حماة الشرقي صباح اليوم. وتظاهر نازحون من المبعوجة.", False),
+    ("قصفت قوات النظام قرية المبعوجة في ريف حماة الشرقي صباح اليوم. وطالبوا بحماية سكان المبعوجة.", False),
+])
+def test_a_bare_name_placed_before_with_a_cue_is_that_place_again(text, repeat):
+    from rasid.find.places import places
+    from rasid.lexicon import Tokens
+    from rasid.normalize import normalize
+    from rasid.segment import word_tokens
+    n = normalize(text)
+    found = places(Tokens(word_tokens(text, n.text, n.offsets, [], None)))
+    assert any(p.rule == "place:corroborated:repeat" for p in found) == repeat

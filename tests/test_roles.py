@@ -125,3 +125,13 @@ def test_the_site_of_an_interception_is_not_its_target():
     # an airbase the missiles flew at does not make the government the target of its own air defences
     assert default_actors("Strategic developments", "Disrupted weapons use", None, None, None,
                           military=True)[:2] == ("SYR_GOV", "OPP")
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the subject of «تعرض» undergoes the event it governs with «لـ»: the regime's positions are the target
+    ("قتل 20 عنصرا أمس خلال تعرض مواقع عسكرية تابعة لقوات النظام في ريف حماة لقصف صاروخي.",
+     ("UNIDENTIFIED", "SYR_GOV")),
+    ("تعرضت مواقع لقوات النظام قرب بلدة مورك لقصف صاروخي من فصائل المعارضة أمس.", ("OPP", "SYR_GOV")),
+])
+def test_who_undergoes_the_event_is_its_target(text, pair):
+    assert _pairs(text)[0][:2] == pair

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from rasid import scale, search
 from rasid.cli import main
-from rasid.reader import ReadError, read_articles
+from rasid.reader import ReadError, raw_lines, read_articles
 from rasid.store import Extractor, Store
 
 distributed = pytest.importorskip("distributed", reason="the `scale` extra (dask[distributed]) is not installed")
@@ -150,6 +150,30 @@ def test_workers_compute_the_index_body_of_the_text_as_stored(tmp_path, index):
     assert [p.message.split(";")[0] for p in problems] == ["'text' has 1 control character(s) (NUL and the like)"]
     assert article.index == index("قصف على حاس", "قصف\ufffd مدفعي على بلدة حاس.")
     assert scale.read_partition(part, scale.Options())[-1].index is None
+
+
+@pytest.mark.parametrize("order", [(1, 2, 3, 4), (1, 3, 2, 4), (4, 3, 2, 1), (2, 2, 1, 1)],
+                         ids=["in order", "skipping back", "backwards", "retried"])
+def test_a_worker_reads_ranges_of_a_compressed_file_as_a_fresh_read_would(tmp_path, monkeypatch, order):
+    big = tmp_path / "big.jsonl.xz"
+    big.write_bytes(lzma.compress(lines(reports(12)).encode("utf-8") + b"{not json\n"))
+    ranges = {1: (1, 4), 2: (4, 8), 3: (8, 11), 4: (11, None)}
+
+    def partition(k: int) -> scale.Partition:
+        return scale.Partition(str(big), str(big), "jsonl", 0, *ranges[k])
+
+    fresh = {k: [(getattr(i, "id", None), getattr(i, "line_no", None), str(i)) for i in
+                 scale.read_partition(partition(k), scale.Options())] for k in ranges}
+    opened = []
+    monkeypatch.setattr(scale, "raw_lines", lambda *a: opened.append(a) or raw_lines(*a))
+    monkeypatch.setattr(scale._reading, "state", None, raising=False)
+    for k in order:
+        got = [(getattr(i, "id", None), getattr(i, "line_no", None), str(i)) for i in
+               scale.read_partition(partition(k), scale.Options())]
+        assert got == fresh[k]
+    assert any("big.jsonl.xz:13: malformed JSON" in text for _, _, text in fresh[4])
+    # Ranges taken in the file's order continue one read; going back to an earlier line opens the file again.
+    assert len(opened) == 1 + sum(b <= a for a, b in zip(order, order[1:]))
 
 
 def test_a_slow_partition_does_not_hold_the_other_worker_back(client, tmp_path):

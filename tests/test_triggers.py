@@ -292,6 +292,11 @@ def test_possessed_control_noun(arabic, raw, surface, polarity):
     # what air defences stop is intercepted, not fought
     ("وتصدت الدفاعات الجوية لصواريخ معادية فوق المطار", "وتصدت", "Disrupted weapons use"),
     ("تصدى الدفاع الجوي بكفاءة عالية لطائرات مسيرة في الريف", "تصدى", "Disrupted weapons use"),
+    # the weapon named after «ب» once the object after «ل» is the attack itself
+    ("تصدت الدفاعات الجوية لعدوان جوي بالصواريخ على مطار حماة", "تصدت", "Disrupted weapons use"),
+    ("وسائط الدفاع الجوي تصدت لعدوان بالصواريخ على مطار حماة", "تصدت", "Disrupted weapons use"),
+    # after «ب» the weapon may be the defenders' own: without air defences it stays a clash
+    ("وتصدت الفصائل للهجوم بالصواريخ المضادة للدروع", "وتصدت", "Armed clash"),
     # a ground attack repelled stays a clash
     ("وتصدت الفصائل لهجوم قوات النظام على القرية", "وتصدت", "Armed clash"),
     # a bomb foiled before it blew up

@@ -412,3 +412,44 @@ def test_a_retelling_of_another_strategic_act_names_no_interceptor():
             "الوكالة عن مصدر عسكري قوله إن الطائرات الإسرائيلية أرغمت على مغادرة الأجواء.")
     stopped = [e for e in _events(text) if e.sub_event_type == "Disrupted weapons use"]
     assert stopped and all(e.actor1 != "ISR" for e in stopped)
+
+
+DOUMA_STRIKE = ("قتل خمسة مدنيين اليوم الاثنين بغارات جوية لقوات النظام على مدينة دوما في الغوطة الشرقية، بحسب "
+                "المرصد السوري لحقوق الإنسان.")
+
+
+@pytest.mark.parametrize("denial, contested", [
+    # a denial that names a weapon speaks of that weapon, not of the party's plain air strikes
+    (" ولطالما نفت دمشق استخدام أسلحة كيماوية في هجماتها.", False),
+    # «الأمر» points back at what the sentence before told: the chemical accusation
+    (" واتهمت منظمات حقوقية النظام مرارا باستخدام غازات سامة. ونفت دمشق الأمر.", False),
+    (" ونفت دمشق أن تكون طائراتها قد قصفت المدينة.", True),
+])
+def test_a_denial_naming_another_weapon_does_not_contest_the_strike(denial, contested):
+    [e] = _at(_events(DOUMA_STRIKE + denial), "دوما")
+    assert (e.sub_event_type, e.contested) == ("Air/drone strike", contested)
+
+
+def test_a_denial_of_the_weapon_told_contests_the_attack():
+    text = ("قتل خمسة مدنيين اليوم الاثنين بهجوم بغاز الكلور على مدينة دوما في الغوطة الشرقية، بحسب المرصد "
+            "السوري لحقوق الإنسان. ونفت دمشق استخدام أسلحة كيماوية في هجماتها.")
+    [e] = _at(_events(text), "دوما")
+    assert (e.sub_event_type, e.contested) == ("Chemical weapon", True)
+
+
+CHLORINE_ATTACK = ("قتل 40 مدنيا اليوم الاثنين بهجوم بغاز الكلور على مدينة دوما في الغوطة الشرقية، بحسب الدفاع "
+                   "المدني.")
+
+
+@pytest.mark.parametrize("text, contested", [
+    # a denial that the weapon was used at all contests its use, whoever denies it, before or after the telling
+    (CHLORINE_ATTACK + " ونفت موسكو استخدام أسلحة كيماوية في دوما.", True),
+    ("نفت موسكو استخدام أسلحة كيماوية في دوما. " + CHLORINE_ATTACK, True),
+    # an ally denying strikes of its own does not speak of the attack
+    (CHLORINE_ATTACK + " ونفت موسكو أن تكون طائراتها قد قصفت دوما.", False),
+    # a relative clause only describes what is denied: the chlorine attack it mentions is not denied
+    (CHLORINE_ATTACK + " ونفت موسكو أن تكون طائراتها قد قصفت دوما التي شهدت هجوما بغاز الكلور.", False),
+])
+def test_a_denial_that_a_weapon_was_used_contests_the_attack_whoever_denies(text, contested):
+    [e] = [e for e in _at(_events(text), "دوما") if e.sub_event_type == "Chemical weapon"]
+    assert e.contested == contested

@@ -64,6 +64,15 @@ def _relative(code: str, published: date) -> tuple[date, int] | None:
     return None
 
 
+def _year_only(code: str, published: date) -> date | None:
+    """Returns the middle of the year a phrase dates a past event to: «في وقت سابق من هذا العام» (earlier_year:0)
+    in 2016 → 1 Jul 2016; a bare «هذا العام» (year:0) may be today's «الأعنف هذا العام» and gives none."""
+    unit, _, amount = code.partition(":")
+    if unit != "earlier_year" or not amount.lstrip("-").isdigit():
+        return None
+    return date(published.year + int(amount), 7, 1)
+
+
 def _kind(m) -> tuple[str, str]:
     for kind, value in m.payloads:
         return kind, value
@@ -133,8 +142,12 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
                 except ValueError:
                     pass
             got = _relative(rel, published)
+            year = _year_only(rel, published)
             if got:
                 out.append(DateMention(m.first, m.last, got[0], got[1], f"date:relative:{rel}"))
+            elif year is not None:
+                # «في وقت سابق من هذا العام»: a year with no day or month is no date a coder could use
+                out.append(DateMention(m.first, m.last, year, 3, "date:year"))
             elif rel.split(":")[0] in ("after", "before", "same"):
                 # «في اليوم التالي»: counted from the date the text gave last; the assembler
                 # resolves it (DISCOURSE), the publication day stands in until then

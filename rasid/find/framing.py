@@ -112,12 +112,26 @@ def _part(tokens: list[Token], text: str, lo: int, hi: int, pos: int, reach: int
 @lru_cache(maxsize=1)
 def _site_heads() -> frozenset[str]:
     # a construct head has neither article nor suffix: «مناطق», «ومكان», never «المنطقة» or «منطقتها»
-    bare = {norm(w) for row in cue_rows("site_of") for w in (row["lemma"], *(row.get("plural") or "").split("|")) if w}
+    # «مخلفات المعارك» names what a happening left behind, as a construct head just like «مناطق الاشتباك»
+    bare = {norm(w) for name in ("site_of", "remnant") for row in cue_rows(name)
+            for w in (row["lemma"], *(row.get("plural") or "").split("|")) if w}
     return frozenset(bare | {c + w for w in bare for c in "وفبل"})
 
 
+@lru_cache(maxsize=1)
+def _sound_heads() -> frozenset[str]:
+    bare = {norm(w) for row in cue_rows("sound") for w in (row["lemma"], *(row.get("plural") or "").split("|")) if w}
+    return frozenset(bare | {c + w for w in bare for c in "وفبل"})
+
+
+def heard(words: list[str], k: int) -> bool:
+    """Tells whether the happening at k is named as a sound heard, in construct: «وسمع دوي الغارات» → True."""
+    return k > 0 and words[k - 1] in _sound_heads()
+
+
 def site_of(words: list[str], k: int) -> bool:
-    """Tells whether the word before the k-th names where that happening is, in construct: «على مناطق الاشتباك» → True."""
+    """Tells whether the word before the k-th names where that happening is or what it left, in construct:
+    «على مناطق الاشتباك», «لغم من مخلفات المعارك» → True."""
     return k > 0 and words[k - 1] in _site_heads()
 
 
@@ -204,14 +218,31 @@ def sentenced(tokens: list[Token], text: str, lo: int, pos: int) -> bool:
     return False
 
 
+# «بعد 3 أيام من», «عقب ساعات قليلة من»: how far after «بعد» the unit may stand, and «من» after the unit
+_ELAPSED_REACH = 3
+_OF_REACH = 2
+_OF = norm("من")
+
+
+def _elapsed(tokens: list[Token], i: int, hi: int) -> bool:
+    """Tells whether a time-distance adverbial opens at i: «بعد 3 أيام من هجوم» → True; «بعد هجوم» → False."""
+    if tokens[i].text not in cue_set("elapsed"):
+        return False
+    units = cue_set("elapsed_unit")
+    for j in range(i + 1, min(hi, i + _ELAPSED_REACH) + 1):
+        if tokens[j].text in units:
+            return any(t.text == _OF for t in tokens[j + 1:min(hi, j + _OF_REACH) + 1])
+    return False
+
+
 def reference_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Returns the token spans naming an event an act answers or recalls: «ردا على تعرض الزبداني لهجوم», «يعيد إلى
-    الأذهان معركة حلب» → that clause."""
+    """Returns the token spans naming an event an act answers, recalls or follows at a distance: «ردا على تعرض
+    الزبداني لهجوم», «يعيد إلى الأذهان معركة حلب», «بعد 3 أيام من هجوم كيماوي» → that clause."""
     openers = cue_set("retaliation") | cue_set("recall")
     spans = []
     i = lo
     while i <= hi:
-        if tokens[i].text in openers:
+        if tokens[i].text in openers or _elapsed(tokens, i, hi):
             end = i
             while end < hi:
                 if CLAUSE_END.search(text, tokens[end].end, tokens[end + 1].start):

@@ -75,9 +75,11 @@ class PlaceMention:
 POSSESSOR = "place:possessor"
 # «الغوطة الشرقية المحاصرة قرب دمشق», «حي القدم الواقع جنوبي العاصمة دمشق»: a city after a place only says where it lies
 SITUATING = "place:situating"
+# «ريفي حماة وحلب»: a name that shares the rural or province cue of the name before it, a place of its own
+SHARED = ":shared"
 # words an adjective phrase may hold between a place and «قرب Y»: «المحاصرة قرب», «الواقع جنوبي العاصمة السورية»
 _SITUATING_GAP = 5
-_WIDE_FEATURES = ("admin1", "admin2", "city")
+_WIDE_FEATURES = ("admin1", "admin2", "city", "region")
 
 
 def situates_across(words: tuple[str, ...]) -> bool:
@@ -186,6 +188,11 @@ def _plural_cues(name: str) -> frozenset[str]:
     return frozenset(conj + prep + f for f in out for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك"))
 
 
+def _governorate(cands: tuple[Candidate, ...]) -> bool:
+    """Tells whether a name is a governorate's: «حلب» → True, «سراقب» → False."""
+    return any(c.feature == "admin1" for c in cands)
+
+
 def _names_a_body(tokens: list[Token], first: int) -> bool:
     """Tells whether a name completes a local body's name: «تنسيقية مدينة تدمر» → True, «مجلس محافظة حلب» → True,
     «في مدينة تدمر» → False."""
@@ -259,8 +266,20 @@ def name_readings(tokens: list[Token]) -> list[tuple[str, str]]:
 
 def _key(m: Match) -> str:
     """Returns the gazetteer key a match is named by: «عفرين» is indexed bare and as «العفرين», the sources' spelling wins."""
+    return _key_of(m.payloads)
+
+
+@lru_cache(maxsize=50000)
+def _key_of(payloads: tuple) -> str:
+    """Returns the key among a match's payloads that the sources spell: («العفرين», «عفرين») → «عفرين»."""
     exact = gazetteer.exact_keys()
-    return next((k for k in m.payloads if k in exact or k in _sites()), m.payloads[0])
+    return next((k for k in payloads if k in exact or k in _sites()), payloads[0])
+
+
+@lru_cache(maxsize=50000)
+def _candidates_of(payloads: tuple) -> tuple[Candidate, ...]:
+    """Returns the candidates of all a match's payloads, each once: («البوكمال»,) → (Al Bukamal, …)."""
+    return tuple(dict.fromkeys(c for k in payloads for c in candidates(k)))
 
 
 def _corroborated(m: "PlaceMention", needs: str, accepted: list["PlaceMention"]) -> bool:
@@ -427,6 +446,23 @@ def _only_situates(tokens: list[Token], prev: PlaceMention, first: int, cands: t
         for k, t in enumerate(gap))
 
 
+def _repeated(tokens: list[Token], m: Match, cands: tuple[Candidate, ...], how: str,
+              accepted: list["PlaceMention"]) -> bool:
+    """Tells whether a bare village name is one the report placed with a cue before: «قرية المبعوجة … اقتحم
+    مسلحوه المبعوجة» → True.
+
+    After a preposition or a noun of its people («متحدرة من الفوعة», «سكان الفوعة») a name says where people
+    are from; a city or region named bare is as often its government («نفت دمشق»).
+    """
+    if how != "bare" or any(c.feature not in _LOCAL for c in cands) or \
+            not any(q.key == _key(m) and q.cue for q in accepted):
+        return False
+    before = tokens[m.first - 1].text if m.first else ""
+    # «… من الفوعة وكفريا»: a name joined by «و» goes with the name before it
+    joined = m.skip and tokens[m.first].text.startswith("و")
+    return not (joined or before in cue_set("place_prep") or before in cue_set("inhabitants"))
+
+
 def _evident(amb: Ambiguity, how: str, tokens: list[Token], first: int, listed: bool) -> bool:
     """Tells whether the words around an ambiguous name make it a place: «قرية الحرية» → True, «في الحرية» → True
     for a name rare outside reports on Syria, «جروح» in «بجروح» → False."""
@@ -444,7 +480,7 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
     unknown: PlaceMention | None = None  # a compound name the gazetteer lacks, which may open a list
     for m in _matcher().find(tokens):
         key = _key(m)
-        cands = tuple(dict.fromkeys(c for k in m.payloads for c in candidates(k)))
+        cands = _candidates_of(m.payloads)
         if not cands:
             continue
         amb = amb_names.get(m.key)
@@ -474,6 +510,8 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
         if _names_a_body(tokens, m.first):
             continue  # «وذكرت تنسيقية مدينة تدمر»: the town names the body that reports, not where it happened
         cue = _cue(tokens, m.first)
+        if cue == "near" and m.skip and tokens[m.first].text.startswith("و") and _definite(tokens[m.first - 1].text):
+            cue = ""  # «ريف حلب الشمالي وإدلب»: the direction before «و» is the adjective of the first countryside
         if not cue and m.last > m.first and readings(tokens[m.first].text) & _named_heads():
             cue = "settlement"  # «قصف حي الأشرفية», «استهدف مطار الشعيرات»: the name carries its noun
         prev = out[-1] if out else None
@@ -481,8 +519,11 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
             prev = unknown
         if not cue and prev is not None and prev.cue in ("province", "rural") and m.skip \
                 and tokens[m.first].text.startswith("و") and prev.last >= m.first - 2 and prev.first \
-                and (prev.first in shared or tokens[prev.first - 1].text in _plural_cues(prev.cue)):
-            cue = prev.cue  # «في محافظتي حماة وحلب», «أرياف حلب وإدلب وحماة»: a dual or plural noun governs each name listed
+                and (prev.first in shared or tokens[prev.first - 1].text in _plural_cues(prev.cue)
+                     or (prev.cue == "rural" and _governorate(prev.candidates) and _governorate(cands))):
+            # «في محافظتي حماة وحلب», «أرياف حلب وإدلب وحماة»: a dual or plural noun governs each name listed;
+            # «ريف حلب وإدلب»: a governorate joined to the countryside's governorate is its second genitive
+            cue = prev.cue
             shared.add(m.first)
         # «بلدات كفر بطنا وسقبا وحرستا»: a name joined by «و» to an accepted one shares its cue
         # (the «و» must be the conjunction read off the name: «وقف» is no «و» + «قف»)
@@ -504,6 +545,8 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
         if (m.first and tokens[m.first - 1].text in cue_set("quarter") and not _definite(tokens[m.first - 1].text)) \
                 or (listed and prev.rule.endswith(":quarter")):
             rule += ":quarter"  # «حيي الميدان وسليمان الحلبي»: quarters of the city the sentence names
+        if m.first in shared:
+            rule += SHARED
         mention = PlaceMention(m.first, m.last, key, cands, cue or ("listed" if listed else ""), rule,
                                tuple(t.text for t in tokens[max(0, m.first - _LEAD):m.first]))
         if amb is not None:
@@ -512,8 +555,12 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
                 if amb.needs != "town":
                     pending.append((replace(mention, rule=f"place:corroborated:{amb.kind}"), amb.needs))
                 continue
-        elif not _accept(key, cands, cue, listed) or _construct_head(tokens, m, cands, cue):
+        elif _construct_head(tokens, m, cands, cue):
             continue
+        elif not _accept(key, cands, cue, listed):
+            if not _repeated(tokens, m, cands, how, out):
+                continue
+            mention = replace(mention, rule="place:corroborated:repeat")
         out.append(mention)
     if pending:
         out = sorted(out + [m for m, needs in pending if _corroborated(m, needs, out)], key=lambda m: m.first)

@@ -204,6 +204,7 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         t = TriggerMention(m.first, m.last, event_type, sub, strength, polarity, f"trigger:{m.key}",
                            head.startswith("ال") or tokens[m.first].text.startswith("لل"))
         out.append(_disrupted(t, tokens, lo))
+    out = [_air_defence(t, out, tokens, starts) for t in out]
     return _strike_means([_by_air(t, out, starts) for t in out], tokens, starts)
 
 
@@ -244,6 +245,25 @@ def _disrupted(t: TriggerMention, tokens: list[Token], lo: int) -> TriggerMentio
     if t.event_type == "Explosions/Remote violence" and t.strength != "air" and any(
             w.text in cue_set("foil") for w in tokens[max(lo, t.first - _FOIL_REACH):t.first]):
         return replace(t, event_type=DISRUPTED[0], sub_event_type=DISRUPTED[1], rule=t.rule + "+foiled")
+    return t
+
+
+def _air_defence(t: TriggerMention, out: list[TriggerMention], tokens: list[Token], starts: list[int]) -> TriggerMention:
+    """Recodes a repelling by air defences of an attack made with missiles as an interception: «وسائط الدفاع
+    الجوي تصدت لعدوان بالصواريخ» → Disrupted weapons use.
+
+    After «ب» the weapon may be the defenders' own («تصدت الفصائل للهجوم بالصواريخ»), so only an air-defence
+    subject beside the verb makes the missiles the attacker's.
+    """
+    if t.event_type != "Battles" or t.rule.removeprefix("trigger:") not in _REPEL:
+        return t
+    ahead = tokens[t.last + 1:t.last + 1 + _INTERCEPT_REACH]
+    if not any(w.text.startswith("ب") and w.text in cue_set("projectile") for w in ahead):
+        return t
+    lo = max((s for s in starts if s <= t.first), default=0)
+    if any(o.sub_event_type == DISRUPTED[1] and o.rule.startswith("trigger:") and "+" not in o.rule and
+           lo <= o.first and abs(o.first - t.first) <= _INTERCEPT_REACH for o in out):
+        return replace(t, event_type=DISRUPTED[0], sub_event_type=DISRUPTED[1], rule=t.rule + "+intercepted")
     return t
 
 

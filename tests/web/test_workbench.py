@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "out"
 
@@ -229,7 +230,8 @@ def test_merge_with_an_incident_picked_on_the_map(web_server, web_page, write_to
     loc = second["location"]
     web_page.evaluate(f"rasid.map.setView([{loc['latitude']}, {loc['longitude']}], 14, {{animate: false}})")
     web_page.locator(f"path.incident-{second['incident_id']}").click()
-    assert web_page.locator(f"[data-testid=merge] input[data-merge={second['incident_id']}]").is_checked()
+    # the picked incident is fetched before its box is ticked, so wait for it rather than read it at once
+    pytest.importorskip("playwright.sync_api").expect(web_page.locator(f"[data-testid=merge] input[data-merge={second['incident_id']}]")).to_be_checked()
     web_page.click("[data-testid=merge] button[data-action=merge]")
     web_page.wait_for_selector("[data-testid=history] tr[data-action=merge]")
     assert sorted(r["event_id"] for r in httpx.get(f"{web_server}/api/incidents/{first['incident_id']}").json()

@@ -1,0 +1,51 @@
+"""rasid.placement: the place(s) an event happened at among the place names of its sentence."""
+import pytest
+
+from conftest import report_events
+
+
+def _places(text):
+    return sorted(e.location.name for e in report_events(text))
+
+
+@pytest.mark.parametrize("raw, names", [
+    # a dual countryside governs both governorates: one event at each
+    ("قصفت الطائرات الحربية مواقع في ريفي حماة وحلب، ما أدى إلى مقتل خمسة مدنيين.", ["حلب", "حماة"]),
+    ("قتل ثلاثة مدنيين في ريفي إدلب واللاذقية جراء قصف الطائرات الروسية.", ["إدلب", "اللاذقية"]),
+    # a singular «ريف» before two governorates joined by «و» is the countryside of both
+    ("شنت الطائرات الروسية غارات على ريف إدلب وحماة، ما أدى إلى مقتل ثلاثة مدنيين.", ["إدلب", "حماة"]),
+])
+def test_a_shared_rural_cue_places_the_event_at_each_name(raw, names):
+    assert _places(raw) == names
+
+
+@pytest.mark.parametrize("raw, names", [
+    # one governorate's countryside: one place
+    ("قصفت الطائرات الحربية مواقع في ريف حماة، ما أدى إلى مقتل خمسة مدنيين.", ["حماة"]),
+])
+def test_a_single_countryside_is_one_place(raw, names):
+    assert _places(raw) == names
+
+
+def test_a_capture_of_two_governorates_is_not_one_event_at_each():
+    evs = report_events("وسيطرت قوات النظام على الجزء الأكبر من محافظتي درعا والقنيطرة.")
+    assert len({e.location.name for e in evs if "territory" in e.sub_event_type}) <= 1
+
+
+@pytest.mark.parametrize("raw, name", [
+    # «قرب Y» after an adjective only says where the town lies, Y a city or a region
+    ("تعرضت بلدة حزة الواقعة قرب الغوطة الشرقية لقصف أدى إلى مقتل خمسة مدنيين.", "حزة"),
+    ("تعرضت بلدة عين ترما المحاصرة قرب دمشق لقصف مدفعي أدى إلى مقتل خمسة مدنيين.", "عين ترما"),
+    ("قتل ثمانية أشخاص في انفجار سيارة مفخخة في ضاحية السيدة زينب الجنوبية قرب دمشق.", "السيدة زينب"),
+])
+def test_near_after_an_adjective_only_situates(raw, name):
+    assert _places(raw) == [name]
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("وفي ريف حلب الشمالي، قتل ثلاثة مدنيين جراء قصف مدفعي لقوات النظام.", "حلب"),
+    ("وفي جنوب دمشق، اندلعت اشتباكات عنيفة بين قوات النظام وتنظيم داعش.", "دمشق"),
+    ("وفي ريف إدلب الجنوبي، شنت الطائرات الروسية غارات على مدينة خان شيخون.", "خان شيخون"),
+])
+def test_a_fronted_place_with_a_direction(raw, name):
+    assert _places(raw) == [name]

@@ -273,7 +273,7 @@ def test_altered_inputs_are_read_with_a_warning_never_silently(hostile_folder, n
 
 
 def test_cr_and_crlf_line_ends_count_lines_even_when_a_crlf_is_cut_between_chunks():
-    from rasid.reader import _byte_lines
+    from rasid.decoding import byte_lines as _byte_lines
     assert list(_byte_lines([b"a\r", b"\nb\rc\r\n", b"d"])) == [b"a", b"b", b"c", b"d"]
     assert list(_byte_lines([b"aaaa", b"aaaa\nb\n"], max_bytes=5)) == [8, b"b"]
 

@@ -165,6 +165,9 @@ def _told_before(t: TriggerMention, s: Sent) -> bool:
         return True
     if s.dates:
         return False
+    # «حتى اندلاع المعارك الحالية»: the fighting going on at large, undated
+    if after in cue_set("current") and not any(c.kind == "killed" for c in s.casualties):
+        return True
     before = s.words[max(0, k - 2):k]
     # «ردا على الهجوم الكيماوي», «التحقيق في الهجوم»: the attack is already known
     if any(w in cue_set("refers") for w in before):
@@ -422,6 +425,8 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             _name_attacker(usable, s, out)
             usable = []
         chosen: dict[tuple, Frame] = {}
+        # «ارتفعت حصيلة الغارات في العملية الجارية على الغوطة إلى مئة»: a region's running toll of a campaign
+        running = not cue_set("ongoing").isdisjoint(s.words)
         for t in usable:
             if t.sub_event_type in _MOVES and not _moves_somewhere(t, s):
                 continue
@@ -430,6 +435,12 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 # a paragraph that opens abroad («وفي غزة، …») takes no Syrian place from another paragraph
                 if last_place is None or not (tolls or t.strength == "strong") or _at_large(t, s) or \
                         new_item(s.dates, s.lo, last_date) or (abroad and place_par != s.paragraph):
+                    continue
+                # «قتلوا خلال اشتباكات الأربعاء» after a paragraph about a month before: a place told for
+                # another time in another paragraph is not this event's place (a week: precision 2's reach)
+                own = _near(s.dates, t.first, s.lo, s.hi)
+                if place_par != s.paragraph and own and last_date is not None \
+                        and abs((own[0].value - last_date).days) > 7:
                     continue
                 group = [last_place]
             toll = _toll_for(t, s, tolls)
@@ -465,6 +476,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 # handed over), not region-wide («انسحبت من قرى على الضفة الشرقية للفرات»)
                 if sub in _LOCAL_ONLY and loc.geo_precision == 3:
                     continue
+                update = bool(toll) and any(w in cue_set("toll_noun") for w in s.words[:t.first - s.lo])
+                if update and running and loc.geo_precision == 3:
+                    continue
                 loc = _unlisted(t, s, pm, loc) if len(group) == 1 else loc
                 key = (loc.place_id, round(loc.latitude, 2), round(loc.longitude, 2))
                 killed = toll[:1]
@@ -475,8 +489,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 f = Frame(s.index, etype, sub, t, loc,
                           (pm.first, pm.last) if pm in [g[0] for g in s.places] else None,
                           actor1, actor2, spans, dv, prec, dspan, killed, None, None, [],
-                          defaults, share=len(group), dated=dated,
-                          update=bool(killed) and any(w in cue_set("toll_noun") for w in s.words[:t.first - s.lo]))
+                          defaults, share=len(group), dated=dated, update=update)
                 wounded = [c for c in s.casualties if c.kind == "wounded"]
                 captured = [c for c in s.casualties if c.kind == "captured"]
                 f.wounded = max((c.value for c in wounded), default=None)

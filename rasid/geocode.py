@@ -327,6 +327,10 @@ def _common() -> frozenset[str]:
     return frozenset(r["word"] for r in table("common_words.tsv"))
 
 
+# the endings of a relational adjective, normalized: «سكني», «سكنية» → «سكنيه»
+_NISBA = ("ي", "يه")
+
+
 def unresolved(tokens: list[Token], mentions: list[PlaceMention],
                dropped: list[PlaceMention] = ()) -> list[Unresolved]:
     """Lists names after «قرية/بلدة/مدينة» that matched no place: «في قرية الأباغوز» → [«الأباغوز»].
@@ -357,6 +361,9 @@ def unresolved(tokens: list[Token], mentions: list[PlaceMention],
         # a conjunction opens a new phrase, and frequent words are not names
         if i + 1 in known or name.text.isdigit() or len(bare) < 3 or name.text[0] == "و" \
                 or not readings(name.text).isdisjoint(_common()) or not readings(name.text).isdisjoint(named_by):
+            continue
+        # «حي سكني», «منطقة عسكرية», «بلدة حدودية»: an indefinite nisba after the noun is its adjective, no name
+        if not name.text.startswith("ال") and name.text.endswith(_NISBA):
             continue
         out.append(Unresolved(i + 1, i + 1, name.text))
     return sorted(out, key=lambda u: u.first)

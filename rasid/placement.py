@@ -94,6 +94,11 @@ def place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]]
     if after and _accompanied(t, s, after[0][0].first):
         after = []
     before = [p for p in places if p[0].last < t.first]
+    # «تعرض منطقة دوما لهجوم كيماوي، في حين لم تعثر روسيا على آثار هجوم في الغوطة»: a name after «في حين»,
+    # «فيما», «بينما» belongs to the next part's telling; the trigger keeps the place named in its own part
+    lo, hi = _span_of(s, t.first)
+    if after and after[0][0].first > hi and any(p[0].first >= lo for p in before):
+        after = []
     # «في بلدة X بريف Y»: Y only situates X; skip context names that follow a more specific one
     # «وفي جنوب مدينة درعا، تدور اشتباكات …»: a fronted «في» phrase places the sentence's event
     # (unless a town named after the trigger is more precise: «وفي محافظة حلب، … على بلدة أورم»)

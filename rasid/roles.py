@@ -17,10 +17,14 @@ if TYPE_CHECKING:  # the sentence record is assemble's; roles only reads its fie
 # «مع» marks the other side of a battle, or a partner; «بين X وY» coordinates the two sides, not allies.
 WITH = frozenset({"مع", "ومع"})
 BETWEEN = frozenset({"بين", "وبين"})
+AGAINST = frozenset({"ضد", "وضد"})
+ON = frozenset({"علي", "وعلي"})
+# «على رأس»: at the head of, an idiom of leading, not of aiming
+HEAD = "راس"
 
 
-def accused(agents: list[ActorMention], words: list[str], lo: int) -> ActorMention | None:
-    """Returns the force blamed for the event: «واتهم ناشطون قوات النظام بالوقوف وراء القصف» → قوات النظام.
+def accusation(agents: list[ActorMention], words: list[str], lo: int) -> tuple[int, ActorMention] | None:
+    """Returns the accusing verb's token and the force it blames: «واتهمت واشنطن النظام بارتكاب مجزرة» → (k, النظام).
 
     The blamed one is the object of an accusing verb, the actor right before «ب…» or «مسؤولية».
     """
@@ -30,9 +34,62 @@ def accused(agents: list[ActorMention], words: list[str], lo: int) -> ActorMenti
         nxt = words[a.last + 1 - lo]
         if not (nxt.startswith("ب") or nxt in cue_set("responsibility")):
             continue
-        if any(w in cue_set("accuse") for w in words[max(0, a.first - 4 - lo):a.first - lo]):
-            return a
+        verbs = [k for k in range(max(lo, a.first - 4), a.first) if words[k - lo] in cue_set("accuse")]
+        if verbs:
+            return verbs[-1], a
     return None
+
+
+def accused(agents: list[ActorMention], words: list[str], lo: int) -> ActorMention | None:
+    """Returns the force blamed for the event: «واتهم ناشطون قوات النظام بالوقوف وراء القصف» → قوات النظام."""
+    found = accusation(agents, words, lo)
+    return found[1] if found else None
+
+
+def joined_by_and(gap: list[str], head: str) -> bool:
+    """Tells whether two actors are coordinated: «قوات النظام والمسلحين» → True; «روسيا الحليف الرئيسي للنظام» → False.
+
+    Root-initial «و» («وحدات») is no conjunction.
+    """
+    return "و" in gap or any(w.startswith("و") for w in gap) or (head.startswith("و") and not head.startswith("وحد"))
+
+
+@lru_cache(maxsize=1)
+def patient_nouns() -> frozenset[str]:
+    """Returns the forms of the person-act verbal nouns that take no object pronoun: «باغتيال» (not «اغتياله»)."""
+    forms = cue_set("patient_noun")
+    return frozenset(f for f in forms if not any(f.endswith(p) and f[:-len(p)] in forms
+                                                 for p in ("هما", "هم", "هن", "ها", "ه", "كم", "نا")))
+
+
+def _accusers(s: Sent, cands: list[ActorMention], verb: int, blamed: ActorMention) -> set[int]:
+    """Returns the first tokens of the accusers, the actors between an accusing verb and the accused ones it
+    coordinates: «واتهمت المعارضة قوات النظام وروسيا بقصف» → {«المعارضة»}."""
+    between = [a for a in cands if verb < a.first < blamed.first]
+    head = blamed
+    while between and head.first - between[-1].last <= 3 and joined_by_and(
+            s.words[between[-1].last + 1 - s.lo:head.first - s.lo], s.words[head.first - s.lo]):
+        head = between.pop()
+    return {a.first for a in between}
+
+
+def spoken_about(s: Sent, after: int, hi: int) -> set[int]:
+    """Returns the first tokens of actors in a source's own description, between a speech verb after `after` and
+    its «إن»: «…في دوما، قالت الخوذ البيضاء، الدفاع المدني في مناطق المعارضة، إنها…» → {«المعارضة»}."""
+    out: set[int] = set()
+    speech, that, when = cue_set("speech"), cue_set("complementizer"), cue_set("time_conjunction")
+    spoke = -1
+    for k in range(after + 1, hi + 1):
+        w = s.words[k - s.lo]
+        if w in speech:
+            spoke = k
+        elif spoke >= 0 and k - spoke > _SPEAKER_REACH:
+            spoke = -1
+        # «قبل أن تتراجع»: «أن» after a time word opens a clause of time, not what a source said
+        elif spoke >= 0 and w in that and s.words[k - 1 - s.lo] not in when:
+            out |= {a.first for a in s.actors if spoke < a.first < k}
+            spoke = -1
+    return out
 
 
 def resumes(w: str) -> bool:
@@ -93,9 +150,10 @@ def coordinated(a1: ActorMention, agents: list[ActorMention], words: list[str], 
         gap = words[prev.last + 1 - lo:a.first - lo]
         if len(gap) > 2 or any(w in WITH or w in cue_set("target") or w in cue_set("clause_break") for w in gap):
             break
-        head = words[a.first - lo]
-        joined = "و" in gap or (head.startswith("و") and not head.startswith("وحد"))
-        if not (joined or (a.actor == prev.actor and gap in (["في"], []))):
+        joined = joined_by_and(gap, words[a.first - lo])
+        # «هجوم أمريكي بريطاني فرنسي»: stacked nationality adjectives qualify one attack
+        stacked = not gap and a.kind == prev.kind == "nisba"
+        if not (joined or stacked or (a.actor == prev.actor and gap in (["في"], []))):
             break
         out.add(a.first)
         prev = a
@@ -184,6 +242,14 @@ def _sides(s: Sent, t: TriggerMention, lo: int, hi: int) -> tuple[tuple[int, int
     return (t.first, first - 1), (first + 2, second - 1)
 
 
+# «مقتل 26 مسلحا مواليا للنظام السوري غالبيتهم من…»: how far after a toll its breakdown may open
+_AMONG_REACH = 8
+# «ضد ما وصفه الجيش التركي بالإرهابيين»: how far a verb of labelling stands before the label
+_LABEL_REACH = 4
+# «قالت منظمة الخوذ البيضاء، الدفاع المدني في مناطق المعارضة، إنها»: how long a source's description runs
+_SPEAKER_REACH = 10
+# «اغتيال رئيس فرع الأمن السياسي»: how far the genitive phrase of a person-act noun reaches
+_GENITIVE_REACH = 3
 # «تعرضت مواقع عسكرية تابعة للنظام السوري بريفي حماة وحلب لقصف»: the subject may run this long
 _UNDERGO_REACH = 10
 
@@ -214,20 +280,43 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
     hit = set() if t.event_type == "Battles" else {
         a.first for c in s.casualties for a in s.actors if c.first <= a.first <= c.last + 5
         and (a.first < t.first or c.first > t.last)}
+    # «قتل 26 مسلحا مواليا للنظام غالبيتهم من المقاتلين الإيرانيين»: a breakdown of the dead names more of them
+    if t.event_type != "Battles":
+        breakdown = cue_set("among")
+        among = [k for k in range(s.lo, s.hi + 1) if s.words[k - s.lo] in breakdown and any(
+            0 < k - c.last <= _AMONG_REACH for c in s.casualties)] if s.casualties else []
+        hit |= {a.first for a in s.actors for k in among if 0 < a.first - k <= 3 and (a.first < t.first or k > t.last)}
     # «مقتل ثلاثة عناصر من قوات سوريا الديمقراطية (قسد)»: a name's abbreviation right after it is the same party
     for a in sorted(s.actors, key=lambda a: a.first):
         if any(h.first in hit and h.actor == a.actor and 0 < a.first - h.last <= 2 for h in s.actors):
             hit.add(a.first)
     # «خلال تعرض مواقع تابعة للنظام لقصف صاروخي»: what undergoes the event is its target
     hit |= _undergoing(s, t, part_lo)
+    # «…في دوما، قالت الخوذ البيضاء، الدفاع المدني في مناطق المعارضة، إنها…»: who describes a source
+    # after the event word is not its doer (as a target it stays: the source may speak of its own loss)
+    told_by = spoken_about(s, t.last, part_hi)
     cands = [a for a in s.actors if a.actor != "CIVILIANS" and start <= a.first <= part_hi]
+    # «ضد من وصفتهم بالإرهابيين»: a hostile name after a verb of labelling is the speaker's word, not a party
+    # «قوات مناوئة للنظام السوري»: the party an adjective of opposition names is the one opposed, not a doer
+    cands = [a for a in cands if not (a.kind == "pejorative" and any(
+        w in cue_set("label_verb") for w in s.words[max(0, a.first - s.lo - _LABEL_REACH):a.first - s.lo]))
+        and not (a.first > s.lo and s.words[a.first - 1 - s.lo] in cue_set("opposed_adj"))]
+    # «واتهمت واشنطن النظام بارتكاب مجزرة»: the accuser speaks and is no party; the accused is the claimed doer
+    blame = accusation(cands, s.words, s.lo)
+    if blame:
+        cands = [a for a in cands if a.first not in _accusers(s, cands, *blame)]
+    # «اغتيال رئيس فرع الأمن السياسي»: the genitive of an act done to a person is who underwent it
+    if s.words[t.first - s.lo] in patient_nouns():
+        hit |= {a.first for a in cands if t.last < a.first <= t.last + _GENITIVE_REACH}
     # «بلدة طفس الواقعة تحت سيطرة المعارضة»: who holds the place is not who struck it
     holders = {a.first for a in cands if any(
         w in cue_set("holding") for w in s.words[max(0, a.first - s.lo - 3):a.first - s.lo])}
     # «خرقت قوات النظام الاتفاق مع المعارضة وقصفت …»: outside a battle, a force after «مع» is a
-    # counterpart or partner, neither the attacker nor the target
-    partners = set() if t.event_type == "Battles" else {
-        a.first for a in cands if a.first > s.lo and s.words[a.first - 1 - s.lo] in WITH}
+    # counterpart or partner, neither the attacker nor the target; in a battle «مع» names the other side,
+    # unless «ضد» names it after: «سيطر الجيش التركي على عفرين مع الجيش الحر ضد الوحدات»
+    against = next((k for k in range(t.last + 1, part_hi + 1) if s.words[k - s.lo] in AGAINST), None)
+    partners = {a.first for a in cands if a.first > s.lo and s.words[a.first - 1 - s.lo] in WITH
+                and (t.event_type != "Battles" or (against is not None and a.first < against))}
     # «تصدت الدفاعات الجوية السورية لعدوان إسرائيلي»: whose weapons an interception stops (the object
     # «ل…») is its target, never its doer; the subject may stand between the verb and it
     stopped: set[int] = set()
@@ -239,7 +328,7 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         # («الدفاعات الجوية الروسية» is the interceptor's)
         stopped |= {a.first for a in cands if a.first > t.last and a.kind == "nisba" and a.first > s.lo
                     and s.words[a.first - 1 - s.lo] in cue_set("projectile")}
-    agents = [a for a in cands if a.first not in hit | holders | partners | stopped]
+    agents = [a for a in cands if a.first not in hit | holders | partners | stopped | told_by]
 
     # «قوات النظام مدعومة بميليشيا الدفاع الوطني»: a supporting force is on the side before it
     support = cue_set("support")
@@ -266,9 +355,11 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
 
     def aimed(a) -> bool:
         """Tells whether a target word governs the actor; a clause-initial verb is followed by its
-        subject instead: «واستهدفت الطائرات السورية البلدة»."""
+        subject instead: «واستهدفت الطائرات السورية البلدة»; «على رأسها الولايات المتحدة» (led by) aims at none."""
         return any((s.words[k - s.lo] in cue_set("target") and not (s.words[k - s.lo] in aims and k <= start)
-                    and not carries_object(s.words[k - s.lo])) or s.words[k - s.lo] in cue_set("position")
+                    and not carries_object(s.words[k - s.lo]) and not (
+                        k + 1 < a.first and s.words[k - s.lo] in ON and s.words[k + 1 - s.lo].startswith(HEAD)))
+                   or s.words[k - s.lo] in cue_set("position")
                    for k in range(max(s.lo, a.first - 2), a.first))
 
     after = [a for a in agents if a.first > t.last and clear(a)]
@@ -283,23 +374,42 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         for k in range(max(t.last + 1, a.first - 2), a.first)) or (
         a.last + 1 <= s.hi and resumes(s.words[a.last + 1 - s.lo])))
         and not any(t.last < x.first < a.first for x in s.triggers)]
+    # «الهجوم الذي ألقيت مسؤوليته على الحكومة السورية»: the force blame is laid on is the claimed doer
+    laid_on = [a for a in cands if a.first - 2 >= s.lo and s.words[a.first - 1 - s.lo] in ON
+               and s.words[a.first - 2 - s.lo] in cue_set("blame_noun")]
     if after and after[0].first - t.last <= 3:
         a1 = after[0]
     elif done_by:
         a1 = done_by[0]
+    elif laid_on:
+        a1 = laid_on[0]
     elif before:
         # «قوات النظام وعناصر تابعة لميليشيا الدفاع الوطني وميليشيات شيعية»: a coordinated subject
         # is led by its first member; the others are its associates
         k = len(before) - 1
         while k > 0 and before[k].first - before[k - 1].last <= 3:
             k -= 1
-        a1 = before[k]
-        allies = {a.first for a in before[k + 1:]}
+        # «روسيا الحليف الرئيسي للنظام السوري، المتهم باستهداف دوما»: an accused participle follows its doer
+        blamed = [a for a in before if a.last + 1 < t.first and s.words[a.last + 1 - s.lo] in cue_set("accused")]
+        a1 = blamed[-1] if blamed else before[k]
+        allies = set() if blamed else {a.first for a in before[k + 1:]}
+    elif after and t.first > s.lo and s.words[t.first - 1 - s.lo] in aims:
+        # «واستهدفت الغارات ثلاثة بيوت كان قادة التنظيم يجتمعون فيها»: after an event word that is the subject
+        # of an aiming verb comes its object, so a force named further on was struck
+        a1 = None
     else:
         a1 = after[0] if after else accused(agents, s.words, s.lo)
     if a1 is not None and a1.first > t.last and not any(
             w in BETWEEN for w in s.words[t.last + 1 - s.lo:a1.first - s.lo]):
         allies |= coordinated(a1, agents, s.words, s.lo)
+    # «بعد فشل روسيا وتركيا وإيران في التوصل إلى هدنة»: forces listed with «و» beside the perpetrator's own
+    # name share its part in that phrase, so they are not its target (outside a battle, not after «بين», and
+    # not among the dead or struck: «مقتل 14 من قوات النظام والمسلحين الموالين لها», «مقرات للجيش والميليشيات»)
+    if a1 is not None and t.event_type != "Battles":
+        for m in cands:
+            if m is not a1 and m.actor == a1.actor and m.first not in hit and not aimed(m) and not any(
+                    w in BETWEEN for w in s.words[max(s.lo, m.first - 2) - s.lo:m.first - s.lo]):
+                allies |= coordinated(m, cands, s.words, s.lo)
     actor1 = a1.actor if a1 else None
     # «غارة نفذتها طائرات لم يعرف ما إذا كانت سورية أو روسية»: a doubt between the forces asserts
     # neither; the strike stays the government's, as ACLED codes an unattributed air strike, unless
@@ -317,8 +427,10 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         spans.append((a1.first, a1.last))
     actor2 = None
     # «مقتل 14 شخصا» at an airbase: persons killed at a military site are not known to be civilians
+    # «بحسب مسعفين»: persons named after a preposition of attribution tell the event, they are not its victims
     civ = [a for a in s.actors if a.actor == "CIVILIANS" and part_lo <= a.first <= part_hi
-           and not (military and a.kind == "victim_weak")]
+           and not (military and a.kind == "victim_weak")
+           and not (a.first > s.lo and s.words[a.first - 1 - s.lo] in cue_set("according"))]
     # «قتل 36 شخصا في غارات استهدفت قوات موالية للحكومة»: unmarked persons are the named target
     named = bool(civ) and all(a.kind == "victim_weak" for a in civ) and any(
         a.first > t.last and a.actor != actor1 and a.first not in allies | backing and aimed(a) for a in cands)
@@ -355,6 +467,16 @@ def pick_actors(t: TriggerMention, s: Sent, victims: str | None,
         elif rest:
             actor2 = rest[0].actor
             spans.append((rest[0].first, rest[0].last))
+        elif battle and actor1 is not None:
+            # «مقتل 36 من قوات النظام خلال اشتباكات … إثر هجوم مفاجئ شنه تنظيم الدولة»: who launched the
+            # attack the battle followed from is its other side, though named past the clause break
+            cause = next((a for a in cands if a.actor != actor1 and a.first > t.last + 1
+                          and resumes(s.words[a.first - 1 - s.lo]) and any(
+                              x is not t and x.event_type == "Battles" and t.last < x.last < a.first - 1
+                              for x in s.triggers)), None)
+            if cause is not None:
+                actor2 = cause.actor
+                spans.append((cause.first, cause.last))
     return actor1, actor2, spans
 
 

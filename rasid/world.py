@@ -30,7 +30,9 @@ scripts/build_world.py). A name read in a report is Syrian or foreign by these r
 7. One sense per report: a name that rule 1 places in Syria once is Syrian wherever it recurs.
 8. A report that names other countries (by name or demonym) and never Syria is about them: a
    name it shares with a place of theirs is that place, whatever the Syrian gazetteer lists
-   («الحديدة» beside «الجيش اليمني» is Hodeidah, not the sub-district of Homs).
+   («الحديدة» beside «الجيش اليمني» is Hodeidah, not the sub-district of Homs). So is a sentence that
+   names such a country and not Syria, against a Syrian sub-district or village: a city of 100,000 there
+   after a cue word wins («بمحافظة الحديدة» beside «القوات اليمنية»).
 
 A demonym is never a place by itself (find/places.py): here it is only a cue to the country.
 """
@@ -242,6 +244,16 @@ def _syrian_weight(key: str) -> int:
     return 2 if heavy else 1
 
 
+# Syrian admin units below a district: a report names them with their head noun («ناحية الحديدة»), so a bare
+# name beside a foreign country named in its sentence is the foreign city
+_SUB_DISTRICTS = frozenset({"admin3", "admin4"})
+
+
+def _sub_district_only(key: str) -> bool:
+    """Tells whether a name's Syrian weight comes from a sub-district alone: «الحديدة» (a nahiya of Homs) → True."""
+    return all(c.feature in _SUB_DISTRICTS or c.feature in _SYRIAN_MINOR for c in candidates(key))
+
+
 def _seat(tokens: Sequence[Token], first: int, last: int) -> bool:
     near = tokens[max(0, first - 3):first] + tokens[last + 1:last + 2]
     return any(t.text in _cue("seat") for t in near)
@@ -343,6 +355,10 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention], bounds: Se
                 # «الحديدة» in a report on Yemen is Hodeidah, not the sub-district of Homs
                 places = [p for p in places if p.country in elsewhere]
                 named, weight = named | elsewhere, 0
+            if weight == 2 and SYRIA not in named and all(_sub_district_only(k) for k in keys) and any(
+                    p.country in named and p.population >= BARE_POPULATION for p in places):
+                # «تحرير الكيلو 16 بمحافظة الحديدة» beside «قوات العمالقة اليمنية»: Hodeidah, not the nahiya of Homs
+                places, weight = [p for p in places if p.country in named], 0
             ok = [p for p in places if _fits(p, cue, generic, named, reported)]
             if not ok and shared:
                 ok, cue = places, "bare"
@@ -370,12 +386,20 @@ def mentions(tokens: Sequence[Token], syrian: Sequence[PlaceMention], bounds: Se
 def _unlisted(tokens: Sequence[Token], found: list[ForeignMention], syrian: Sequence[PlaceMention],
               beaten: set[int]) -> list[ForeignMention]:
     """Reads «بلدة عرسال اللبنانية» as a place in Lebanon though no table lists it: settlement
-    noun, one or two words, then a demonym agreeing with the noun."""
+    noun, one or two words, then a demonym agreeing with the noun; «في مدن تركية» is Turkey's towns at large."""
     taken = {k for f in found for k in range(f.first, f.last + 1)}
     out = []
     nis, heads, preps = demonyms(), _cue("settlement"), _cue("locative")
     for i in sorted(i for word, where in word_positions(tokens).items() if word in heads
-                    for i in where if i < len(tokens) - 2):
+                    for i in where if i < len(tokens) - 1):
+        # «في مدن تركية», «المدن التركية», «مخيمات لبنان»: towns of a country at large, named by no name
+        country = _country_in(tokens[i + 1].text)
+        if country is not None and i + 1 not in taken:
+            if country != SYRIA and (place := _countries().get(country)) is not None:
+                beaten.update(s for s, p in enumerate(syrian) if p.first <= i + 1 <= p.last)
+                out.append(ForeignMention(i, i + 1, place, "settlement",
+                                          f"«{tokens[i + 1].text}» after a settlement noun; coded to the country"))
+            continue
         for width in (1, 2):
             j = i + width + 1
             if j >= len(tokens) or tokens[j].text not in nis:

@@ -728,3 +728,38 @@ def test_an_event_a_reaction_verb_points_back_to_is_no_new_one():
                published=date(2017, 8, 8))
     old = [e for e in evs if e.event_date == date(2015, 3, 31)]
     assert [(e.event_type, e.actor1, e.actor2) for e in old] == [("Violence against civilians", "IS", "CIVILIANS")]
+
+
+# --- what a report tells is an occurrence of its own kind, not the war at large -----------------
+
+@pytest.mark.parametrize("text, kinds", [
+    # the qualifier of a generic attack decides its kind, so no clash is coded beside it
+    ("وقتل 30 مدنيا أمس في هجوم بالأسلحة الكيمياوية على مدينة دوما.", [("Chemical weapon", "دوما")]),
+    ("ونفذ التنظيم أمس هجوما انتحاريا على حاجز في مدينة دوما.", [("Suicide bomb", "دوما")]),
+    # the fighting going on at large, and a takeover still to come, are no occurrence
+    ("وتوقفت المعارك في مدينة دوما حتى اندلاع المعارك الحالية.", []),
+    ("وأكدت الحكومة قرب سيطرتها على مدينة دوما.", []),
+    # a toll summed over five days, told after a comma, sums the strikes before it
+    ("وتكثف القصف الجوي على مدينة دوما، موقعا أكثر من 400 قتيل خلال خمسة أيام.", []),
+    ("وتكثف القصف الجوي على مدينة دوما أمس، موقعا 40 قتيلا.", [("Air/drone strike", "دوما")]),
+    # a region's running toll in an operation still going on sums a campaign; a town's stays its event
+    ("وأعلن المرصد أمس أن حصيلة الغارات في العملية الجارية على الغوطة الشرقية ارتفعت إلى مئة قتيل.", []),
+    ("وأعلن المرصد أمس أن حصيلة الغارات في العملية الجارية على مدينة دوما ارتفعت إلى مئة قتيل.",
+     [("Air/drone strike", "دوما")]),
+    ("وأعلن المرصد أمس أن حصيلة الغارات على الغوطة الشرقية ارتفعت إلى مئة قتيل.",
+     [("Air/drone strike", "الغوطة الشرقية")]),
+])
+def test_an_occurrence_of_its_own_kind(text, kinds):
+    assert _where(_run(text)) == kinds
+
+
+@pytest.mark.parametrize("later, carried", [
+    # a paragraph about another time does not inherit the place told a month before
+    ("وقتل خمسة عناصر من قوات النظام خلال اشتباكات يوم 20 حزيران.", False),
+    # within the week the narrative goes on at the same place
+    ("وقتل خمسة عناصر من قوات النظام خلال اشتباكات يوم 5 أيار.", True),
+])
+def test_a_place_of_another_paragraph_carries_only_within_its_week(later, carried):
+    evs = _run("قصفت قوات النظام بلدة كفرنبل في ريف إدلب يوم 3 أيار 2018.\n\n" + later)
+    assert any(e.event_date and e.event_date.month == 6 - carried and e.location.name == "كفر نبل"
+               for e in evs if e.event_type == "Battles") == carried

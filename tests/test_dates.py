@@ -407,3 +407,52 @@ def test_a_background_attack_earlier_this_year_is_not_dated_today():
     from conftest import report_events
     evs = report_events("قتل عشرة مدنيين في قصف روسي على مدينة سراقب في وقت سابق من هذا العام.", PUBLISHED)
     assert not [e for e in evs if e.event_date == PUBLISHED and e.time_precision == 1]
+
+
+@pytest.mark.parametrize("raw, value, precision", [
+    # a calendar week runs Monday to Sunday; PUBLISHED (Saturday 27 Oct) lies in the week of Monday 22 Oct
+    ("قصفت الطائرات البلدة الأسبوع الماضي", date(2018, 10, 18), 2),         # the middle of last week
+    ("قصفت الطائرات البلدة هذا الأسبوع", date(2018, 10, 24), 2),           # the middle of its days so far
+    ("قصفت الطائرات البلدة مطلع الأسبوع", date(2018, 10, 23), 2),          # not the publication day
+    ("قصفت الطائرات البلدة في مطلع الأسبوع الماضي", date(2018, 10, 16), 2),
+    ("قصفت الطائرات البلدة منتصف الأسبوع الماضي", date(2018, 10, 18), 2),
+    ("قصفت الطائرات البلدة نهاية الأسبوع الماضي", date(2018, 10, 20), 2),  # the weekend before this week
+    ("قصفت الطائرات البلدة في عطلة نهاية الأسبوع", date(2018, 10, 27), 2),
+    # a part of a month is still more than a week: precision 3, at the part's day
+    ("قصفت الطائرات البلدة منتصف الشهر الماضي", date(2018, 9, 15), 3),
+    ("قصفت الطائرات البلدة أواخر الشهر الماضي", date(2018, 9, 25), 3),
+    ("قصفت الطائرات البلدة مطلع الشهر الجاري", date(2018, 10, 5), 3),
+    ("قصفت الطائرات البلدة منتصف الشهر", date(2018, 10, 15), 3),
+    ("قصفت الطائرات البلدة في أواخر شهر آذار", date(2018, 3, 25), 3),
+    ("سيطرت القوات على البلدة في نهاية يونيو", date(2018, 6, 30), 3),
+    ("سيطرت القوات على البلدة نهاية العام الماضي", date(2017, 12, 31), 3),
+    # a count back from the day: a hedge («نحو») makes it a span
+    ("قصفت الطائرات البلدة قبل أربعة أيام", date(2018, 10, 23), 1),
+    ("قصفت الطائرات البلدة قبل نحو أسبوعين", date(2018, 10, 13), 2),
+    ("سيطرت القوات على البلدة من نحو أسبوعين", date(2018, 10, 13), 2),
+    ("قصفت الطائرات البلدة قبل ثلاثة أسابيع", date(2018, 10, 6), 2),
+    ("قصفت الطائرات البلدة قبل نحو شهر", date(2018, 9, 15), 3),
+    ("قصفت الطائرات البلدة قبل أشهر قليلة", date(2018, 7, 15), 3),
+])
+def test_parts_of_periods_and_counts_back(arabic, raw, value, precision):
+    assert [(v, p) for _, v, p in _found(arabic, raw)] == [(value, precision)]
+
+
+def test_last_week_told_on_a_sunday_is_the_week_just_ended(arabic):
+    # the Arab working week opens on Sunday: on Sunday 28 October «الأسبوع الماضي» is 21-27 October
+    assert [(v, p) for _, v, p in _found(arabic, "قصفت الطائرات البلدة الأسبوع الماضي", date(2018, 10, 28))] \
+        == [(date(2018, 10, 24), 2)]
+
+
+def test_a_start_of_the_month_after_since_opens_a_period(arabic):
+    t = arabic("قتل مئة مدني منذ بداية الشهر")
+    assert [d.since for d in dates(t.tokens, PUBLISHED, t.norm.text)] == [True]
+
+
+@pytest.mark.parametrize("raw, kept", [
+    # «مؤخرا» yields to a closer date of its clause, not to one of another clause
+    ("وهو الذي قاد مؤخرا معركة على أطراف البلدة قبل أشهر قليلة", ["قبل أشهر قليلة"]),
+    ("فقد التنظيم المدينة في نوفمبر 2017، وشن هجمات عدة مؤخرا", ["نوفمبر 2017", "مؤخرا"]),
+])
+def test_recently_yields_to_a_closer_date(arabic, raw, kept):
+    assert [s for s, _, _ in _found(arabic, raw)] == kept

@@ -54,6 +54,10 @@ def _covered(text, word):
     # a conjunct repeating the complement's preposition is under the same span
     ("تعرضت المدينة طوال سنوات لقصف من الفصائل أودى بحياة المئات، ولتفجيرات تبناها التنظيم", "ولتفجيرات", True),
     ("تعرضت المدينة طوال سنوات لقصف من الفصائل، وقتل أمس خمسة مدنيين بتفجير في السوق", "بتفجير", False),
+    # a clause of what the strikes caused, after a comma, sums the strikes before it too
+    ("وتكثف القصف الجوي على الغوطة، موقعا أكثر من 400 قتيل خلال خمسة أيام", "القصف", True),
+    ("وكان قصف التحالف قد أسفر عن مقتل 30 مدنيا، وجرح العشرات في المدينة خلال يومي الأحد والاثنين", "قصف", True),
+    ("قصفت الطائرات البلدة أمس، فيما قتل 40 عنصرا خلال الأسبوع الماضي في معارك الريف", "قصفت", False),
     # without a toll between them, a far trigger is outside the span's reach
     ("وكان قصف طيران التحالف الدولي على أحياء المدينة الشرقية والغربية قد تواصل بشدة خلال اليومين الماضيين",
      "قصف", False),
@@ -70,6 +74,7 @@ def test_period_spans_cover_the_clause_of_a_span_of_days(text, word, summed):
     # with a length, only when the state still goes on
     ("وتتعرض البلدات لقصف عنيف منذ أيام", "لقصف", True),
     ("ويتواصل قصف مستمر منذ أسابيع على الأحياء", "قصف", True),
+    ("وتشن القوات هجوما عنيفا على المنطقة منذ أسابيع", "هجوما", True),
     ("وقتل ثلاثة مدنيين في غارة على السوق منذ يومين", "غارة", False),
     # a superlative compares with the span: one day's event
     ("وشهدت البلدة الجمعة الغارات الأعنف منذ بداية العام", "الغارات", False),
@@ -116,6 +121,13 @@ def test_commentary_needs_an_opinion_verb_and_an_analyst(text, expected):
     # an aim is not yet a result
     ("وبدأت القوات عملية تهدف إلى استعادة السيطرة على البلدة", "استعادة", True),
     ("وتسعى الفصائل إلى السيطرة على التلة", "السيطرة", True),
+    # resolve, threat, fear and pretext govern what has not happened
+    ("ويبدو أن الحكومة مصممة على الدخول في مواجهة مع الفصائل", "مواجهة", True),
+    ("وأخلى الجيش مواقعه على خلفية تهديدات بشن ضربة على البلاد", "ضربة", True),
+    ("وفر المدنيون من المدينة خشية تعرضهم لهجوم بري", "لهجوم", True),
+    ("وبدأت القوات تدخلها في المنطقة بداعي استهداف الفصائل", "استهداف", True),
+    ("وقصفت الطائرات البلدة بعد تهديدات الحكومة، فقتلت خمسة", "وقصفت", False),
+    ("وتريد موسكو ضمانات بألا يقصف المسلحون الأحياء السكنية", "يقصف", True),
 ])
 def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expected):
     toks, norm_text = _tokens(text)
@@ -131,6 +143,9 @@ def test_a_plan_or_permission_governs_the_attack_after_it(text, trigger, expecte
     ("تحاصر القوات المدينة في مشهد يعيد إلى الأذهان معركة حلب", "معركة"),
     ("تقصف الطائرات الأحياء على غرار الهجوم على الغوطة", "الهجوم"),
     ("تجمع الأهالي في البلدة في ذكرى مجزرة الحولة", "مجزرة"),
+    # what a protest is about
+    ("تظاهر الآلاف في المدينة رفضا للهجوم على عفرين", "للهجوم"),
+    ("نظم الأهالي وقفة احتجاجا على قصف البلدة", "قصف"),
     # an event the act follows at a distance of days or more
     ("قصفت الطائرات المطار بعد ثلاثة أيام من هجوم بالغاز على البلدة", "هجوم"),
     ("دخلت القوات المدينة عقب أسابيع من المعارك العنيفة", "المعارك"),
@@ -158,6 +173,23 @@ def test_reference_spans_cover_the_event_answered(text, inside):
 ])
 def test_analyze_codes_no_event_from_a_round_up_a_view_or_a_permission(text):
     assert report_events(text) == []
+
+
+@pytest.mark.parametrize("text, inside", [
+    # «يأتي ذلك بعد …»: the sentence is set after an earlier happening
+    ("ويأتي ذلك بعد يوم دموي قتل فيه 80 مدنيا بقصف على البلدة", "بقصف"),
+    ("وتأتي هذه التطورات عقب انسحاب المقاتلين من المدينة", "انسحاب"),
+    # told at once, not after: two happenings
+    ("وتأتي هذه الغارات في وقت سيطرت فيه القوات على البلدة", None),
+])
+def test_a_sentence_set_after_a_happening_refers_to_it(text, inside):
+    toks, norm_text = _tokens(text)
+    spans = reference_spans(toks, norm_text, 0, len(toks) - 1)
+    if inside is None:
+        assert spans == []
+    else:
+        k = _at(toks, inside)
+        assert any(lo <= k <= hi for lo, hi in spans)
 
 
 def test_the_place_of_an_answered_event_is_not_the_place_of_the_answer():
@@ -286,6 +318,9 @@ def test_the_country_of_a_dateline_is_no_actor():
     # an indefinite event word after a cause is an event of its own («جراء غارات على البلدة»)
     ("قتل خمسة مدنيين جراء غارات على البلدة", "غارات", False),
     ("ونزح آلاف المدنيين من القصف", "القصف", False),
+    # a noun in construct with a definite one is definite too
+    ("ويلجأ السكان إلى الأقبية للفرار من قصف القوات الحكومية", "قصف", True),
+    ("قتل خمسة مدنيين جراء قصف على البلدة", "قصف", False),
 ])
 def test_an_event_word_named_as_a_cause(text, word, expected):
     words = _words(text)

@@ -282,3 +282,16 @@ def test_a_destination_does_not_situate_the_place_left():
     # «من مدينة دوما إلى جرابلس»: a route; Douma stays the Douma of Rif Dimashq, not a Douma near Jarablus
     got = {loc.name: loc.admin1 for _, loc in _resolve("اتفاق لإجلاء المقاتلين من مدينة دوما إلى جرابلس")}
     assert got.get("دوما") == "Rif Dimashq", got
+
+
+@pytest.mark.parametrize("raw, names", [
+    # an indefinite noun's indefinite nisba is its adjective, not a village the gazetteer lacks
+    ("قتل خمسة في تفجير استهدف سوقا وحي سكني في المدينة", []),
+    ("قصفت الطائرات منطقة عسكرية وبلدة حدودية", []),
+    # a definite name after the noun still is one
+    ("سيطرت القوات على قرية الكرمشانة", ["الكرمشانة"]),
+])
+def test_a_nisba_after_an_indefinite_noun_is_no_unlisted_name(arabic, raw, names):
+    from rasid.geocode import unresolved
+    t = arabic(raw)
+    assert [t.surface(u.first, u.last) for u in unresolved(t.tokens, places(t.tokens))] == names

@@ -49,3 +49,19 @@ def test_near_after_an_adjective_only_situates(raw, name):
 ])
 def test_a_fronted_place_with_a_direction(raw, name):
     assert _places(raw) == [name]
+
+
+@pytest.mark.parametrize("raw, name", [
+    # the place named before a trigger in its own part wins over one named after «في حين», «فيما», «بينما»
+    ("تعرضت بلدة كفرنبل لقصف مدفعي أدى إلى مقتل خمسة مدنيين، في حين دارت اشتباكات في مدينة سراقب.", "كفر نبل"),
+    ("تعرضت بلدة كفرنبل لقصف مدفعي أدى إلى مقتل خمسة مدنيين، بينما تظاهر الأهالي في مدينة سراقب.", "كفر نبل"),
+])
+def test_a_place_of_the_next_part_is_not_the_triggers(raw, name):
+    shelling = [e for e in report_events(raw) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [e.location.name for e in shelling] == [name]
+
+
+def test_a_trigger_with_no_place_of_its_own_still_takes_the_next_one():
+    # «قتل خمسة في قصف، فيما …»: with no place before the trigger, the one after is still the only one told
+    evs = report_events("قتل خمسة مدنيين جراء قصف مدفعي على مدينة سراقب، فيما دارت اشتباكات في ريف حماة.")
+    assert "سراقب" in [e.location.name for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]

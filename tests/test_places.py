@@ -462,3 +462,19 @@ def test_a_bare_name_placed_before_with_a_cue_is_that_place_again(text, repeat):
     n = normalize(text)
     found = places(Tokens(word_tokens(text, n.text, n.offsets, [], None)))
     assert any(p.rule == "place:corroborated:repeat" for p in found) == repeat
+
+
+@pytest.mark.parametrize("raw, cues", [
+    # villages, towns or areas «في X»: X is the governorate they lie in, not its capital
+    ("سقطت مئات القذائف على قرى تسكنها أغلبية شيعية في إدلب وحلب", {"إدلب": "province", "وحلب": "province"}),
+    ("قصفت الطائرات بلدات عدة في حماة", {"حماة": "province"}),
+    ("تصاعدت الغارات على مناطق عدة في درعا", {"درعا": "province"}),
+    # quarters lie in the city; a named town between stops the reach; a clause break too
+    ("قصفت الطائرات أحياء في حلب", {"حلب": "prep"}),
+    ("سقطت القذائف على بلدتي الفوعة وكفريا في إدلب", {"إدلب": "prep"}),
+    ("دمرت الغارات عشر قرى، وقتل خمسة في حماة", {"حماة": "prep"}),
+])
+def test_a_governorate_after_many_settlements_is_the_province(arabic, raw, cues):
+    t = arabic(raw)
+    got = {t.surface(m.first, m.last): m.cue for m in places(t.tokens)}
+    assert {k: got.get(k) for k in cues} == cues

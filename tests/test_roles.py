@@ -1,9 +1,13 @@
 """rasid.roles: the doing verb with a pronoun, the verbs of aiming, and who is actor1 and actor2."""
+from types import SimpleNamespace
+
 import pytest
 from conftest import report_events as _run
 
+from rasid.find.actors import ActorMention
 from rasid.normalize import norm
-from rasid.roles import GOV_SIDE, aim_verbs, carries_object, default_actors, resumes
+from rasid.roles import (GOV_SIDE, aim_verbs, carries_object, default_actors, patient_nouns, resumes,
+                         spoken_about)
 
 
 def _pairs(text):
@@ -135,3 +139,117 @@ def test_the_site_of_an_interception_is_not_its_target():
 ])
 def test_who_undergoes_the_event_is_its_target(text, pair):
     assert _pairs(text)[0][:2] == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the accuser speaks: the accused is the claimed doer, and the accuser is no party
+    ("واتهمت الحكومة الفرنسية قوات النظام بقصف بلدة كفرنبل بالصواريخ أمس.", ("SYR_GOV", "OPP")),
+    ("واتهمت تركيا وروسيا الولايات المتحدة بشن غارة على قرية الباغوز أمس.", ("USA", "SYR_GOV")),
+    # accused ones joined by «و»: the first leads, the accuser before them stays out
+    ("واتهمت المعارضة قوات النظام وروسيا بقصف بلدة كفرنبل أمس.", ("SYR_GOV", "OPP")),
+])
+def test_the_accuser_is_a_speaker_and_the_accused_the_doer(text, pair):
+    assert _pairs(text)[0][:2] == pair
+
+
+def test_an_accused_participle_follows_its_doer_not_the_ally_named_before():
+    [(actor1, actor2, _)] = _pairs("وعرقلت إيران الحليف الأبرز للنظام السوري، المتهم بقصف مدينة دوما أمس "
+                                   "بغاز سام، قرارا في مجلس الأمن.")
+    assert actor1 == "SYR_GOV"
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the genitive of an act done to a person is who underwent it; the announcer before it did it
+    ("وأعلنت فصائل المعارضة أمس اغتيال ضابط في قوات النظام في مدينة درعا.", ("OPP", "SYR_GOV")),
+    # no force before: the doer stays unnamed
+    ("وشهدت بلدة سراقب أمس اغتيال قيادي في هيئة تحرير الشام.", ("UNIDENTIFIED", "HTS")),
+])
+def test_the_genitive_of_a_person_act_is_its_victim(text, pair):
+    assert _pairs(text)[0][:2] == pair
+
+
+def _sent(text, forces):
+    """A sentence record with the given words as actors: ({"المعارضة": "OPP"}) → actors at those words."""
+    words = [norm(w) for w in text.split()]
+    actors = [ActorMention(k, k, forces[w], "generic", "test") for k, w in enumerate(text.split()) if w in forces]
+    return SimpleNamespace(words=words, lo=0, hi=len(words) - 1, actors=actors)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the description between a speech verb and its «إن» is the source's, not a party's
+    ("هجوم على سراقب قالت منظمة الدفاع المدني العاملة في مناطق المعارضة إنه أسفر عن قتلى", {10}),
+    # «قبل أن»: a clause of time, not a source's words
+    ("غارات ذكرت سانا مسؤولية المعارضة عنها قبل أن تتراجع", set()),
+    # no «إن» within reach: no source description
+    ("هجوم على سراقب قالت منظمة الدفاع المدني العاملة في مناطق المعارضة منذ سنوات طويلة وفي كل مكان إنه", set()),
+])
+def test_a_force_in_a_sources_own_description_is_not_a_party(text, expected):
+    s = _sent(text, {"المعارضة": "OPP"})
+    assert spoken_about(s, 0, s.hi) == expected
+
+
+@pytest.mark.parametrize("word, expected", [("باغتيال", True), ("واختطاف", True), ("الاعتقال", True),
+                                            # with an object pronoun the genitive slot is taken
+                                            ("اغتياله", False), ("اعتقالهم", False), ("قصف", False)])
+def test_person_act_nouns_without_an_object_pronoun(word, expected):
+    assert (norm(word) in patient_nouns()) is expected
+
+
+@pytest.mark.parametrize("text, pair", [
+    # «ضد» names the opponent of the takeover; the one «مع» names is a partner, and a label after
+    # «وصف» identifies no party
+    ("وسيطر الجيش التركي أمس على مدينة عفرين مع فصائل الجيش الحر ضد من وصفهم بالإرهابيين.", ("TUR", "YPG")),
+    ("وبدأت تركيا أمس هجوما بريا مع فصائل الجيش الحر على بلدة راجو ضد وحدات حماية الشعب الكردية.",
+     ("TUR", "YPG")),
+    # without «ضد», the one a battle is fought «مع» is the other side
+    ("واندلعت اشتباكات عنيفة أمس بين قوات النظام مع تنظيم داعش في محيط مدينة تدمر.", ("SYR_GOV", "IS")),
+])
+def test_with_before_against_is_a_partner(text, pair):
+    assert _pairs(text)[0][:2] == pair
+
+
+@pytest.mark.parametrize("text, pair", [
+    # the force blame is laid on («ألقيت مسؤوليته على») is the claimed doer, not the target
+    ("وقتل 30 شخصا أمس في هجوم بغاز سام على بلدة اللطامنة، وهو الهجوم الذي ألقيت مسؤوليته على الحكومة السورية.",
+     ("SYR_GOV", "CIVILIANS")),
+    # forces listed with «و» beside the perpetrator's own name are no target
+    ("قصفت مقاتلات روسية بلدة خان شيخون أمس، بعد يوم من فشل روسيا وتركيا وإيران في التوصل إلى هدنة.",
+     ("RUS", "OPP")),
+])
+def test_blame_laid_on_and_forces_listed_with_the_perpetrator(text, pair):
+    assert _pairs(text)[0][:2] == pair
+
+
+def test_persons_after_a_preposition_of_attribution_are_sources_not_victims():
+    [(actor1, actor2, _)] = _pairs("قتل خمسة عناصر من قوات النظام أمس في قصف لفصائل المعارضة على حاجز في بلدة "
+                                   "مورك، بحسب مسعفين.")
+    assert (actor1, actor2) == ("OPP", "SYR_GOV")
+
+
+def test_who_launched_the_attack_a_battle_followed_from_is_its_other_side():
+    [(actor1, actor2, _)] = _pairs("وقتل عشرة عناصر من قوات النظام أمس خلال اشتباكات عنيفة في قرية أبو دالي، إثر "
+                                   "هجوم شنته هيئة تحرير الشام على مواقعهم.")
+    assert {actor1, actor2} == {"SYR_GOV", "HTS"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # stacked nationality adjectives qualify one attack: none of them is its target
+    ("وقتل عشرة جنود أمس في هجوم أمريكي بريطاني على مطار الشعيرات.", ("USA", "SYR_GOV")),
+    # after an event word that is the subject of an aiming verb comes its object: a force there was struck
+    ("واستهدفت الغارات أمس ثلاثة بيوت كان قادة تنظيم الدولة الإسلامية يجتمعون فيها في بلدة هجين.",
+     ("SYR_GOV", "IS")),
+])
+def test_stacked_adjectives_and_the_object_of_an_aimed_strike(text, pair):
+    assert _pairs(text)[0][:2] == pair
+
+
+def test_the_party_an_adjective_of_opposition_names_is_not_the_doer():
+    [(actor1, _, _)] = _pairs("وقتل مدنيان أمس بانفجار عبوة ناسفة زرعتها مجموعة مسلحة مناوئة للنظام السوري في "
+                              "بلدة محردة.")
+    assert actor1 == "UNIDENTIFIED"
+
+
+def test_a_force_named_in_the_breakdown_of_the_dead_is_struck():
+    [(actor1, actor2, _)] = _pairs("وقتل 26 مسلحا مواليا للنظام السوري غالبيتهم من المقاتلين الإيرانيين، جراء ضربات "
+                                   "صاروخية استهدفت أمس قواعد عسكرية في ريف حماة.")
+    assert actor1 != "IRN_IRGC" and actor2 in ("IRN_IRGC", "SYR_GOV")

@@ -162,6 +162,12 @@ def test_not_asserted(arabic, raw, surface, polarity):
     ("وقتل جندي قبل الهجوم المتوقع على المدينة", "الهجوم", "irrealis"),
     ("قبل هجوم القوات الحكومية المرتقب على البلدة", "هجوم", "irrealis"),
     ("وشنت القوات هجوما عنيفا على البلدة", "هجوما", "asserted"),
+    # a takeover still to come
+    ("وأكدت الحكومة قرب سيطرتها على المدينة", "سيطرتها", "irrealis"),
+    # intensity and scale, and a definite conjunct under the same head
+    ("وفي وقت ارتفعت فيه حدة الاشتباكات في المدينة يبقى الوضع صعبا", "الاشتباكات", "state"),
+    ("وتشهد الأحياء المدمرة على حجم المعارك والقصف", "والقصف", "state"),
+    ("اندلعت المعارك والقصف على البلدة", "والقصف", "asserted"),
 ])
 def test_a_head_or_an_expectation_makes_no_occurrence(arabic, raw, surface, polarity):
     assert _by_surface(arabic, raw, surface)[3] == polarity
@@ -347,6 +353,9 @@ def test_a_condemned_act_is_a_reference(arabic, raw, surface, polarity):
     ("ودخلت قافلة مساعدات أممية إلى البلدة المحاصرة", "ودخلت", "state"),
     ("وسلمت المنظمة 300 طن من المساعدات إلى الأهالي", "وسلمت", "state"),
     ("وأعلنت الأمم المتحدة دخول قوافل الإغاثة إلى المدينة", "دخول", "state"),
+    # so do inspectors or a delegation
+    ("وأعلن الإعلام الرسمي دخول محققي المنظمة الدولية إلى المدينة", "دخول", "state"),
+    ("ودخلت بعثة أممية إلى البلدة المحاصرة", "ودخلت", "state"),
     # an armed force that enters does
     ("ودخلت قوات النظام إلى البلدة بعد انسحاب المسلحين", "ودخلت", "asserted"),
 ])
@@ -364,3 +373,23 @@ def test_relief_entering_is_no_transfer(arabic, raw, surface, polarity):
 ])
 def test_assailing_a_person_or_a_statement_is_no_clash(arabic, raw, surface, polarity):
     assert _by_surface(arabic, raw, surface)[3] == polarity
+
+
+@pytest.mark.parametrize("raw, surface, sub", [
+    # every spelling and case of the qualifier, and a weapon after «ب», tell the kind of a generic attack
+    ("شنت الطائرات هجوما كيمياويا على البلدة", "هجوما", "Chemical weapon"),
+    ("وقع هجوم كيمياوي على المدينة", "هجوم", "Chemical weapon"),
+    ("ونفذت الطائرات الهجمات الكيميائية على الحي", "الهجمات", "Chemical weapon"),
+    ("اتهمت المعارضة القوات بشن هجوم بالأسلحة الكيمياوية على البلدة", "هجوم", "Chemical weapon"),
+    ("أصيب عشرة في هجوم بالكلور على الحي", "هجوم", "Chemical weapon"),
+    ("نفذ التنظيم هجوما انتحاريا على الحاجز", "هجوما", "Suicide bomb"),
+    ("شن الجيش هجوما صاروخيا على مواقع الفصائل", "هجوما", "Shelling/artillery/missile attack"),
+    ("قتل جنديان في هجوم بعبوة ناسفة على الدورية", "هجوم", "Remote explosive/landmine/IED"),
+    ("نفذ التنظيم هجوما بطائرة مسيرة على القاعدة", "هجوما", "Air/drone strike"),
+    # a ground attack or an attack on a town stays a clash; a weapon noun with no «ب» qualifies nothing
+    ("شنت الفصائل هجوما بريا على البلدة", "هجوما", "Armed clash"),
+    ("صدت القوات هجوم بلدة مجاورة", "هجوم", "Armed clash"),
+    ("وشن هجوم غاز الأعصاب", "هجوم", "Armed clash"),
+])
+def test_a_qualifier_tells_the_kind_of_a_generic_attack(arabic, raw, surface, sub):
+    assert _by_surface(arabic, raw, surface)[2] == sub

@@ -34,6 +34,9 @@ ABROAD = [
     ("LB", "طرابلس", "قتل 4 أشخاص في اشتباكات مسلحة في مدينة طرابلس اللبنانية يوم الخميس."),
     ("IQ", "كركوك", "قتل 6 من عناصر الشرطة في هجوم مسلح على حاجز في كركوك شمالي العراق يوم الأربعاء."),
     ("RU", "الشيشان", "قتل ثلاثة من عناصر الشرطة في هجوم مسلح على نقطة تفتيش في الشيشان يوم الأحد."),
+    # a country's towns at large, named by no name: the adjective is no village
+    ("TR", "تركية", "قتل 5 أشخاص في تفجير انتحاري في مدينة تركية حدودية يوم الاثنين."),
+    ("TR", "التركية", "خرجت مظاهرات في المدن التركية يوم السبت احتجاجا على غلاء الأسعار."),
 ]
 
 
@@ -68,6 +71,23 @@ def test_syrian_places_stay_syrian(name, text):
     assert all(e.country == "SY" for e in found)
     assert any(name in e.location.name for e in found)
     assert world.in_scope(found) == found
+
+
+@pytest.mark.parametrize("text, country", [
+    # a sentence naming Yemen and not Syria: Hodeidah, not the sub-district of Homs
+    ("تمكنت القوات اليمنية، الأربعاء، من السيطرة على مواقع بمحافظة الحديدة بعد مواجهات عنيفة.", "YE"),
+    # a Syrian cue, or a country with no such city, keeps the Syrian reading
+    ("قصفت الطائرات الأربعاء بلدة الحديدة في ريف حمص وقتلت خمسة مدنيين.", "SY"),
+    ("قتل خمسة مدنيين في قصف للطيران الروسي على بلدة الحديدة الأربعاء.", "SY"),
+])
+def test_a_country_named_in_the_sentence_outweighs_a_syrian_sub_district(text, country):
+    found = events(text)
+    assert found and {e.country for e in found} == {country}
+
+
+def test_what_a_protest_abroad_is_about_is_not_its_place():
+    found = events("تظاهر الآلاف في مدن تركية يوم السبت رفضا للهجوم على مدينة عفرين.")
+    assert world.in_scope(found) == []
 
 
 def test_a_report_on_another_country_reads_shared_names_there():

@@ -9,6 +9,8 @@ from functools import lru_cache
 from ..lexicon import PhraseMatcher, readings, table
 from ..morph import cue_rows, cue_set, dual_forms
 from ..segment import Token
+from .periods import (WEEK_PART, bare_parts, counted_ago, month_part, of_part, part_before, shift_month, unit_numbers,
+                      week_start)
 
 _PAST = frozenset(norm(w) for w in {"الماضي", "الفائت", "المنصرم", "المنقضي", "السابق"})
 _NIGHT = frozenset(norm(w) for w in {"ليل", "ليله", "ليلة", "مساء", "منتصف"})
@@ -42,11 +44,6 @@ def _month_mid(year: int, month: int) -> date:
     return date(year, month, 15)
 
 
-def _shift_month(d: date, months: int) -> date:
-    m = d.month - 1 + months
-    return date(d.year + m // 12, m % 12 + 1, 15)
-
-
 def _relative(code: str, published: date) -> tuple[date, int] | None:
     unit, _, amount = code.partition(":")
     try:
@@ -55,10 +52,12 @@ def _relative(code: str, published: date) -> tuple[date, int] | None:
         n = -3 if amount in ("few", "-few") else 0
     if unit in ("day", "night", "days_ago", "days"):
         return published + timedelta(days=n if n <= 0 else -n), 1 if unit != "days_ago" else 2
-    if unit in ("week", "weeks"):
-        return published + timedelta(days=7 * n), 2
+    if unit == "week":
+        # «الأسبوع الماضي»: the middle of that calendar week; «هذا الأسبوع»: the middle of its days so far
+        start = week_start(published) + timedelta(days=7 * n)
+        return (start + (published - start) // 2 if n == 0 else start + timedelta(days=WEEK_PART["mid"])), 2
     if unit in ("month", "months"):
-        return _shift_month(published, n), 3
+        return shift_month(published, n), 3
     if unit in ("recent",):
         return published - timedelta(days=3), 2
     return None
@@ -98,6 +97,12 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
         month = _payload(m, "month")
         if month is not None:
             out_m = _explicit(tokens, matches, idx, int(month), published, used, text)
+            part = part_before(tokens, out_m.first) if out_m and out_m.rule == "date:month" else None
+            if part:
+                # «منتصف آذار», «أواخر شهر حزيران»: a part of the month, still more than a week (precision 3)
+                value = month_part(out_m.value.year, out_m.value.month, part[1])
+                out_m = replace(out_m, first=part[0], value=min(value, published) if published else value,
+                                rule=f"date:month-part:{part[1]}")
             if out_m:
                 out.append(out_m)
             continue
@@ -134,13 +139,18 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
             if day is not None:
                 # «الخامس والعشرين من الشهر الجاري», «في 3 من الشهر الماضي»: a day of that month
                 first, value = day
-                anchor = _shift_month(published, int(rel.partition(":")[2] or 0))
+                anchor = shift_month(published, int(rel.partition(":")[2] or 0))
                 try:
                     out.append(DateMention(first, m.last, anchor.replace(day=value), 1,
                                            f"date:day-of:{rel}"))
                     continue
                 except ValueError:
                     pass
+            part = part_before(tokens, m.first)
+            got = of_part(rel, part[1], published) if part else None
+            if got:
+                out.append(DateMention(part[0], m.last, got[0], got[1], f"date:part:{part[1]}:{rel}"))
+                continue
             got = _relative(rel, published)
             year = _year_only(rel, published)
             if got:
@@ -152,13 +162,28 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
                 # «في اليوم التالي»: counted from the date the text gave last; the assembler
                 # resolves it (DISCOURSE), the publication day stands in until then
                 out.append(DateMention(m.first, m.last, published, 1, f"{DISCOURSE}{rel}"))
+    taken = {i for d in out for i in range(d.first, d.last + 1)}
+    out += [DateMention(*span) for span in counted_ago(tokens, taken, published)]
+    taken |= {i for d in out for i in range(d.first, d.last + 1)}
+    out += [DateMention(*span) for span in bare_parts(tokens, taken, published)]
     out += _years(tokens, out)
     named = {m.last: int(_payload(m, "weekday")) for m in matches
              if _payload(m, "weekday") is not None and _is_day_name(tokens, m)}
     out = [_weekday_year(d, named.get(d.first - 1), published) for d in out]
     out = [replace(d, since=True) if _after_since(tokens, d.first) or _in_since_start(tokens, d.first, text)
            else d for d in out]
-    return _told_in_sentence(out, tokens, text) if text is not None else out
+    return _told_in_sentence(_vague_yields(out, tokens, text), tokens, text) if text is not None else out
+
+
+def _vague_yields(found: list[DateMention], tokens: list[Token], text: str) -> list[DateMention]:
+    """Drops «مؤخرا» (recently) where its clause dates the same telling more closely: «قاد مؤخرا معركة … قبل
+    أشهر قليلة» → only «قبل أشهر قليلة»; «… في نوفمبر 2017، والأحدث … مؤخرا» keeps both."""
+    def same_clause(a: DateMention, b: DateMention) -> bool:
+        lo, hi = sorted((a, b), key=lambda d: d.first)
+        return not any(c in text[tokens[lo.last].end:tokens[hi.first].start] for c in _CLAUSE_MARKS)
+    return [d for d in found if not (d.rule == "date:relative:recent" and any(
+        e is not d and e.rule != d.rule and not e.since and not e.rule.startswith(DISCOURSE) and same_clause(d, e)
+        for e in found))]
 
 
 _TOLD_GAP = 25  # tokens: «في 1 أكتوبر من عام 1918 … وبنفس اليوم» reaches back within a clause or two
@@ -237,12 +262,6 @@ def _is_anniversary(tokens: list[Token], m) -> bool:
     return any(tokens[i].text in cue_set("anniversary") for i in range(m.first, m.last + 1))
 
 
-@lru_cache(maxsize=1)
-def _unit_numbers() -> dict[str, int]:
-    return {norm(row["word"]): int(row["value"]) for row in table("numbers.tsv")
-            if row.get("kind") in ("unit", "ten") and row["value"].isdigit()}
-
-
 def _same_day(day: date, year: int) -> date:
     try:
         return day.replace(year=year)
@@ -268,7 +287,7 @@ def _anniversary(tokens: list[Token], last: int, published: date) -> tuple[int, 
     word = tokens[k + 1].text
     if word in units and word in {norm(f) for row in cue_rows("year_unit") for f in dual_forms(row["lemma"])}:
         return k + 1, _same_day(published, published.year - 2)  # «قبل عامين»: a dual counts two
-    count = int(word) if word.isdigit() and len(word) <= 2 else _unit_numbers().get(word)
+    count = int(word) if word.isdigit() and len(word) <= 2 else unit_numbers().get(word)
     if count and k + 2 < len(tokens) and tokens[k + 2].text in units:
         return k + 2, _same_day(published, published.year - count)
     return None

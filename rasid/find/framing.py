@@ -70,8 +70,21 @@ def period_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple
             # clause, the strikes that caused it included
             if any(t.text in cue_set("killed") for t in tokens[first:k]):
                 first = _part(tokens, text, lo, hi, k, hi - lo)[0]
+            # «وتكثف القصف على الغوطة، موقعا 400 قتيل خلال خمسة أيام»: a clause of what the strikes caused
+            # sums them too, over the comma before it
+            if first > lo and _links_toll(tokens, first):
+                first = _part(tokens, text, lo, hi, first - 1, hi - lo)[0]
             out.append((first, _conjunct(tokens, text, hi, k, last)))
     return out
+
+
+_WHAT = frozenset({"ما", "مما"})
+
+
+def _links_toll(tokens: list[Token], k: int) -> bool:
+    """Tells whether a clause at k opens on what the strikes before it caused: «موقعا», «ما أدى», «وجرح» → True."""
+    link = cue_set("toll_link")
+    return tokens[k].text in link or (tokens[k].text in _WHAT and k + 1 < len(tokens) and tokens[k + 1].text in link)
 
 
 def habitual(tokens: list[Token], last: int, hi: int, first: int | None = None, lo: int = 0) -> bool:
@@ -150,8 +163,9 @@ def new_item(dates: list, lo: int, told: date | None) -> bool:
 
 def named_cause(words: list[str], k: int) -> bool:
     """Tells whether a definite event word at k is named as the cause of what a sentence tells: «تعذر دخول
-    القافلة بسبب القصف», «نزحوا هربا من القصف» → True; «قتل خمسة في القصف» → False."""
-    if k < 1 or not words[k].startswith("ال"):
+    القافلة بسبب القصف», «يلجأون إلى الأقبية للفرار من قصف القوات» → True; «قتل خمسة في القصف» → False."""
+    # «هربا من قصف القوات الحكومية»: a noun in construct with a definite one is definite too
+    if k < 1 or not (words[k].startswith("ال") or k + 1 < len(words) and words[k + 1].startswith("ال")):
         return False
     return words[k - 1] in cue_set("cause") or (
         k > 1 and words[k - 1] == "من" and words[k - 2] in cue_set("flight"))
@@ -235,14 +249,25 @@ def _elapsed(tokens: list[Token], i: int, hi: int) -> bool:
     return False
 
 
+# «ويأتي ذلك بعد …», «وتأتي هذه الغارات عقب …»: how far after the verb «بعد» may stand
+_COMES_REACH = 3
+
+
+def _comes_after(tokens: list[Token], i: int, hi: int) -> bool:
+    """Tells whether a sentence is set after an earlier happening at i: «ويأتي ذلك بعد يوم دموي» → True."""
+    return tokens[i].text in cue_set("comes") and any(
+        t.text in cue_set("lead_up") for t in tokens[i + 1:min(hi, i + _COMES_REACH) + 1])
+
+
 def reference_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Returns the token spans naming an event an act answers, recalls or follows at a distance: «ردا على تعرض
-    الزبداني لهجوم», «يعيد إلى الأذهان معركة حلب», «بعد 3 أيام من هجوم كيماوي» → that clause."""
-    openers = cue_set("retaliation") | cue_set("recall")
+    """Returns the token spans naming an event an act answers, recalls, protests or follows at a distance: «ردا على
+    تعرض الزبداني لهجوم», «يعيد إلى الأذهان معركة حلب», «رفضا للهجوم على عفرين», «بعد 3 أيام من هجوم كيماوي» → that
+    clause."""
+    openers = cue_set("retaliation") | cue_set("recall") | cue_set("motive")
     spans = []
     i = lo
     while i <= hi:
-        if tokens[i].text in openers or _elapsed(tokens, i, hi):
+        if tokens[i].text in openers or _elapsed(tokens, i, hi) or _comes_after(tokens, i, hi):
             end = i
             while end < hi:
                 if CLAUSE_END.search(text, tokens[end].end, tokens[end + 1].start):

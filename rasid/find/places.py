@@ -193,6 +193,29 @@ def _governorate(cands: tuple[Candidate, ...]) -> bool:
     return any(c.feature == "admin1" for c in cands)
 
 
+@lru_cache(maxsize=1)
+def _many_settlements() -> frozenset[str]:
+    """Returns the plural settlement nouns but quarters: «قرى», «بلدات», «مناطق» (not «أحياء», which lie in a city)."""
+    return frozenset(w for w in _plural_cues("settlement") if "احياء" not in w)
+
+
+def _in_many(tokens: list[Token], first: int, out: list[PlaceMention]) -> bool:
+    """Tells whether a governorate's name closes «قرى/بلدات/مناطق … في»: «قذائف على قرى تسكنها أغلبية شيعية في
+    إدلب» → True (villages lie in the province, not in its capital); «أحياء في حلب» → False."""
+    if tokens[first].text[:1] == "ب":
+        k = first - 1
+    elif first and tokens[first - 1].text in ("في", "وفي"):
+        k = first - 2
+    else:
+        return False
+    stop = max([m.last for m in out] + [k - 4])
+    while k > stop and tokens[k + 1].start - tokens[k].end <= 1:
+        if readings(tokens[k].text) & _many_settlements():
+            return True
+        k -= 1
+    return False
+
+
 def _names_a_body(tokens: list[Token], first: int) -> bool:
     """Tells whether a name completes a local body's name: «تنسيقية مدينة تدمر» → True, «مجلس محافظة حلب» → True,
     «في مدينة تدمر» → False."""
@@ -510,6 +533,9 @@ def places(tokens: list[Token]) -> list[PlaceMention]:
         if _names_a_body(tokens, m.first):
             continue  # «وذكرت تنسيقية مدينة تدمر»: the town names the body that reports, not where it happened
         cue = _cue(tokens, m.first)
+        if cue == "prep" and _governorate(cands) and _in_many(tokens, m.first, out):
+            cue = "province"
+            shared.add(m.first)  # «على قرى … في إدلب وحلب»: a governorate joined to it shares the reading
         if cue == "near" and m.skip and tokens[m.first].text.startswith("و") and _definite(tokens[m.first - 1].text):
             cue = ""  # «ريف حلب الشمالي وإدلب»: the direction before «و» is the adjective of the first countryside
         if not cue and m.last > m.first and readings(tokens[m.first].text) & _named_heads():

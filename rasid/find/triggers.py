@@ -197,13 +197,20 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
                 polarity = "irrealis"
             elif m.first > lo and tokens[m.first - 1].text in cue_set("control_state"):
                 polarity = "state"
+            elif m.first > lo and tokens[m.first - 1].text in cue_set("imminent"):
+                # «أكدت قرب سيطرتها على المدينة»: about to take it
+                polarity = "irrealis"
             elif _possessed_control(head, tokens, m.first):
                 polarity = "state"
             elif _aided(tokens, m.first, m.last, lo, hi):
                 polarity = "state"
+        # «حجم المعارك والقصف», «وتيرة القصف والغارات»: a definite conjunct shares its first conjunct's head
+        if polarity == "asserted" and out and out[-1].last == m.first - 1 and out[-1].polarity == "state" \
+                and tokens[m.first].text.startswith("وال"):
+            polarity = "state"
         t = TriggerMention(m.first, m.last, event_type, sub, strength, polarity, f"trigger:{m.key}",
                            head.startswith("ال") or tokens[m.first].text.startswith("لل"))
-        out.append(_disrupted(t, tokens, lo))
+        out.append(_disrupted(_qualified(t, tokens, hi), tokens, lo))
     out = [_air_defence(t, out, tokens, starts) for t in out]
     return _strike_means([_by_air(t, out, starts) for t in out], tokens, starts)
 
@@ -223,6 +230,34 @@ def _possessed_control(head: str, tokens: list[Token], first: int) -> bool:
     if not head.startswith(_CONTROL) or len(head) == len(_CONTROL):
         return False
     return not any(t.text in _OVER for t in tokens[first + 1:first + 1 + _OVER_REACH])
+
+
+_REMOTE = "Explosions/Remote violence"
+
+
+def _kind_of(word: str, weapon_noun: bool) -> str | None:
+    """Returns the sub-event type a qualifier names: «الكيمياوية» → Chemical weapon; a weapon noun counts
+    only after «ب»: «بالغازات» → Chemical weapon, «غازات» → None."""
+    kind = cue_values("attack_kind", "sub").get(word)
+    if kind is None or not weapon_noun and cue_values("attack_kind", "pos").get(word) == "noun":
+        return None
+    return kind
+
+
+def _qualified(t: TriggerMention, tokens: list[Token], hi: int) -> TriggerMention:
+    """Gives a generic attack noun the kind its qualifier names: «هجوما انتحاريا» → Suicide bomb, «هجوم
+    بالأسلحة الكيمياوية» → Chemical weapon, «هجمات صاروخية» → Shelling/artillery/missile attack."""
+    if t.first != t.last or tokens[t.first].text not in cue_set("attack_noun") or t.last + 1 >= hi:
+        return t
+    nxt = tokens[t.last + 1].text
+    by = nxt.startswith("ب")
+    kind = _kind_of(nxt, by)
+    # «بالأسلحة الكيمياوية», «بعبوة ناسفة»: a bare weapon word leaves its kind to the adjective after it
+    if kind is None and by and nxt in cue_set("bare_weapon") and t.last + 2 < hi:
+        kind = _kind_of(tokens[t.last + 2].text, False)
+    if kind is None or kind == t.sub_event_type:
+        return t
+    return replace(t, event_type=_REMOTE, sub_event_type=kind, rule=t.rule + "+kind")
 
 
 DISRUPTED = ("Strategic developments", "Disrupted weapons use")

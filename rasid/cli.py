@@ -362,7 +362,9 @@ def ingest(sources: tuple[str, ...], db: str, published: date | None, strict: bo
     def items() -> Iterator[tuple[Article, str] | ReadError]:
         if dask:
             # Workers read and analyse the inputs in partitions; the articles come back in reading order.
-            options = scale.Options(published, Limits(max_chars, max_line_bytes, max_depth), all_countries)
+            # the workers compute each article's search index too, so the client only stores rows
+            options = scale.Options(published, Limits(max_chars, max_line_bytes, max_depth), all_countries,
+                                    index=store.index_body)
             for item in scale.read(extractor.client, sources, options, strict):
                 yield item if isinstance(item, ReadError) else (item[0], _readable(sources[item[1]]))
             return

@@ -33,9 +33,13 @@ RETRIES = 3
 IN_FLIGHT_PER_THREAD = 2
 # Articles per task when the client sends stored articles out (`ingest --reextract`).
 CHUNK = 25
-# Dask's event-loop tick (every 20 ms) and system monitor poll for diagnostics no one reads here; on a LocalCluster
-# sharing the cores with analysis they cost about 2% of a core in the client (which holds the scheduler).
-LOCAL_CONFIG = {"distributed.admin.tick.interval": "1s", "distributed.admin.system-monitor.interval": "2s"}
+# Dask's event-loop tick (every 20 ms), system monitor, work stealing (every 100 ms) and nanny memory poll (100 ms)
+# serve diagnostics and balancing that tasks handed out one per free thread do not need; each worker's statistical
+# profiler samples its stack every 10 ms. On a LocalCluster sharing the cores with analysis they cost about 1% of a core
+# in the client (which holds the scheduler) and 3% in each worker.
+LOCAL_CONFIG = {"distributed.admin.tick.interval": "1s", "distributed.admin.system-monitor.interval": "2s",
+                "distributed.scheduler.work-stealing": False, "distributed.worker.memory.monitor-interval": "1s",
+                "distributed.worker.profile.enabled": False}
 
 
 class ScaleError(StoreError):
@@ -167,6 +171,18 @@ def read_partition(part: Partition, options: Options) -> list[Analysed | ReadErr
     return out
 
 
+@dataclass(frozen=True)
+class Packed:
+    """A task's results as one object: Dask sends a returned list item by item, with a frame and a header each."""
+
+    items: list
+
+
+def read_packed(part: Partition, options: Options) -> Packed:
+    """Returns read_partition's results packed as one object for the trip back to the client."""
+    return Packed(read_partition(part, options))
+
+
 def count_lines(path: str, max_bytes: int) -> int | None:
     """Returns the number of lines of a JSON-lines file as the reader numbers them, or None when it cannot be read."""
     try:
@@ -245,7 +261,7 @@ def _in_order(client: Any, parts: Iterator[Partition | ReadError], options: Opti
             if isinstance(part, ReadError):
                 ready[index] = (None, [part])
                 continue
-            future = client.submit(read_partition, part, options, retries=retries, pure=False)
+            future = client.submit(read_packed, part, options, retries=retries, pure=False)
             running[future.key] = (index, part, future)
             waiting.add(future)
 
@@ -263,7 +279,7 @@ def _in_order(client: Any, parts: Iterator[Partition | ReadError], options: Opti
             future = next(waiting)
             index, part, _ = running.pop(future.key)
             try:
-                ready[index] = (part, future.result())
+                ready[index] = (part, future.result().items)
             except Exception as err:
                 where = part.path if part.stop is None and part.first == 1 else \
                     f"{part.path}:{part.first}-{part.stop - 1 if part.stop else 'end'}"

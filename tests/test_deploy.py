@@ -85,6 +85,17 @@ def test_the_dask_and_rasid_options_in_the_compose_file_exist(compose):
         assert used <= known[tuple(command[:2])], (name, used - known[tuple(command[:2])])
 
 
+def test_the_dask_settings_in_the_compose_file_name_keys_dask_has(compose):
+    import dask
+    import distributed  # noqa: F401  (its defaults join dask's config on import)
+    settings = {name: value for service in compose["services"].values()
+                for name, value in (service.get("environment") or {}).items() if name.startswith("DASK_")}
+    assert settings
+    for name in settings:
+        # DASK_A__B__C is a.b.c; dask.config.get raises KeyError on a key it does not know (a misspelt one is ignored).
+        dask.config.get(name[len("DASK_"):].lower().replace("__", "."))
+
+
 def test_the_services_reach_each_other_by_the_names_and_ports_they_listen_on(compose):
     services = compose["services"]
     db = services["db"]["environment"]

@@ -39,14 +39,16 @@ def lines(items: list[dict]) -> str:
 
 @pytest.fixture(scope="module")
 def client():
-    """A LocalCluster of two one-thread worker processes, shared by this module's tests."""
-    try:
-        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=40)
-    except Exception as err:  # no sockets or no processes in this sandbox
-        pytest.skip(f"a Dask LocalCluster cannot start here: {err}")
-    with cluster, distributed.Client(cluster) as dask_client:
-        yield dask_client
+    """A LocalCluster of two one-thread worker processes configured as `--dask local:2`, shared by this module's tests."""
+    import dask
+    with dask.config.set(scale.LOCAL_CONFIG):
+        try:
+            cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                               dashboard_address=None, silence_logs=40)
+        except Exception as err:  # no sockets or no processes in this sandbox
+            pytest.skip(f"a Dask LocalCluster cannot start here: {err}")
+        with cluster, distributed.Client(cluster) as dask_client:
+            yield dask_client
 
 
 @pytest.fixture
@@ -107,6 +109,13 @@ def dask_ingest(db: Path | str, source: Path, client, plan: scale.Plan = SPLIT, 
 @pytest.mark.parametrize("address, expected", [("local:2", 2), ("local:16", 16), ("tcp://10.0.0.5:8786", "tcp://10.0.0.5:8786")])
 def test_an_address_names_a_local_cluster_or_a_scheduler(address, expected):
     assert scale.parse_address(address) == expected
+
+
+def test_the_local_cluster_settings_name_keys_dask_has():
+    import dask
+    # A misspelt key is taken silently and changes nothing: each must be one dask knows.
+    for key in scale.LOCAL_CONFIG:
+        dask.config.get(key)
 
 
 @pytest.mark.parametrize("address", ["local:0", "local:", "local:two", "10.0.0.5:8786", "bogus"])
@@ -248,6 +257,8 @@ def test_the_cli_ingests_through_a_running_scheduler(client, folder, tmp_path):
     assert f"{folder}/a.jsonl:10: malformed JSON" in result.output
     plain = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "plain.db"), "-j", "1"])
     assert stored(db) == stored(tmp_path / "plain.db") and plain.exit_code == 0
+    # the workers computed the search index the client stored: the same queries find the same articles
+    assert found(db) == found(tmp_path / "plain.db") and all(found(db).values())
 
 
 @pytest.mark.parametrize("address", ["local:0", "127.0.0.1:8786"])

@@ -408,6 +408,19 @@ def test_idempotent_ingest_reextract_and_reviews_on_each_backend(store_url, fake
         assert [c["after"] for c in history.changes(db, [ids[0]])] == [{"decision": "reject"}]
 
 
+@pytest.mark.parametrize("odd", ['a"b', "c\\d", "e,f", "{g}", " h ", "NULL", "ع'ر", ""])
+def test_ids_and_urls_that_quote_or_split_a_list_are_still_found_stored(store_url, fake, odd):
+    # The screen asks for a batch's ids and URLs at once (one array literal on PostgreSQL): none may slip through.
+    records = [dict(generated_article(i), id=f"{odd}{i}", url=f"http://x/{odd}{i}") for i in range(3)]
+    with storage.Store.open(store_url, create=True) as db:
+        db.ingest(articles(records), storage.Extractor())
+        moved = [dict(generated_article(i + 10), id=f"{odd}{i}", url=f"http://x/{odd}{i}") for i in range(3)]
+        again = db.ingest(articles(moved + [dict(generated_article(20), id=f"{odd}0")]), storage.Extractor())
+        assert (again.new, again.duplicates) == (1, 3)
+        assert db.one("SELECT article_id FROM articles WHERE text = ?", (generated_article(20)["text"],))[0] \
+            .startswith(f"{odd}0~")
+
+
 def test_a_second_writer_waits_and_a_review_written_while_fuse_runs_is_kept(store_url, fake, monkeypatch):
     with storage.Store.open(store_url, create=True) as db:
         db.ingest(articles([generated_article(i) for i in range(8)]), storage.Extractor())

@@ -148,6 +148,10 @@ class Store:
         """Adds (article number, index_body of the article) rows to the full-text index."""
         raise NotImplementedError
 
+    def among(self, column: str, values: Sequence) -> tuple[str, list]:
+        """Returns the condition «column is one of values» and its arguments: («x IN (?, ?)», [1, 2])."""
+        return f"{column} IN ({marks(len(values))})", list(values)
+
     def reindex(self) -> None:
         """Rebuilds the full-text index from the stored articles."""
         raise NotImplementedError
@@ -223,12 +227,12 @@ class Store:
         hashes = sorted({item[1] for item in batch})
         urls = sorted({item[0].url for item in batch if item[0].url})
         ids = sorted({item[0].id for item in batch})
-        where = [f"{column} IN ({marks(len(values))})" for column, values in
-                 (("content_hash", hashes), ("url", urls), ("article_id", ids)) if values]
-        if not where:
+        conditions = [self.among(column, values) for column, values in
+                      (("content_hash", hashes), ("url", urls), ("article_id", ids)) if values]
+        if not conditions:
             return {}, {}, set()
-        rows = self.rows(f"SELECT content_hash, url, article_id FROM articles WHERE {' OR '.join(where)}",
-                         [*hashes, *urls, *ids])
+        rows = self.rows(f"SELECT content_hash, url, article_id FROM articles WHERE "
+                         f"{' OR '.join(sql for sql, _ in conditions)}", [a for _, args in conditions for a in args])
         wanted_hashes, wanted_urls, wanted_ids = set(hashes), set(urls), set(ids)
         return ({h: i for h, _, i in rows if h in wanted_hashes}, {u: i for _, u, i in rows if u in wanted_urls},
                 {i for _, _, i in rows if i in wanted_ids})
@@ -481,7 +485,7 @@ class Store:
             eids = [eid for _, members in chunk for eid, _ in members]
             self.drop_incidents(iids)
             for part in _chunks(eids, 400):
-                self.execute(f"DELETE FROM incident_members WHERE event_id IN ({marks(len(part))})", part)
+                self._delete_among("incident_members", "event_id", part)
             self.executemany(f"INSERT INTO incidents ({INCIDENT_COLUMNS}) VALUES ({marks(22)})",
                              [row for row, _ in chunk])
             self.executemany("INSERT INTO incident_members (event_id, incident_id, reason) VALUES (?, ?, ?)",
@@ -490,8 +494,12 @@ class Store:
     def drop_incidents(self, incident_ids: list[str]) -> None:
         """Removes incidents and their memberships; in a transaction."""
         for part in _chunks(incident_ids, 400):
-            self.execute(f"DELETE FROM incident_members WHERE incident_id IN ({marks(len(part))})", part)
-            self.execute(f"DELETE FROM incidents WHERE incident_id IN ({marks(len(part))})", part)
+            self._delete_among("incident_members", "incident_id", part)
+            self._delete_among("incidents", "incident_id", part)
+
+    def _delete_among(self, table: str, column: str, values: list) -> None:
+        condition, args = self.among(column, values)
+        self.execute(f"DELETE FROM {table} WHERE {condition}", args)
 
     def unfused(self) -> int:
         """Counts the stored, not rejected events that belong to no incident yet."""

@@ -136,6 +136,14 @@ class PostgresStore(Store):
             finally:
                 self._local.conn = None
 
+    def among(self, column: str, values: Sequence[str]) -> tuple[str, list]:
+        """Returns «column = ANY(?)» with the values as one array literal: («x = ANY(?)», ['{"a","b"}'])."""
+        # One parameter, not one per value: psycopg parses (and does not cache) a query of many «%s» each time, and
+        # dumps a list element by element in Python. A literal of unknown type takes the column's type (an index
+        # on CHAR(64) stays usable, as it would not for text[]).
+        return f"{column} = ANY(?)", ["{" + ",".join('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                                                     for v in values) + "}"]
+
     def tables(self) -> set[str]:
         """Returns the names of the tables in the connection's schema (search_path)."""
         return {r[0] for r in self.rows("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}

@@ -12,6 +12,7 @@ from .find.claims import ClaimMention
 from .find.dates import DISCOURSE, DateMention
 from .find.framing import dateline_end, heard, named_cause, new_item, pointed_back, site_of
 from .find.places import PlaceMention
+from .gazetteer import distance_km
 from .find.triggers import TriggerMention
 from .placement import place_for
 from .records import Location
@@ -222,10 +223,56 @@ def _lead_up(t: TriggerMention, s: Sent, tolls: list[Casualty]) -> bool:
     nor is it one when the sentence counts no dead of its own («قتل 5 بعد اشتباكات» stays an event).
     """
     k = t.first - s.lo
-    if t.event_type != "Battles" or t.definite or t.sub_event_type == "TAKEOVER" or k < 1 \
-            or s.words[k - 1] not in cue_set("lead_up"):
+    if t.event_type != "Battles" or t.definite or t.sub_event_type == "TAKEOVER" or k < 1:
         return False
+    if s.words[k - 1] not in cue_set("lead_up"):
+        # «في أعقاب شن القوات التركية هجوما»: the attack is the object of a verbal noun the lead-up word governs
+        launch = cue_set("launch")
+        j = next((j for j in range(k - 1, max(0, k - 1 - _LAUNCH_REACH), -1) if s.words[j] in launch), 0)
+        if j < 1 or s.words[j - 1] not in cue_set("lead_up") or not cue_set("clause_cut").isdisjoint(s.words[j + 1:k]):
+            return False
     return not tolls or any(o.first < t.first and o.polarity == "asserted" for o in s.triggers)
+
+
+# «شن القوات التركية هجوما»: how far a verbal noun of launching may stand before the attack it governs
+_LAUNCH_REACH = 5
+
+
+# «القرى القريبة من درعا»: how far a place may lie from the place that situates it
+_SITUATED_KM = 30.0
+
+
+def _close_by(a: Location, b: Location) -> bool:
+    """Tells whether two located places lie within reach of each other: دوما and دمشق (11 km) → True."""
+    return None not in (a.latitude, b.latitude) and \
+        distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _SITUATED_KM
+
+
+def _said_of(t: TriggerMention, s: Sent, tolls: list[Casualty]) -> bool:
+    """Tells a definite event noun in reported speech whose sentence dates only the saying: «وقال الوزير الخميس
+    إن الهجوم الكيماوي دفعنا» → True; «وقال المرصد الخميس إن القصف قتل 5» (a toll: a report) → False."""
+    if not t.definite or tolls or not s.dates:
+        return False
+    k = t.first - s.lo
+    v = next((j for j in range(k) if s.words[j] in cue_set("speech")), None)
+    # the noun opens what is said («الخميس إن الهجوم»), not the object of a verb inside it («إن الجيش ألقى البراميل»)
+    return v is not None and all(v < d.first - s.lo and d.last < t.first for d in s.dates) and \
+        t.first - max(d.last for d in s.dates) <= _SAID_REACH
+
+
+# «الخميس "طبعا الهجوم الكيميائي …"»: how far after the saying's date the event noun it talks of opens
+_SAID_REACH = 3
+
+
+def _situates(pm: PlaceMention, s: Sent) -> bool | None:
+    """Tells what a place situates: «المدينة الواقعة قرب دمشق» → True (a town told before), «مستودع الواقع
+    قرب دمشق» → False (a thing), «في دمشق» → None (it situates nothing)."""
+    k = pm.first - s.lo
+    j = next((j for j in range(k - 1, max(-1, k - 3), -1)
+              if s.words[j] in cue_set("situating") and s.words[j].startswith(("ال", "وال"))), None)
+    if j is None:
+        return None
+    return j > 0 and s.words[j - 1] in cue_set("town") and s.words[j - 1].startswith("ال")
 
 
 _LOCAL_ONLY = frozenset({"Agreement", "Non-violent transfer of territory"})
@@ -357,6 +404,14 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         if s.dates and all(d.rule == "date:year" for d in s.dates):
             continue
         s.dates = [d for d in s.dates if d not in started]
+        # «تعرضت دوما لغارات … على المدينة الواقعة قرب دمشق»: a place that only situates another (one the
+        # sentence names near it, or «المدينة» of the report, told and placed before) is not where the event
+        # happened; a town told but not placed («بلدة X في ريف درعا», X unknown) is best placed by its locator
+        if situating := [p for p in s.places if _situates(p[0], s) is not None]:
+            kept = [p for p in s.places if p not in situating]
+            told = last_place is not None and last_place[1].geo_precision < 3
+            if all(any(_close_by(loc, k) for _, k in kept) or (told and _situates(p, s)) for p, loc in situating):
+                s.places = kept
         s.dates = [_from_last(d, cur_date) for d in s.dates]
         if s.dates:
             d = s.dates[0]
@@ -403,6 +458,11 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         react = cue_set("evoke") | cue_set("condemn")
         usable = [t for t in usable if not (t.definite and t.first > s.lo and s.words[t.first - 1 - s.lo] in react
                                             and any(f.event_type == t.event_type for f in out))]
+        # «وقال ماكرون الخميس إن الهجوم الكيميائي دفعنا»: an event a speaker talks of is the one of its kind
+        # the report told before, not a new one on the day of the saying
+        # (the latest such event wins: later frames overwrite earlier ones in the mapping)
+        said = {id(t): f for t in usable if _said_of(t, s, tolls)
+                for f in out if f.sub_event_type == t.sub_event_type and f.dated == "here"}
         strong = [t for t in usable if t.strength == "strong"]
         # «الهجوم», «الهجمات»: a definite weak trigger points back to an event told elsewhere
         # unless the sentence itself places, dates and counts it («الهجمات على الهبيط الأحد قتلت طفلا»)
@@ -457,7 +517,12 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                                                        bool(toll), military)
             dm = _near(s.dates, t.first, s.lo, s.hi)
             dated = "here"
-            if dm:
+            if id(t) in said:
+                # the saying's day is not the event's: it is the event of its kind told before, and folds into it
+                told = said[id(t)]
+                dv, prec, dspan = told.date, told.precision, told.date_span
+                dated = "carried"
+            elif dm:
                 dv, prec, dspan = dm[0].value, dm[0].precision, (dm[0].first, dm[0].last)
             elif carry is not None and carry[0] is not None:
                 dv, prec, dspan = carry

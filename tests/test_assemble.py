@@ -531,6 +531,19 @@ def test_battles_before_a_takeover_leave_the_takeover():
     assert (evs[0].actor1, evs[0].actor2) == ("SYR_GOV", "IS")
 
 
+@pytest.mark.parametrize("text", [
+    "ودخلت القوات الحكومية أمس بلدة كفرنبل في ريف إدلب في أعقاب شن الفصائل المعارضة هجوما عليها.",
+    "وسيطرت قوات النظام أمس على قرية الحاضر في ريف حلب إثر تنفيذ الفصائل هجوما واسعا على مواقعها.",
+])
+def test_an_attack_a_lead_up_verbal_noun_governs_is_no_event(text):
+    assert [e for e in _run(text) if e.sub_event_type == "Armed clash"] == []
+
+
+def test_an_attack_launched_in_a_separate_clause_stays():
+    evs = _run("وقتل أمس 12 عنصرا من قوات النظام بعد أن شنت الفصائل المعارضة هجوما على بلدة كفرنبل.")
+    assert [_kind(e) for e in evs] == [CLASH]
+
+
 def test_battles_with_their_own_dead_after_bad_stay_an_event():
     evs = _run("قتل أمس 12 عنصرا من قوات النظام بعد اشتباكات مع فصائل المعارضة في بلدة كفرنبل.")
     assert [_kind(e) for e in evs] == [CLASH]
@@ -763,3 +776,29 @@ def test_a_place_of_another_paragraph_carries_only_within_its_week(later, carrie
     evs = _run("قصفت قوات النظام بلدة كفرنبل في ريف إدلب يوم 3 أيار 2018.\n\n" + later)
     assert any(e.event_date and e.event_date.month == 6 - carried and e.location.name == "كفر نبل"
                for e in evs if e.event_type == "Battles") == carried
+
+
+# --- _situates: a place that only situates a town told before ---------------------------------------
+
+def test_a_town_situated_near_the_capital_keeps_its_own_place():
+    evs = _run("قصفت الطائرات الحربية أمس مدينة دوما في الغوطة الشرقية.\n"
+               "وشنت الطائرات غارات جديدة أمس على المدينة الواقعة قرب دمشق.")
+    assert {e.location.name for e in evs} == {"دوما"}
+
+
+def test_a_thing_near_a_city_is_placed_at_the_city():
+    evs = _run("قصفت الطائرات أمس مستودعا قرب دمشق.")
+    assert {e.location.name for e in evs} == {"دمشق"}
+
+
+# --- _said_of: an event a speaker talks of is the one told before -----------------------------------
+
+def test_a_reaction_that_names_the_attack_adds_no_event_on_the_day_of_saying():
+    evs = _run("قتل 40 مدنيا في هجوم كيماوي على مدينة دوما في الغوطة الشرقية يوم 20 تشرين الأول.\n"
+               "وقال وزير الخارجية الفرنسي أمس إن \"الهجوم الكيماوي هو ما دفعنا إلى التحرك\".")
+    assert [(e.sub_event_type, str(e.event_date)) for e in evs] == [("Chemical weapon", "2018-10-20")]
+
+
+def test_a_dated_report_of_the_attack_keeps_its_day():
+    evs = _run("وقال المرصد أمس إن القصف على مدينة دوما أسفر عن مقتل خمسة مدنيين.")
+    assert [str(e.event_date) for e in evs] == [str(YESTERDAY)]

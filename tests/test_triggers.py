@@ -104,6 +104,30 @@ def test_irrealis(arabic, raw, surface):
     assert _by_surface(arabic, raw, surface)[3] == "irrealis"
 
 
+@pytest.mark.parametrize("raw, surface", [
+    # «أي» after a preposition: any attack is none in particular
+    ("وتعهدت الحكومة بالرد لأي هجوم على أراضيها", "هجوم"),
+    ("وتوعد الجيش بالرد بقوة على أي قصف للمدينة", "قصف"),
+    # a negative that-clause («بألا», «وألا»): what must not happen
+    ("وتعهدت روسيا بألا يقصف الطيران المدارس", "يقصف"),
+    # a modal of obligation as the predicate: what must stop, not what happened
+    ("وقال الوزير إن استهداف المدنيين يجب أن يتوقف", "استهداف"),
+    ("وقالت المنظمة إن القصف لا بد أن ينتهي فورا", "القصف"),
+])
+def test_any_attack_or_one_that_must_not_be_is_irrealis(arabic, raw, surface):
+    assert _by_surface(arabic, raw, surface)[3] == "irrealis"
+
+
+@pytest.mark.parametrize("raw, surface", [
+    # «إلا أن» (but) is no negative that-clause
+    ("إلا أن الطائرات شنت غارات على البلدة", "غارات"),
+    # a modal that opens a new clause with «و» leaves the event before it
+    ("شنت الطائرات غارات على البلدة ويجب أن نذكر أن المدينة محاصرة", "غارات"),
+])
+def test_but_and_a_later_modal_leave_the_event_asserted(arabic, raw, surface):
+    assert _by_surface(arabic, raw, surface)[3] == "asserted"
+
+
 def test_future_sentence_has_no_asserted_trigger(arabic):
     got = _found(arabic, "سوف تقصف الطائرات الحربية البلدة")
     assert got and all(p == "irrealis" for *_, p in got)

@@ -176,6 +176,21 @@ def _expected(tokens: list[Token], last: int, hi: int) -> bool:
     return any(t.text in cue_set("expected") for t in tokens[last + 1:min(hi, last + 1 + _EXPECTED_REACH)])
 
 
+# «استهداف المدنيين يجب أن يتوقف»: how far after a trigger a modal of obligation (data/cues/must.tsv) stands
+_MUST_REACH = 4
+_THAT = frozenset(norm(w) for w in {"أن", "ان"})
+
+
+def _must(tokens: list[Token], last: int, hi: int) -> bool:
+    """Tells whether a modal of obligation follows a trigger as its predicate: «القصف لا بد أن ينتهي» → True.
+
+    The modal has no «و» before it (that opens a new clause) and a «أن» right after it.
+    """
+    must = bare_forms("must")
+    ahead = tokens[last + 1:min(hi, last + 1 + _MUST_REACH)]
+    return any(t.text in must and k + 1 < len(ahead) and ahead[k + 1].text in _THAT for k, t in enumerate(ahead))
+
+
 def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> list[TriggerMention]:
     """Finds triggers: «وشنت الطائرات غارات على البلدة» → an air strike trigger at «غارات»."""
     out = []
@@ -186,7 +201,7 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         head = tokens[m.first].text[m.skip:]
         polarity = _polarity(tokens, m.first, lo, event_type)
         hi = min((s for s in starts if s > m.first), default=len(tokens))
-        if polarity == "asserted" and _expected(tokens, m.last, hi):
+        if polarity == "asserted" and (_expected(tokens, m.last, hi) or _must(tokens, m.last, hi)):
             polarity = "irrealis"
         if polarity == "asserted" and _verbal(m.key, tokens, m.last, hi):
             polarity = "state"

@@ -82,6 +82,30 @@ def _accompanied(t: TriggerMention, s: Sent, place: int) -> bool:
                for o in s.triggers)
 
 
+def _goal_at(t: TriggerMention, s: Sent) -> int | None:
+    """Returns where a purpose clause after a trigger opens: «هجوما على بلدتين بهدف إيقاف هجومه ضد الزبداني» → the
+    index of «بهدف»; None where the trigger's part of the sentence has none."""
+    purpose = cue_set("purpose")
+    hi = _span_of(s, t.first)[1]
+    for i in range(t.last + 1, hi + 1):
+        k = i - s.lo
+        if s.words[k] in purpose or (k + 1 < len(s.words) and f"{s.words[k]} {s.words[k + 1]}" in purpose):
+            return i
+    return None
+
+
+def _outside_goal(t: TriggerMention, s: Sent,
+                  places: list[tuple[PlaceMention, Location]]) -> list[tuple[PlaceMention, Location]]:
+    """Drops the places of a purpose clause after an act: «شنت الفصائل هجوما على أربع بلدات بهدف إيقاف هجوم
+    القوات على الزبداني» → not الزبداني; the goal's place is where the act aims, not where it happened."""
+    # «اتفاق لمنع الاقتتال في إدلب»: an agreement or truce is located where it applies, which its purpose names
+    goal = _goal_at(t, s) if t.event_type != "Strategic developments" else None
+    if goal is None:
+        return places
+    hi = _span_of(s, t.first)[1]
+    return [p for p in places if not goal <= p[0].first <= hi]
+
+
 def place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]]:
     """Returns the place(s) an event happened at: the nearest name after the trigger, with its list."""
     loyal = cue_set("allegiance")
@@ -89,6 +113,8 @@ def place_for(t: TriggerMention, s: Sent) -> list[tuple[PlaceMention, Location]]
     places = [p for p in s.places if p[0].first - s.lo < 1 or s.words[p[0].first - s.lo - 1] not in loyal]
     if not places:
         return []
+    # «… بهدف إيقاف هجومه ضد الزبداني»: the place of a goal is not where the act happened
+    places = _outside_goal(t, s, places)
     # «قطعوا الطريق الواصل إلى مطار دمشق»: where a road leads is not where the event is
     after = [p for p in places if p[0].first > t.last and not _led_to(p[0])]
     if after and _accompanied(t, s, after[0][0].first):

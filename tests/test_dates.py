@@ -285,8 +285,35 @@ def test_same_day_across_a_full_stop_is_left_to_the_narrative(arabic):
     assert found[-1][1] == PUBLISHED  # resolved later against the narrative (assemble)
 
 
-def test_on_this_day_in_years_past_is_no_date(arabic):
-    assert _found(arabic, "سيطرت القوات على المدينة في مثل هذا اليوم") == []
+@pytest.mark.parametrize("raw", [
+    "سيطرت القوات على المدينة في مثل هذا اليوم",
+    "وفي مثل هذا اليوم، خرج المتظاهرون في شوارع المدينة",
+])
+def test_on_this_day_in_years_past_is_a_year_unknown(arabic, raw):
+    # a past year the text does not name: no day a coder could use, and never the publication day
+    found = dates(arabic(raw).tokens, PUBLISHED, arabic(raw).norm.text)
+    assert [(d.rule, d.precision) for d in found] == [("date:year", 3)]
+    assert found[0].value.year < PUBLISHED.year
+
+
+@pytest.mark.parametrize("raw, year", [
+    ("استعادت القوات المدينة في 2016.", 2016),
+    ("استعادت القوات المدينة في 2016، ثم انسحبت", 2016),
+    ("استعادت القوات المدينة في 2016 بعد حصار طويل", 2016),
+    ("تسيطر الفصائل على البلدة منذ 2012", 2012),
+    ("وخلال 2017 قتل المئات في المحافظة", 2017),
+])
+def test_a_year_after_a_preposition_is_read(arabic, raw, year):
+    assert [(v.year, p) for _, v, p in _found(arabic, raw)] == [(year, 3)]
+
+
+@pytest.mark.parametrize("raw", [
+    "وزعت المنظمة الخبز في 2432 منزلا",  # a count, not a year
+    "تخطط الحكومة لإعادة الإعمار بحلول 2030",  # a year still to come dates no occurrence
+    "قتل 2016 شخصا في المحافظة",  # no preposition frames it
+])
+def test_a_bare_number_is_no_year(arabic, raw):
+    assert _found(arabic, raw) == []
 
 
 @pytest.mark.parametrize("raw, value", [

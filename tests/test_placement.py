@@ -65,3 +65,23 @@ def test_a_trigger_with_no_place_of_its_own_still_takes_the_next_one():
     # «قتل خمسة في قصف، فيما …»: with no place before the trigger, the one after is still the only one told
     evs = report_events("قتل خمسة مدنيين جراء قصف مدفعي على مدينة سراقب، فيما دارت اشتباكات في ريف حماة.")
     assert "سراقب" in [e.location.name for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("raw, goal", [
+    ("قصفت فصائل المعارضة بلدات موالية في الشمال بالصواريخ بهدف تخفيف الضغط عن مدينة الزبداني.", "الزبداني"),
+    ("شنت الطائرات الحربية غارات على مواقع المسلحين من أجل وقف تقدمهم نحو مدينة حماة.", "حماة"),
+    ("قصفت القوات الحكومية قرى في الجبل بغية إجبار المقاتلين على الانسحاب من بلدة مضايا.", "مضايا"),
+])
+def test_a_place_in_a_purpose_clause_is_not_the_acts(raw, goal):
+    # the goal's place is where the act aims, not where it happened
+    assert goal not in _places(raw)
+
+
+def test_the_acts_own_place_before_a_purpose_clause_stays():
+    raw = "قصفت فصائل المعارضة بلدة نبل بالصواريخ يوم الجمعة بهدف تخفيف الضغط عن مدينة الزبداني."
+    assert _places(raw) == ["نبل"]
+
+
+def test_an_agreement_keeps_the_place_its_purpose_names():
+    # a truce or agreement is located where it applies
+    assert _places("وقعت الفصائل يوم الجمعة اتفاقا لمنع الاقتتال في مدينة إدلب.") == ["إدلب"]

@@ -123,6 +123,8 @@ def test_any_attack_or_one_that_must_not_be_is_irrealis(arabic, raw, surface):
     ("إلا أن الطائرات شنت غارات على البلدة", "غارات"),
     # a modal that opens a new clause with «و» leaves the event before it
     ("شنت الطائرات غارات على البلدة ويجب أن نذكر أن المدينة محاصرة", "غارات"),
+    # «ليلا» (at night) is what «لئلا» (lest) reads as once hamza is normalized: no irrealis word
+    ("دخل مسلحون القرية ليلا وأطلقوا النار على الرجال", "وأطلقوا النار"),
 ])
 def test_but_and_a_later_modal_leave_the_event_asserted(arabic, raw, surface):
     assert _by_surface(arabic, raw, surface)[3] == "asserted"

@@ -133,6 +133,10 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
             told = _anniversary(tokens, m.last, published)
             if told is not None:
                 out.append(DateMention(m.first, told[0], told[1], 1, "date:anniversary"))
+            else:
+                # a bare «في مثل هذا اليوم» is this day of a past year the text does not name: a year-only
+                # date (no day a coder could use), so its event is not dated the publication day
+                out.append(DateMention(m.first, m.last, _same_day(published, published.year - 1), 3, "date:year"))
             continue
         if rel is not None and published is not None:
             day = _day_of(tokens, matches, idx) if rel.startswith("month:") else None
@@ -166,7 +170,7 @@ def dates(tokens: list[Token], published: date | None, text: str | None = None) 
     out += [DateMention(*span) for span in counted_ago(tokens, taken, published)]
     taken |= {i for d in out for i in range(d.first, d.last + 1)}
     out += [DateMention(*span) for span in bare_parts(tokens, taken, published)]
-    out += _years(tokens, out)
+    out += _years(tokens, out, published)
     named = {m.last: int(_payload(m, "weekday")) for m in matches
              if _payload(m, "weekday") is not None and _is_day_name(tokens, m)}
     out = [_weekday_year(d, named.get(d.first - 1), published) for d in out]
@@ -293,15 +297,20 @@ def _anniversary(tokens: list[Token], last: int, published: date) -> tuple[int, 
     return None
 
 
-def _years(tokens: list[Token], found: list[DateMention]) -> list[DateMention]:
-    """Reads a bare year: «عام 2015» → mid-2015 with rule date:year (no day or month a coder could use)."""
+def _years(tokens: list[Token], found: list[DateMention], published: date | None = None) -> list[DateMention]:
+    """Reads a bare year: «عام 2015», «في 2016.» → mid-year with rule date:year (no day or month a coder could use)."""
     taken = {i for d in found for i in range(d.first, d.last + 1)}
+    framed = cue_set("year_frame")
     out = []
     for i in range(len(tokens) - 1):
         nxt = tokens[i + 1].text
-        if (i + 1 in taken or not nxt.isdigit() or len(nxt) != 4 or not 1900 < int(nxt) < 2100
-                or not readings(tokens[i].text) & _YEAR_WORDS):
+        if i + 1 in taken or not nxt.isdigit() or len(nxt) != 4 or not 1900 < int(nxt) < 2100:
             continue
+        if not readings(tokens[i].text) & _YEAR_WORDS:
+            # «في 2016» needs no year word, but only a year already past can date what happened
+            # («بحلول 2030» is a plan), and a number beyond it is a count («في 2432 حالة»)
+            if tokens[i].text not in framed or (published is not None and int(nxt) > published.year):
+                continue
         out.append(DateMention(i, i + 1, date(int(nxt), 7, 1), 3, "date:year"))
     return out
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .morph import cue_set, cue_values
 from .normalize import norm
@@ -370,6 +371,12 @@ def _narrowest(fs: list[Frame], s: Sent) -> list[Frame]:
             g.event_type == f.event_type and g.location.admin1 == f.location.admin1 for g in fine))]
 
 
+@lru_cache(maxsize=1)
+def _reactions() -> frozenset[str]:
+    """Returns the forms of verbs of reaction: «وأثار», «أدانت», «تندد» …"""
+    return cue_set("evoke") | cue_set("condemn")
+
+
 def frames(sents: list[Sent], published: date | None) -> list[Frame]:
     """Turns each asserted trigger into frames, one per place it names (ACLED's one-place rule)."""
     out: list[Frame] = []
@@ -455,7 +462,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
         usable = [t for t in usable if t not in back]
         # «وأثار الهجوم مخاوف الأهالي»: a definite event noun a verb of reaction governs is the event of
         # its kind the report told before, not a new one
-        react = cue_set("evoke") | cue_set("condemn")
+        react = _reactions()
         usable = [t for t in usable if not (t.definite and t.first > s.lo and s.words[t.first - 1 - s.lo] in react
                                             and any(f.event_type == t.event_type for f in out))]
         # «وقال ماكرون الخميس إن الهجوم الكيميائي دفعنا»: an event a speaker talks of is the one of its kind

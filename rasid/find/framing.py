@@ -259,11 +259,17 @@ def _comes_after(tokens: list[Token], i: int, hi: int) -> bool:
         t.text in cue_set("lead_up") for t in tokens[i + 1:min(hi, i + _COMES_REACH) + 1])
 
 
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """Returns the forms that open a reference to another event: «ردا», «يعيد», «رفضا» …"""
+    return cue_set("retaliation") | cue_set("recall") | cue_set("motive")
+
+
 def reference_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Returns the token spans naming an event an act answers, recalls, protests or follows at a distance: «ردا على
     تعرض الزبداني لهجوم», «يعيد إلى الأذهان معركة حلب», «رفضا للهجوم على عفرين», «بعد 3 أيام من هجوم كيماوي» → that
     clause."""
-    openers = cue_set("retaliation") | cue_set("recall") | cue_set("motive")
+    openers = _openers()
     spans = []
     i = lo
     while i <= hi:

@@ -9,6 +9,12 @@ def _found(arabic, raw):
     return [(t.surface(m.first, m.last), m.cue, {c.admin1 for c in m.candidates}) for m in places(t.tokens)]
 
 
+def _rules(arabic, raw):
+    """Returns each place's surface with the rule that found it."""
+    t = arabic(raw)
+    return {t.surface(m.first, m.last): m.rule for m in places(t.tokens)}
+
+
 @pytest.mark.parametrize("raw, surface, cue, admin1", [
     ("قصفت الطائرات بلدة معرة النعمان", "معرة النعمان", "settlement", "Idlib"),
     ("سقطت قذائف على قرية التح", "التح", "settlement", "Idlib"),
@@ -378,8 +384,7 @@ def test_a_curated_compound_name_is_a_place_without_a_cue(arabic, raw, surface):
     ("قصفت الطائرات بلدة سراقب شرق إدلب", "إدلب", "place:situating"),
 ])
 def test_a_city_after_a_place_only_situates_it(arabic, raw, situating, rule):
-    t = arabic(raw)
-    rules = {t.surface(m.first, m.last): m.rule for m in places(t.tokens)}
+    rules = _rules(arabic, raw)
     assert rules.get(situating) == rule, rules
 
 
@@ -394,15 +399,13 @@ def test_a_city_after_a_place_only_situates_it(arabic, raw, situating, rule):
     ("قتل خمسة مدنيين في حرستا في دمشق", "دمشق"),
 ])
 def test_a_place_near_no_named_place_stays_a_place(arabic, raw, place):
-    t = arabic(raw)
-    rules = {t.surface(m.first, m.last): m.rule for m in places(t.tokens)}
+    rules = _rules(arabic, raw)
     assert place in rules and rules[place] != "place:situating", rules
 
 
 def test_a_city_after_from_a_direction_is_where_from_not_a_landmark(arabic):
     # «إلى البادية السورية من جنوب غرب درعا»: «من» before the direction names an origin
-    t = arabic("نقل المقاتلين إلى البادية السورية من جنوب غرب درعا")
-    rules = {t.surface(m.first, m.last): m.rule for m in places(t.tokens)}
+    rules = _rules(arabic, "نقل المقاتلين إلى البادية السورية من جنوب غرب درعا")
     assert rules.get("درعا") not in (None, "place:situating"), rules
 
 
@@ -442,10 +445,7 @@ def test_a_town_joined_to_a_countryside_stays_a_town(arabic):
     ("تعرضت بلدة عين ترما المحاصرة قرب دمشق لقصف", "دمشق"),
 ])
 def test_near_after_an_adjective_situates_a_city_or_region(arabic, raw, situating):
-    t = arabic(raw)
-    got = {t.surface(m.first, m.last): m.rule for m in places(t.tokens)}
-    assert got[situating] == SITUATING
-
+    assert _rules(arabic, raw)[situating] == SITUATING
 
 
 @pytest.mark.parametrize("text, repeat", [
@@ -454,14 +454,8 @@ def test_near_after_an_adjective_situates_a_city_or_region(arabic, raw, situatin
     ("قصفت قوات النظام قرية المبعوجة في ريف حماة الشرقي صباح اليوم. وتظاهر نازحون من المبعوجة.", False),
     ("قصفت قوات النظام قرية المبعوجة في ريف حماة الشرقي صباح اليوم. وطالبوا بحماية سكان المبعوجة.", False),
 ])
-def test_a_bare_name_placed_before_with_a_cue_is_that_place_again(text, repeat):
-    from rasid.find.places import places
-    from rasid.lexicon import Tokens
-    from rasid.normalize import normalize
-    from rasid.segment import word_tokens
-    n = normalize(text)
-    found = places(Tokens(word_tokens(text, n.text, n.offsets, [], None)))
-    assert any(p.rule == "place:corroborated:repeat" for p in found) == repeat
+def test_a_bare_name_placed_before_with_a_cue_is_that_place_again(arabic, text, repeat):
+    assert ("place:corroborated:repeat" in _rules(arabic, text).values()) == repeat
 
 
 @pytest.mark.parametrize("raw, cues", [

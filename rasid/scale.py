@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 # A partition of a big JSON-lines file: enough work (about 15 s of analyse) to dwarf the cost of reaching it,
 # since a compressed file is read from its start by every task.
 LINES_PER_TASK = 2000
+# The smallest range of the shrinking ones that end a split file (about half a second of analysis).
+MIN_LINES_PER_TASK = 100
 # JSON-lines files bigger than this on disk are split into line ranges; smaller ones are one task each.
 SPLIT_BYTES = 4 << 20
 # A task that raises (not a killed worker, which Dask reschedules by itself) is run again this many times.
@@ -200,15 +202,30 @@ def extract_chunk(articles: Sequence[Article], all_countries: bool) -> list[tupl
 
 @dataclass(frozen=True)
 class Plan:
-    """How inputs become tasks: files over `split_bytes` in ranges of `lines_per_task` lines."""
+    """How inputs become tasks: files over `split_bytes` in ranges of at most `lines_per_task` lines."""
 
     lines_per_task: int = LINES_PER_TASK
     split_bytes: int = SPLIT_BYTES
+    min_lines_per_task: int = MIN_LINES_PER_TASK
+
+
+def line_ranges(lines: int, most: int, threads: int, least: int = MIN_LINES_PER_TASK) -> list[tuple[int, int | None]]:
+    """Returns (first, stop) ranges over lines 1..lines, shrinking at the end: (10, 4, 1, 1) → (1,5) (5,8) (8,10) (10,None)."""
+    # Guided self-scheduling: a range takes a 2·threads-th of what is left (at most `most`), so the last ones are
+    # short and no worker waits long for another to finish; `least` bounds the tasks' number.
+    ranges, first = [], 1
+    while first <= lines:
+        size = max(least, min(most, -(-(lines - first + 1) // (2 * threads))))
+        stop = first + size
+        ranges.append((first, None if stop > lines else stop))
+        first = stop
+    return ranges
 
 
 def partitions(client: Any, sources: Sequence[str], plan: Plan = Plan(),
                limits: Limits = Limits()) -> Iterator[Partition | ReadError]:
     """Yields the partitions of files and folders in reading order; big JSON-lines files are counted by a worker."""
+    threads = None
     for number, source in enumerate(sources):
         root = Path(source)
         if root.is_dir():
@@ -231,9 +248,10 @@ def partitions(client: Any, sources: Sequence[str], plan: Plan = Plan(),
             if not lines:
                 yield Partition(path, opened, kind, number)
                 continue
-            for first in range(1, lines + 1, plan.lines_per_task):
-                last = first + plan.lines_per_task
-                yield Partition(path, opened, kind, number, first, None if last > lines else last)
+            if threads is None:
+                threads = max(1, sum(client.nthreads().values()))
+            for first, stop in line_ranges(lines, plan.lines_per_task, threads, plan.min_lines_per_task):
+                yield Partition(path, opened, kind, number, first, stop)
 
 
 def _in_order(client: Any, parts: Iterator[Partition | ReadError], options: Options, in_flight: int,

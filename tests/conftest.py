@@ -493,6 +493,45 @@ def postgres_url(postgres_server):
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session")
+def postgres_tcp_url(postgres_server):
+    """The URL (user:password@127.0.0.1:port) of a second server of the same build that takes password logins over TCP."""
+    import tempfile
+
+    from pgserver._commands import POSTGRES_BIN_PATH
+    folder = Path(tempfile.mkdtemp(prefix="rasid-pgtcp-"))
+    data, log, password = folder / "data", folder / "log", "s3cr3t:/@x"
+    user = postgres_server.system_user  # as root, the unprivileged user pgserver runs PostgreSQL as
+    if user:
+        import pwd
+        entry = pwd.getpwnam(user)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)
+    (folder / "pw").write_text(password)
+    if user:
+        os.chown(folder / "pw", entry.pw_uid, entry.pw_gid)
+
+    def run(*args: str) -> None:
+        # Output to a file: a pipe inherited by the postmaster would never close.
+        with open(folder / "out", "ab") as out:
+            subprocess.run([str(POSTGRES_BIN_PATH / args[0]), *args[1:]], check=True, stdout=out, stderr=out,
+                           stdin=subprocess.DEVNULL, user=user, timeout=120)
+
+    port = _free_port()
+    try:
+        run("initdb", "-D", str(data), "-U", "rasid", f"--pwfile={folder / 'pw'}", "--auth-local=trust",
+            "--auth-host=scram-sha-256", "--encoding=utf8")
+        run("pg_ctl", "-D", str(data), "-w", "-l", str(log), "-o", f"-h 127.0.0.1 -p {port} -k {folder}", "start")
+    except (OSError, subprocess.SubprocessError) as err:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"a PostgreSQL server on TCP cannot start here: {err}")
+    from urllib.parse import quote
+    yield f"postgresql://rasid:{quote(password, safe='')}@127.0.0.1:{port}/postgres"
+    try:
+        run("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path) -> str:
     """A new store's --db on each backend: a SQLite file, then a PostgreSQL database."""

@@ -94,7 +94,7 @@ def plain_ingest(db: Path, source: Path) -> tuple[object, list[str]]:
         return store.ingest(articles(), extractor), problems
 
 
-SPLIT = scale.Plan(lines_per_task=4, split_bytes=0)
+SPLIT = scale.Plan(lines_per_task=4, split_bytes=0, min_lines_per_task=4)
 
 
 def dask_ingest(db: Path | str, source: Path, client, plan: scale.Plan = SPLIT, **kwargs) -> tuple[object, list[str]]:
@@ -122,6 +122,24 @@ def test_the_local_cluster_settings_name_keys_dask_has():
 def test_a_bad_address_is_refused(address):
     with pytest.raises(ValueError):
         scale.parse_address(address)
+
+
+@pytest.mark.parametrize("lines, most, threads, least", [
+    (1, 2000, 2, 100), (99, 2000, 2, 100), (31_525, 985, 2, 100), (31_525, 2000, 16, 100), (10, 4, 1, 1), (7, 3, 3, 3)])
+def test_line_ranges_cover_the_file_once_and_shrink_towards_its_end(lines, most, threads, least):
+    ranges = scale.line_ranges(lines, most, threads, least)
+    sizes = [(stop or lines + 1) - first for first, stop in ranges]
+    assert ranges[0][0] == 1 and ranges[-1][1] is None and sum(sizes) == lines
+    assert all(stop == following for (_, stop), (following, _) in zip(ranges, ranges[1:]))
+    assert sizes == sorted(sizes, reverse=True) and max(sizes) <= max(most, least)
+    # The last range is short: a worker finishing alone waits for at most one small task.
+    assert sizes[-1] <= max(least, -(-lines // (2 * threads)))
+    if lines >= 2 * threads * most:
+        assert sizes[-1] <= least and sizes[0] == most
+
+
+def test_line_ranges_take_a_share_of_what_is_left():
+    assert scale.line_ranges(10, 4, 1, 1) == [(1, 5), (5, 8), (8, 10), (10, None)]
 
 
 def test_a_big_file_is_split_into_line_ranges_that_cover_it_once(client, folder):
@@ -309,7 +327,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(client, 
     watcher = threading.Thread(target=kill_a_busy_worker)
     watcher.start()
     try:
-        counts, _ = dask_ingest(tmp_path / "dask.db", big, client, scale.Plan(lines_per_task=4, split_bytes=0),
+        counts, _ = dask_ingest(tmp_path / "dask.db", big, client, SPLIT,
                                 in_flight=6)
     finally:
         stop.set()

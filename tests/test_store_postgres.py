@@ -1,6 +1,8 @@
 """The PostgreSQL backend's own behaviour: URLs, connection failures, generations, and the API over it."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from rasid import store as storage
@@ -76,3 +78,38 @@ def test_a_nul_in_a_built_article_is_stored_replaced_on_postgresql(postgres_url,
         counts = db.ingest([(Article("n\x00", "قصف\x00 على نوى", title="\x00"), "t")], storage.Extractor())
         assert counts.new == 1
         assert db.rows("SELECT article_id, title, text FROM articles") == [("n\ufffd", "\ufffd", "قصف\ufffd على نوى")]
+
+
+def test_every_store_verb_works_over_tcp_with_a_password(postgres_tcp_url, tmp_path):
+    # The address form a team's database has: user and (URL-quoted) password, host and port.
+    from click.testing import CliRunner
+
+    from rasid.cli import main
+    reports = tmp_path / "in.jsonl"
+    reports.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "t1", "published": "2024-03-02", "text": "قتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على بلدة كفرنبل."},
+        {"id": "t2", "published": "2024-03-02", "text": "قصفت قوات النظام بالمدفعية بلدة كفرنبل وقتلت ثلاثة مدنيين."},
+    ]) + "\n", encoding="utf-8")
+    runner = CliRunner(mix_stderr=False)
+
+    def rasid(*args: str):
+        result = runner.invoke(main, [*args, "--db", postgres_tcp_url])
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    def ingest() -> str:
+        result = runner.invoke(main, ["ingest", str(reports), "-j", "1", "--db", postgres_tcp_url])
+        assert result.exit_code == 0, result.stderr
+        return result.stderr
+
+    assert "2 new articles stored" in ingest()
+    again = ingest()
+    assert "2 already stored" in again and "0 new articles stored" in again
+    rasid("fuse")
+    exported = [json.loads(line) for line in rasid("export", "--format", "jsonl", "--events").splitlines()]
+    assert {e["article_id"] for e in exported} == {"t1", "t2"}
+    assert {json.loads(line)["article_id"] for line in rasid("search", "كفرنبل").splitlines()} == {"t1", "t2"}
+    wrong = postgres_tcp_url.replace("s3cr3t", "wrong")
+    result = runner.invoke(main, ["fuse", "--db", wrong])
+    assert result.exit_code != 0 and "password authentication failed" in result.stderr
+    assert "wrong" not in result.stderr and "Traceback" not in result.stderr

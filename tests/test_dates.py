@@ -79,6 +79,9 @@ def test_last_week(arabic):
 @pytest.mark.parametrize("raw, surface, value", [
     ("قصفت الطائرات البلدة الشهر الماضي", "الشهر الماضي", date(2018, 9, 15)),
     ("قتل ثلاثة في نوفمبر الماضي", "نوفمبر الماضي", date(2017, 11, 15)),
+    # a bare month with a word of time before it
+    ("سيطرت الفصائل على البلدة في آب", "آب", date(2018, 8, 15)),
+    ("نزح الأهالي منذ نيسان", "نيسان", date(2018, 4, 15)),
 ])
 def test_month_only(arabic, raw, surface, value):
     assert _found(arabic, raw) == [(surface, value, 3)]
@@ -87,6 +90,9 @@ def test_month_only(arabic, raw, surface, value):
 @pytest.mark.parametrize("raw", [
     "قتل أحد العناصر في الاشتباك",   # «أحد» is «one», not Sunday
     "قصفت الطائرات البلدة",
+    # a month name with no day, year or word of time before it is another word: a pick-up truck, a car make
+    "هاجم مسلحون يستقلون سيارة بيك آب الحاجز",
+    "انفجرت عبوة في سيارة نيسان بيضاء",
 ])
 def test_no_date(arabic, raw):
     assert _found(arabic, raw) == []

@@ -51,6 +51,17 @@ def _by_surface(arabic, raw, surface, starts=None):
     ("ألقت مروحية برميلين متفجرين على الحي", "برميلين متفجرين", "Explosions/Remote violence", "Air/drone strike"),
     ("عُثر على جثث خمسة شبان في البستان", "عُثر على جثث", "Violence against civilians", "Attack"),
     ("اتهمت الصفحات المسلحين بتنفيذ عملية قتل جماعي", "قتل جماعي", "Violence against civilians", "Attack"),
+    # a verb in each of its past-tense persons: he, she, they
+    ("اغتال مسلحون مجهولون مختار القرية", "اغتال", "Violence against civilians", "Attack"),
+    ("اغتالوا مدرسا أمام منزله", "اغتالوا", "Violence against civilians", "Attack"),
+    ("اختطفوا ثلاثة تجار على الطريق", "اختطفوا", "Violence against civilians", "Abduction/forced disappearance"),
+    ("وخطفوا سائق الشاحنة", "وخطفوا", "Violence against civilians", "Abduction/forced disappearance"),
+    ("اشتبكوا مع دورية للشرطة", "اشتبكوا", "Battles", "Armed clash"),
+    ("وتصدوا للهجوم على الحاجز", "وتصدوا", "Battles", "Armed clash"),
+    ("استعادوا القرية بعد يومين", "استعادوا", "Battles", "TAKEOVER"),
+    ("أطلقت النار على سيارة مدنية", "أطلقت النار", "Violence against civilians", "SHOOT"),
+    ("فككوا عبوة على الطريق", "فككوا", "Strategic developments", "Disrupted weapons use"),
+    ("نهبوا المحال التجارية", "نهبوا", "Strategic developments", "Looting/property destruction"),
 ])
 def test_type(arabic, raw, surface, event_type, sub):
     assert _by_surface(arabic, raw, surface)[1:3] == (event_type, sub)

@@ -429,6 +429,14 @@ def _first_listed_day(tokens, j: int, text: str | None = None) -> int | None:
     return None
 
 
+def _month_lead(tokens, first: int) -> bool:
+    """Tells whether a word of time, a preposition or another month stands before a month name: «في آب» → True."""
+    if first == 0:
+        return True  # a dateline or a heading opening with the month
+    prev = tokens[first - 1].text
+    return prev in cue_set("month_lead") or not prev.isalpha()
+
+
 def _explicit(tokens, matches, idx, month, published, used, text=None) -> DateMention | None:
     """Reads «26 أكتوبر 2018», «السابع من شباط/فبراير الماضي», «7 نيسان» or «أبريل الماضي»."""
     m = matches[idx]
@@ -490,6 +498,10 @@ def _explicit(tokens, matches, idx, month, published, used, text=None) -> DateMe
         last += 1
     elif last + 1 < len(tokens) and tokens[last + 1].text in _PAST:
         last += 1
+    elif day is None and m.skip == 0 and not _month_lead(tokens, first):
+        # «سيارة بيك آب», «سيارة نيسان»: a month name with no day, year, «الماضي» or word of time before it
+        # is another word spelt alike
+        return None
     if year is None:
         if published is None:
             return None

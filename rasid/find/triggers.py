@@ -278,7 +278,7 @@ def _qualified(t: TriggerMention, tokens: list[Token], hi: int) -> TriggerMentio
 DISRUPTED = ("Strategic developments", "Disrupted weapons use")
 # «تصدت الدفاعات الجوية لصواريخ معادية»: how far after «تصدى» the thing it stopped may stand
 _INTERCEPT_REACH = 8
-_REPEL = frozenset(norm(w) for w in {"تصدت", "تصدى"})
+_REPEL = frozenset(norm(w) for w in {"تصدت", "تصدى", "تصدوا"})
 # «أحبطت تفجيرين انتحاريين»: how far before a bomb word a foiling word may stand
 _FOIL_REACH = 3
 

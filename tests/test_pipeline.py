@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from conftest import event_kind, report_events
 from rasid.evaluate import score
 from rasid.gazetteer import distance_km
 from rasid.pipeline import analyze
@@ -87,6 +88,29 @@ def test_takeover_is_one_event():
 def test_takeover_without_conjunction():
     evs = _run(TAKEOVER[1:])  # the same report, starting «سيطرت»
     assert "Government regains territory" in [e.sub_event_type for e in evs]
+
+
+@pytest.mark.parametrize("text, kind, actors, killed", [
+    ("قتلت قوات النظام ثلاثة مدنيين في مدينة درعا أمس.",
+     ("Violence against civilians", "Attack"), ("SYR_GOV", "CIVILIANS"), 3),
+    ("قتل مقاتلو المعارضة أربعة جنود في هجوم على حاجز قرب مدينة درعا.",
+     ("Battles", "Armed clash"), ("OPP", "SYR_GOV"), 4),
+    ("وقتلت الطائرات الروسية 12 مدنيا في مدينة سراقب.",
+     ("Explosions/Remote violence", "Air/drone strike"), ("RUS", "CIVILIANS"), 12),
+])
+def test_a_killing_verb_with_its_doer_and_victims_is_an_event(text, kind, actors, killed):
+    (ev,) = report_events(text)
+    assert (event_kind(ev), (ev.actor1, ev.actor2), ev.fatalities.best) == (kind, actors, killed)
+    assert any(e.rule.endswith("+agent") for e in ev.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل جنود النظام في مدينة درعا.",  # passive: «were killed», no object after the noun
+    "قتل عنصران من قوات النظام في مدينة درعا.",
+    "قتلت امرأة في مدينة درعا.",
+])
+def test_a_killing_verb_read_as_passive_makes_no_event_of_its_own(text):
+    assert report_events(text) == []
 
 
 def test_monitor_name_is_not_an_actor():

@@ -413,3 +413,21 @@ def _by_air(t: TriggerMention, found: list[TriggerMention], starts: list[int]) -
            and abs(x.first - t.first) <= _AIR_REACH for x in found):
         return replace(t, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
     return t
+
+
+def agentive(found: list[TriggerMention], actors: list, casualties: list) -> list[TriggerMention]:
+    """Keeps a verb of killing told with its doer and then its victims, as a weak trigger: «قتلت قوات النظام ثلاثة مدنيين» → kept.
+
+    Unvowelled «قتل» is active or passive alike; only the active has an object: the toll right after the doer.
+    """
+    out = []
+    for t in found:
+        if t.strength != "agent":
+            out.append(t)
+            continue
+        doer = next((a for a in actors if a.first == t.last + 1 and a.actor != "CIVILIANS"), None)
+        if doer is not None and any(c.kind == "killed" and c.first == doer.last + 1 for c in casualties):
+            t = replace(t, strength="weak", rule=t.rule + "+agent")
+            # «قتلت الطائرات الروسية 12 مدنيا»: an air force killing is an air strike
+            out.append(replace(t, event_type=_REMOTE, sub_event_type=AIR) if doer.kind == "air" else t)
+    return out

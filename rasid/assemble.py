@@ -94,7 +94,9 @@ def _near(items, pos: int, lo: int, hi: int, key=lambda x: x.first):
 def _resolve_sub(t: TriggerMention, s: Sent, actor1: str | None, victims: str | None) -> str:
     sub = t.sub_event_type
     if sub == "STRIKE":
-        air = any(x.strength == "air" or x.sub_event_type == "Air/drone strike" for x in s.triggers)
+        # «… وسط أنباء عن غارات روسية»: the air words of a rumour aside are not this strike's means
+        air = any((x.strength == "air" or x.sub_event_type == "Air/drone strike") and x.polarity != "reference"
+                  for x in s.triggers)
         air = air or any(a.kind == "air" for a in s.actors)
         # «… غارات روسية. وقتل 8 في قصف على البلدة»: the air strikes told just before go on, unless a
         # non-state force fires (rasid/find/triggers.py)

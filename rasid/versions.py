@@ -61,9 +61,12 @@ def governing(s: Sent, first: int) -> list[ClaimMention]:
     One source in the sentence covers all of it («قتل 5 مدنيين بحسب المرصد»); with several, each
     claim reaches from its cue to the next claim or clause: in «نفى المراسل وقوع غارة، مؤكدا أن
     الحاجز تعرض لهجوم» the denial governs «غارة» and the rebuttal from «مؤكدا» governs «هجوم»; in
-    «نفت روسيا مسؤوليتها، في وقت قصفت قوات النظام المخيم» the denial does not reach the shelling.
+    «نفت روسيا مسؤوليتها، في وقت قصفت قوات النظام المخيم» the denial does not reach the shelling; in «قتل
+    ثلاثة بقصف على البلدة، وترددت أنباء عن غارات» the rumour does not reach the shelling.
     """
-    cs = s.claims
+    # «قتل ثلاثة بقصف على البلدة، وتحدثت أنباء عن غارات»: a rumour relayed with no source speaks only of what
+    # is told after it, never of the report before it
+    cs = [c for c in s.claims if c.rule != "claim:hearsay" or _pos(c) < first]
     if len({(c.source, c.stance) for c in cs}) <= 1:
         return list(cs)
     cuts = _cuts(s)
@@ -105,7 +108,9 @@ def _retold(frs: list[Frame], sents: list[Sent]) -> None:
     for s in sents:
         if s.index in own or not s.claims:
             continue
-        named = {a.actor for a in s.actors}
+        # «واتهم الجيش الروسي طائرات إسرائيلية بـ…»: an accuser is no party to what it tells, the accused is
+        accusers = [c for c in s.claims if c.rule == "claim:accuser"]
+        named = {a.actor for a in s.actors if not any(c.first <= a.first <= c.last for c in accusers)}
         for t in s.triggers:
             if t.polarity != "asserted":
                 continue
@@ -399,8 +404,10 @@ def _split(accounts: list[Account], sents: list[Sent], kinds: dict[str, str]) ->
                 if c in spans:
                     continue  # a claim carried over from the sentence before («وأضاف …») is told once
                 spans[c] = (lo, hi)
-                # the perpetrator is named after the source itself («صفحات مقربة من قسد» speaks, is no party)
+                # the perpetrator is named after the source itself («صفحات مقربة من قسد» speaks, is no party),
+                # and is none of the parties speaking with it («واتهم الجيشان الروسي والسوري طائرات إسرائيلية»)
                 who = next((m.actor for m in s.actors if max(lo, c.last) < m.first < hi
+                            and not any(o.first <= m.first <= o.last for o in s.claims)
                             and m.kind not in ("victim", "victim_weak")
                             and m.actor not in ("CIVILIANS", f.actor2)), None)
                 if who is not None and who not in (w for _, _, w, _ in told):

@@ -802,3 +802,11 @@ def test_a_reaction_that_names_the_attack_adds_no_event_on_the_day_of_saying():
 def test_a_dated_report_of_the_attack_keeps_its_day():
     evs = _run("وقال المرصد أمس إن القصف على مدينة دوما أسفر عن مقتل خمسة مدنيين.")
     assert [str(e.event_date) for e in evs] == [str(YESTERDAY)]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة مدنيين بقصف لقوات النظام على بلدة كفرنبل وسط أنباء عن غارات روسية على المنطقة.",
+    "قتل ثلاثة مدنيين بقصف لقوات النظام على بلدة كفرنبل، في ظل تقارير عن طائرات حربية فوق المنطقة.",
+])
+def test_the_air_words_of_a_rumour_aside_do_not_make_a_strike_an_air_strike(text):
+    assert [(_kind(e), e.actor1) for e in _run(text)] == [(SHELLING, "SYR_GOV")]

@@ -71,7 +71,8 @@ def test_no_source_no_claim(arabic):
     ("ونفت موسكو هذه الرواية", ("موسكو", "RUS_GOV", "denies")),
     ("وقالت دمشق إن الصواريخ أسقطت قبل وصولها", ("دمشق", "SYR_GOV_PR", "asserts")),
     ("أعلنت أنقرة بدء المرحلة الثانية من العملية", ("أنقرة", "TUR_GOV", "asserts")),
-    ("اتهمت طهران المسلحين بتفجير الحافلة", ("طهران", "IRN_GOV", "uncertain")),
+    # an accuser stands behind what it accuses another of
+    ("اتهمت طهران المسلحين بتفجير الحافلة", ("طهران", "IRN_GOV", "asserts")),
     ("نفت واشنطن أن تكون طائراتها قصفت الموقع", ("واشنطن", "US_GOV", "denies")),
     # the imperfect, as news writes a standing position
     ("وتنفي أنقرة استهداف المدنيين في عملياتها", ("أنقرة", "TUR_GOV", "denies")),
@@ -105,7 +106,7 @@ def test_capital_as_a_place_is_no_claim(arabic, raw):
 
 def test_capital_object_of_a_speaker_is_no_claim(arabic):
     # «واشنطن» is who Tehran accuses, not a second speaker
-    assert _claims(arabic, "اتهمت طهران واشنطن بدعم المسلحين") == [("طهران", "IRN_GOV", "uncertain")]
+    assert _claims(arabic, "اتهمت طهران واشنطن بدعم المسلحين") == [("طهران", "IRN_GOV", "asserts")]
 
 
 def test_news_agency_is_not_a_rumour(arabic):
@@ -283,3 +284,55 @@ def test_a_source_inside_a_relative_clause_of_another_speaker_is_no_claim(arabic
 ])
 def test_a_relative_clause_source_keeps_its_claim_with_no_speaker_before_or_as_a_denier(arabic, raw, source):
     assert any(s == source for _, s, _ in _claims(arabic, raw))
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a state accusing another party is its government's claim, as its capital's would be
+    ("اتهمت الولايات المتحدة الحكومة السورية بقصف بلدة خان شيخون بغاز السارين",
+     [("الولايات المتحدة", "US_GOV", "asserts")]),
+    ("واتهمت روسيا فصائل المعارضة بقصف حي الحمدانية في حلب", [("روسيا", "RUS_GOV", "asserts")]),
+    # a group speaks for itself, and parties joined by «و» accuse together
+    ("واتهمت هيئة تحرير الشام قوات النظام بقتل ثلاثة مدنيين في بلدة سرمين",
+     [("هيئة تحرير الشام", "HTS", "asserts")]),
+    ("واتهم الجيشان الروسي والسوري طائرات إسرائيلية بقصف مطار المزة",
+     [("الروسي", "RUS_GOV", "asserts"), ("والسوري", "SYR_GOV_PR", "asserts")]),
+    # a named source accusing: it asserts, it does not doubt
+    ("واتهم ناشطون قوات النظام بقصف بلدة تلبيسة بالمدفعية", [("ناشطون", "ACTIVISTS", "asserts")]),
+])
+def test_an_accuser_asserts_what_it_accuses_another_of(arabic, raw, expected):
+    assert _claims(arabic, raw) == expected
+
+
+@pytest.mark.parametrize("passive, active", [
+    # one party only: «اتُّهم» may be a passive, nobody is named as accusing
+    ("اتهم النظام السوري بقصف بلدة تلبيسة بالمدفعية", "اتهمت روسيا النظام السوري بقصف بلدة تلبيسة بالمدفعية"),
+    # an accusation named as a noun has no author to stand behind it
+    ("وسط اتهامات للنظام السوري بقصف بلدة تلبيسة", "واتهمت تركيا النظام السوري بقصف بلدة تلبيسة"),
+])
+def test_no_accuser_without_a_subject_and_an_accused(arabic, passive, active):
+    assert [c for c in _claims(arabic, passive) if c[2] == "asserts"] == []
+    assert [c[2] for c in _claims(arabic, active)] == ["asserts"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("وترددت أنباء عن غارات روسية على بلدة حاس", [("ترددت أنباء", "OUTLET", "uncertain")]),
+    ("وتحدثت تقارير غير مؤكدة عن اشتباكات في محيط بلدة مورك", [("تحدثت تقارير", "OUTLET", "uncertain")]),
+    # a report that opens on the rumour itself
+    ("أنباء عن انفجار سيارة مفخخة في مدينة أعزاز", [("أنباء عن", "OUTLET", "uncertain")]),
+])
+def test_a_rumour_without_a_source_is_the_report_relaying_it(arabic, raw, expected):
+    got = _claims(arabic, raw)
+    assert [(surface.removeprefix("و"), source, stance) for surface, source, stance in got] == expected
+
+
+@pytest.mark.parametrize("other, rumour", [
+    # a rumour said not to exist relays nothing
+    ("ولم ترد أنباء عن إصابات بين المدنيين", "ووردت أنباء عن إصابات بين المدنيين"),
+    # a rumour a source relays is that source's doubt, not the report's
+    ("ونقل المرصد السوري أنباء عن غارات على بلدة حاس", "وراجت أنباء عن غارات على بلدة حاس"),
+    # a rumour verb with another subject is no rumour
+    ("وتحدث مسؤول محلي عن قصف عنيف على بلدة حاس", "وتحدثت أنباء عن قصف عنيف على بلدة حاس"),
+])
+def test_only_a_rumour_itself_is_relayed_by_the_report(arabic, other, rumour):
+    assert [c for c in _claims(arabic, other) if c[1] == "OUTLET"] == []
+    assert [c[1:] for c in _claims(arabic, rumour)] == [("OUTLET", "uncertain")]

@@ -361,3 +361,42 @@ def test_no_elapsed_reference_without_a_unit_of_days(text):
 def test_an_event_days_before_the_act_does_not_take_its_place_and_date():
     evs = report_events("وقصفت الطائرات الحربية أمس مطار الشعيرات بعد ثلاثة أيام من هجوم بالغاز على مدينة خان شيخون.")
     assert [e.location.name for e in evs] == ["مطار الشعيرات"]
+
+
+@pytest.mark.parametrize("text, inside, outside", [
+    ("قتل ثلاثة مدنيين بقصف مدفعي على بلدة التمانعة وسط أنباء عن غارات روسية على المنطقة", "غارات", "بقصف"),
+    ("اشتبكت الفصائل مع قوات النظام في محيط مورك في ظل معلومات عن تعزيزات تصل إلى المنطقة", "تعزيزات", "اشتبكت"),
+    ("قصفت قوات النظام بلدة التمانعة، فيما ترددت أنباء عن غارات على بلدة حيش", "غارات", "قصفت"),
+    ("قصفت قوات النظام بلدة التمانعة في وقت ترددت فيه أنباء عن غارات على بلدة حيش", "غارات", "قصفت"),
+    # the rumour ends with its clause: what comes after the comma is told again
+    ("وسط أنباء عن غارات روسية، قتل ثلاثة مدنيين بقصف مدفعي على بلدة التمانعة", "غارات", "بقصف"),
+])
+def test_a_rumour_beside_the_report_is_a_reference(text, inside, outside):
+    toks, norm_text = _tokens(text)
+    spans = reference_spans(toks, norm_text, 0, len(toks) - 1)
+    assert any(lo <= _at(toks, inside) <= hi for lo, hi in spans)
+    assert not any(lo <= _at(toks, outside) <= hi for lo, hi in spans)
+
+
+@pytest.mark.parametrize("plain, backdrop", [
+    # «وسط» as a place
+    ("قتل ثلاثة مدنيين بقصف مدفعي على وسط مدينة إدلب",
+     "قتل ثلاثة مدنيين بقصف مدفعي على مدينة إدلب وسط أنباء عن غارات"),
+    # a rumour clause of its own is told, as hearsay (rasid.find.claims), not set beside the report
+    ("وترددت أنباء عن غارات روسية على بلدة حيش", "فيما ترددت أنباء عن غارات روسية على بلدة حيش"),
+    # a rumour said not to exist
+    ("قصفت قوات النظام بلدة التمانعة، فيما لم ترد أنباء عن إصابات",
+     "قصفت قوات النظام بلدة التمانعة، فيما وردت أنباء عن إصابات"),
+])
+def test_a_backdrop_rumour_needs_its_link_and_noun(plain, backdrop):
+    toks, norm_text = _tokens(plain)
+    assert reference_spans(toks, norm_text, 0, len(toks) - 1) == []
+    toks, norm_text = _tokens(backdrop)
+    assert reference_spans(toks, norm_text, 0, len(toks) - 1) != []
+
+
+def test_a_rumour_beside_the_report_codes_no_event_of_its_own():
+    evs = report_events("قتل ثلاثة مدنيين أمس بقصف مدفعي لقوات النظام على بلدة التمانعة وسط أنباء عن غارات "
+                        "روسية على بلدة حيش.")
+    assert [(e.location.name, e.actor1) for e in evs] == [("التمانعة", "SYR_GOV")]
+    assert [(c.source, c.stance) for c in evs[0].claims] == [("test-outlet", "asserts")]

@@ -453,3 +453,30 @@ CHLORINE_ATTACK = ("قتل 40 مدنيا اليوم الاثنين بهجوم ب
 def test_a_denial_that_a_weapon_was_used_contests_the_attack_whoever_denies(text, contested):
     [e] = [e for e in _at(_events(text), "دوما") if e.sub_event_type == "Chemical weapon"]
     assert e.contested == contested
+
+
+def test_a_rumour_told_after_a_report_does_not_doubt_it():
+    evs = _events("قتل ثلاثة مدنيين أمس بقصف مدفعي لقوات النظام على بلدة التمانعة، وتحدثت أنباء عن غارات روسية "
+                  "على بلدة حيش.")
+    assert _stances(_at(evs, "التمانعة")[0].claims) == {(OUTLET, "asserts")}
+    assert _stances(_at(evs, "حيش")[0].claims) == {(OUTLET, "uncertain")}
+
+
+@pytest.mark.parametrize("denial, contested", [
+    ("", False),
+    (" ونفت دمشق ذلك.", True),
+])
+def test_an_accuser_is_the_source_of_what_it_accuses_and_the_accused_contests_it(denial, contested):
+    evs = _events("اتهمت الولايات المتحدة النظام السوري بقصف مدينة دوما أمس ما أدى إلى مقتل 40 شخصا." + denial)
+    [ev] = _at(evs, "دوما")
+    assert ("US_GOV", "asserts") in _stances(ev.claims)
+    assert (OUTLET, "asserts") not in _stances(ev.claims)
+    assert ev.contested is contested
+
+
+def test_co_accusers_are_not_the_perpetrators_of_an_earlier_strike():
+    evs = _events("قتل خمسة مدنيين أمس بقصف جوي لقوات النظام على بلدة التمانعة. واتهم الجيشان الروسي والسوري "
+                  "طائرات إسرائيلية بتنفيذ ضربات على قاعدة جوية.")
+    [ev] = _at(evs, "التمانعة")
+    assert (ev.actor1, ev.contested) == ("SYR_GOV", False)
+    assert _stances(ev.claims) == {(OUTLET, "asserts")}

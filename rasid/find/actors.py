@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..gunmen import UNIDENTIFIED, unaffiliated
 from ..lexicon import PhraseMatcher, readings, table
 from ..morph import cue_set
 from ..normalize import norm
@@ -46,7 +47,7 @@ def nationality(word: str) -> str | None:
 
 
 def actors(tokens: list[Token]) -> list[ActorMention]:
-    """Finds actors: «قوات سوريا الديمقراطية» → SDF; «طائرات روسية» → RUS (from the adjective)."""
+    """Finds actors: «قوات سوريا الديمقراطية» → SDF; «طائرات روسية» → RUS (from the adjective); «مسلحون» → UNIDENTIFIED."""
     aliases, nisba = _matchers()
     out = []
     covered: set[int] = set()
@@ -76,4 +77,9 @@ def actors(tokens: list[Token]) -> list[ActorMention]:
         nisba_last = m.last
         actor, kind = m.payloads[0]
         out.append(ActorMention(m.first, m.last, actor, kind, "actor:nisba"))
+    # «هاجم مسلحون حاجزا»: gunmen whose side no word tells are an unidentified armed group
+    starts = {a.first for a in out}
+    named = {k for a in out for k in range(a.first, a.last + 1)}
+    out += [ActorMention(k, k, UNIDENTIFIED, "alias", "actor:gunmen") for k in range(len(tokens))
+            if k not in named and unaffiliated(tokens, k, starts, nationality)]
     return sorted(out, key=lambda a: a.first)

@@ -8,6 +8,7 @@ from ..lexicon import PhraseMatcher, Match, readings, table
 from ..morph import bare_forms, cue_rows, cue_set
 from ..normalize import norm
 from ..segment import Token
+from .framing import rumour_at, rumour_verb
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def _capital_claims(tokens: list[Token], in_s, taken, capitals, lo: int, hi: int
         if m.skip == 0:
             # VSO only: a capital opening a sentence is often a dateline («دمشق - قال مصدر»)
             cue = next((c for c in in_s if c.last == m.first - 1 and c.key in verbs), None)
-            stance = cue.payloads[0] if cue else None
+            stance = _stance(cue) if cue else None
         elif m.skip == 1 and word[0] == "و" and prev and prev[0] == m.first - 1:
             # «نفت دمشق وموسكو»: a capital joined to a speaking one speaks with it
             stance = prev[1]
@@ -220,6 +221,72 @@ def _rebuttals(tokens: list[Token], out: list[ClaimMention], in_s, lo: int, hi: 
     return added
 
 
+@lru_cache(maxsize=1)
+def _accusing() -> frozenset[str]:
+    """Returns the keys of accusing verbs among the cues: «اتهمت», «يتهمون»."""
+    return frozenset(_key(f) for f in bare_forms("accuse", "verb")) & _matchers()[3]
+
+
+def _stance(c) -> str:
+    """Returns the stance a cue gives its subject: «نفت» → denies; «اتهمت» → asserts (the accuser says it happened)."""
+    # an accusation is unverified for the report, but its author stands behind it: «اتهم ناشطون قوات النظام
+    # بقصف البلدة» → the activists assert the shelling (the outlet only relays them)
+    return "asserts" if c.key in _accusing() else c.payloads[0]
+
+
+# A state's government speaks for it: the source id of sources.tsv that an accusing state is named by
+# («اتهمت الولايات المتحدة» is what «اتهمت واشنطن» says).
+_GOVERNMENT = {"USA": "US_GOV", "RUS": "RUS_GOV", "TUR": "TUR_GOV", "ISR": "ISR_GOV", "IRN_IRGC": "IRN_GOV",
+               "FRA": "FRA_GOV", "GBR": "GBR_GOV", "JOR": "JOR_GOV", "IRQ_GOV": "IRQ_GOV_PR", "SYR_GOV": "SYR_GOV_PR"}
+# «اتهمت الولايات المتحدة أمس النظام السوري بـ»: how far the accused may stand after the accuser
+_ACCUSED_REACH = 3
+
+
+def _accusers(tokens: list[Token], in_s, out: list[ClaimMention], actors) -> list[ClaimMention]:
+    """Returns the parties that accuse another: «اتهمت الولايات المتحدة النظام السوري بقصف دوما» → US_GOV asserts.
+
+    The verb's subject comes right after it and the accused after the subject; with one party only
+    («اتهم النظام بقصف البلدة») the verb may be a passive, and nobody is named as accusing.
+    """
+    found = []
+    for c in in_s:
+        if c.key not in _accusing() or any(0 < o.first - c.last <= 2 for o in out):
+            continue
+        who = next((a for a in actors if 0 < a.first - c.last <= 2 and a.actor != "CIVILIANS"
+                    and not any(o.first <= a.first <= o.last for o in out)), None)
+        if who is None:
+            continue
+        # «واتهم الجيشان الروسي والسوري طائرات إسرائيلية بـ»: a party joined by «و» accuses with it
+        group = [who]
+        for a in actors:
+            if a.first == group[-1].last + 1 and tokens[a.first].text.startswith("و") and a.actor != "CIVILIANS":
+                group.append(a)
+        last = group[-1].last
+        if not any(0 < b.first - last <= _ACCUSED_REACH and b.actor not in {g.actor for g in group} for b in actors):
+            continue
+        found += [ClaimMention(g.first, g.last, _GOVERNMENT.get(g.actor, g.actor), "asserts", "claim:accuser", c.first)
+                  for g in group]
+    return found
+
+
+def _hearsay(tokens: list[Token], lo: int, hi: int, out: list[ClaimMention]) -> list[ClaimMention]:
+    """Returns the rumours a sentence relays with no source: «وترددت أنباء عن غارات على البلدة» → the outlet, uncertain.
+
+    EVENTS.md §2: a rumour («أنباء عن») is told as uncertain; with a source named by it («نقل ناشطون أنباء
+    عن») the source is the one who doubts (claims above), not the report.
+    """
+    found = []
+    for k in range(lo, hi):
+        # «ترددت أنباء عن …», or a report that opens on the rumour: «أنباء عن غارات روسية على …»
+        if not (rumour_verb(tokens, k, hi - 1) or (k == lo and rumour_at(tokens, k, hi - 1))):
+            continue
+        # «ولم ترد أنباء عن إصابات»: a rumour said not to exist relays nothing
+        if any(o.cue == k or k <= o.first <= k + 4 for o in out) or (k > lo and tokens[k - 1].text in cue_set("negator")):
+            continue
+        found.append(ClaimMention(k, k + 1 if k + 1 < hi else k, OUTLET, "uncertain", "claim:hearsay", k))
+    return found
+
+
 def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capitals=None) -> list[ClaimMention]:
     """Pairs sources, capitals and denying parties with cues in tokens [lo, hi): «ونفت موسكو» → RUS_GOV denies."""
     # a cue word inside a source's own name is part of the name: «إذاعة البيان», «وكالة الأنباء الرسمية»
@@ -245,7 +312,7 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capital
             if c.first > s.last and _described(tokens, s.last, c.first):
                 reach += _CLAUSE  # «مراسلنا، الذي زار موقع الانفجار بعد ساعات، أكد …»
             if 0 < d <= reach and d < gap:
-                stance, gap, cue = c.payloads[0], d, c.first
+                stance, gap, cue = _stance(c), d, c.first
         if stance == "asserts" and any(c.payloads[0] == "uncertain" and _relays(tokens, s, c) for c in in_s):
             # a hedge right after the source is what its speech verb relays: «نقل المرصد أنباء عن»
             stance = "uncertain"
@@ -274,4 +341,6 @@ def claims(tokens: list[Token], lo: int, hi: int, sources, cues, actors, capital
             if subject is not None:
                 out.append(ClaimMention(subject.first, subject.last, subject.actor, "denies",
                                         "claim:actor-denial", c.first))
+    out += _accusers(tokens, in_s, out, actors)
+    out += _hearsay(tokens, lo, hi, out)
     return out + _rebuttals(tokens, out, in_s, lo, hi)

@@ -265,14 +265,71 @@ def _openers() -> frozenset[str]:
     return cue_set("retaliation") | cue_set("recall") | cue_set("motive")
 
 
-def reference_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Returns the token spans naming an event an act answers, recalls, protests or follows at a distance: «ردا على
-    تعرض الزبداني لهجوم», «يعيد إلى الأذهان معركة حلب», «رفضا للهجوم على عفرين», «بعد 3 أيام من هجوم كيماوي» → that
-    clause."""
-    openers = _openers()
+# «أنباء متضاربة عن», «تقارير غير مؤكدة عن»: how far after the noun of hearsay the word of its topic stands
+_TOPIC_REACH = 3
+# The words that open what a rumour tells: «أنباء عن», «حول», «بأن», «أن»
+_TOPIC = frozenset(norm(w) for w in ("عن", "حول", "بأن", "أن"))
+# «في وقت ترددت فيه أنباء»: the pronoun that ties a rumour verb back to its link
+_IN_IT = frozenset(norm(w) for w in ("فيه", "فيها"))
+
+
+def rumour_at(tokens: list[Token], k: int, hi: int) -> bool:
+    """Tells whether a noun of hearsay at k opens what it tells: «أنباء متضاربة عن غارات» → True; «تقرير المرصد» → False."""
+    return k <= hi and tokens[k].text in cue_set("hearsay_noun") and \
+        any(t.text in _TOPIC for t in tokens[k + 1:min(hi, k + _TOPIC_REACH) + 1])
+
+
+def rumour_verb(tokens: list[Token], k: int, hi: int) -> bool:
+    """Tells whether a rumour is the subject of the verb at k: «ترددت أنباء عن غارات» → True; «ترددت القوات» → False."""
+    return tokens[k].text in cue_set("hearsay_verb") and rumour_at(tokens, k + 1, hi)
+
+
+def _backdrop(tokens: list[Token], i: int, hi: int) -> bool:
+    """Tells whether a rumour set beside the report opens at i: «وسط أنباء عن غارات», «فيما ترددت أنباء عن» → True.
+
+    A rumour clause that stands alone («وترددت أنباء عن غارات على البلدة») is no backdrop: it is told, as hearsay.
+    """
+    word = tokens[i].text
+    if word in cue_set("hearsay_amid"):
+        return rumour_at(tokens, i + 1, hi)
+    # «في وقت ترددت فيه أنباء عن»: the link's pronoun may stand between the verb and the rumour
+    return word in cue_set("hearsay_link") and i + 1 <= hi and (
+        rumour_verb(tokens, i + 1, hi) or (tokens[i + 1].text in cue_set("hearsay_verb") and i + 2 <= hi
+                                           and tokens[i + 2].text in _IN_IT and rumour_at(tokens, i + 3, hi)))
+
+
+def hearsay_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Returns the clauses that set a rumour beside what a sentence tells: «قتل ثلاثة بقصف على البلدة وسط أنباء عن
+    غارات روسية على المنطقة» → «وسط … المنطقة»; what they name is not told as an occurrence of its own."""
+    cuts = cue_set("clause_cut")
     spans = []
     i = lo
     while i <= hi:
+        if _backdrop(tokens, i, hi):
+            end = i
+            # the rumour runs to the end of its clause: punctuation or another clause's link
+            while end < hi and tokens[end + 1].text not in cuts \
+                    and not CLAUSE_END.search(text, tokens[end].end, tokens[end + 1].start):
+                end += 1
+            spans.append((i, end))
+            i = end
+        i += 1
+    return spans
+
+
+def reference_spans(tokens: list[Token], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Returns the token spans naming an event an act answers, recalls, protests or follows at a distance, or a
+    rumour beside it: «ردا على تعرض الزبداني لهجوم», «يعيد إلى الأذهان معركة حلب», «رفضا للهجوم على عفرين», «بعد 3 أيام
+    من هجوم كيماوي», «وسط أنباء عن غارات» → that clause."""
+    openers = _openers()
+    # «وسط أنباء عن غارات»: a rumour beside the report is named like an event referred to, not told
+    spans = hearsay_spans(tokens, text, lo, hi)
+    inside = {k for a, b in spans for k in range(a, b + 1)}
+    i = lo
+    while i <= hi:
+        if i in inside:
+            i += 1
+            continue
         if tokens[i].text in openers or _elapsed(tokens, i, hi) or _comes_after(tokens, i, hi):
             end = i
             while end < hi:

@@ -16,7 +16,7 @@ from .find.dates import dates, roundup_day
 from .find.framing import commentary, habitual, period_spans, planned, reference_spans
 from .find.numbers import numbers
 from .find.places import places
-from .find.triggers import agentive, may_occur, triggers
+from .find.triggers import agentive, may_occur, open_fire, triggers
 from .geocode import resolve, unresolved
 from .lexicon import Tokens, readings
 from .morph import cue_set
@@ -173,6 +173,7 @@ def analyze(article: Article) -> list[Event]:
         words = [t.text for t in toks[s.lo:s.hi + 1]]
         s.words = words
         s.triggers = agentive(s.triggers, s.actors, s.casualties)
+        s.triggers = open_fire(toks, s.triggers, s.actors)
         s.foreign = s.index in abroad_in
         # «منذ الصباح» dates today's fighting; «منذ أسابيع», «منذ بدء الحملة» tell a campaign
         s.since = (not _SINCE.isdisjoint(words) and any(

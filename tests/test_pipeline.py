@@ -113,6 +113,23 @@ def test_a_killing_verb_read_as_passive_makes_no_event_of_its_own(text):
     assert report_events(text) == []
 
 
+@pytest.mark.parametrize("text, kind, actors", [
+    ("أطلق مسلحون النار على سيارة مدنية في مدينة نوى أمس ما أدى إلى مقتل ثلاثة مدنيين.",
+     ("Violence against civilians", "Attack"), ("UNIDENTIFIED", "CIVILIANS")),
+    ("أطلق مسلحون مجهولون النار على دورية لقوات النظام في مدينة نوى أمس.",
+     ("Battles", "Armed clash"), ("UNIDENTIFIED", "SYR_GOV")),
+    ("وفتحت قوات النظام النار على المتظاهرين في مدينة نوى أمس.",
+     ("Protests", "Excessive force against protesters"), ("SYR_GOV", "OPP")),
+])
+def test_fire_opened_with_the_subject_between_verb_and_object_is_an_event(text, kind, actors):
+    (ev,) = report_events(text)
+    assert (event_kind(ev), (ev.actor1, ev.actor2)) == (kind, actors)
+
+
+def test_fire_opened_by_no_armed_subject_is_no_event():
+    assert report_events("أطلقت الوزيرة النار على خطة الحكومة في مدينة نوى أمس.") == []
+
+
 def test_monitor_name_is_not_an_actor():
     # «المرصد السوري» must not put SYR_GOV into the pair
     [ev] = _run(CLASH)

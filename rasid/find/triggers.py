@@ -53,7 +53,8 @@ def _matcher() -> PhraseMatcher:
 
 def may_occur(words: Iterable[str]) -> bool:
     """Tells whether a text of these words can hold a trigger at all: {«شنت», «غارات»} → True, {«مباراه»} → False."""
-    return _matcher().may_match(words)
+    words = words if isinstance(words, (set, frozenset)) else set(words)
+    return _matcher().may_match(words) or (_FIRE in words and not words.isdisjoint(cue_set("fire_verb")))
 
 
 # Verbs that, opening a sentence, make all of it a warning, threat or appeal («وحذر الوزير من أن …»):
@@ -226,6 +227,7 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         t = TriggerMention(m.first, m.last, event_type, sub, strength, polarity, f"trigger:{m.key}",
                            head.startswith("ال") or tokens[m.first].text.startswith("لل"))
         out.append(_disrupted(_qualified(t, tokens, hi), tokens, lo))
+    out += _fire_verbs(tokens, starts, {k for t in out for k in range(t.first, t.last + 1)})
     out = [_air_defence(t, out, tokens, starts) for t in out]
     return _strike_means([_by_air(t, out, starts) for t in out], tokens, starts)
 
@@ -430,4 +432,43 @@ def agentive(found: list[TriggerMention], actors: list, casualties: list) -> lis
             t = replace(t, strength="weak", rule=t.rule + "+agent")
             # «قتلت الطائرات الروسية 12 مدنيا»: an air force killing is an air strike
             out.append(replace(t, event_type=_REMOTE, sub_event_type=AIR) if doer.kind == "air" else t)
+    return out
+
+
+
+_FIRE = norm("النار")
+# «أطلق عناصر من قوات النظام النار»: the most words a subject between the verb and «النار» takes
+_FIRE_REACH = 5
+
+
+def _fire_verbs(tokens: list[Token], starts: list[int], taken: set[int]) -> list[TriggerMention]:
+    """Finds verbs of opening fire with «النار» a few words on, to be read with their subject: «أطلق مسلحون النار»."""
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok.text not in cue_set("fire_verb") or k in taken:
+            continue
+        lo = max((s for s in starts if s <= k), default=0)
+        hi = min((s for s in starts if s > k), default=len(tokens))
+        if any(t.text == _FIRE for t in tokens[k + 2:min(hi, k + 2 + _FIRE_REACH)]):
+            out.append(TriggerMention(k, k, "Violence against civilians", "SHOOT", "fire",
+                                      _polarity(tokens, k, lo, "Violence against civilians"), "trigger:اطلق+النار"))
+    return out
+
+
+def open_fire(tokens: list[Token], found: list[TriggerMention], actors: list) -> list[TriggerMention]:
+    """Keeps a verb of opening fire whose subject stands right between it and «النار», as a weak trigger:
+    «أطلق مسلحون النار على السيارة» → kept; «أطلقت حركة فتح النار على الخطة» (no armed subject) → dropped."""
+    out = []
+    for t in found:
+        if t.strength != "fire":
+            out.append(t)
+            continue
+        fire = next((a.last + 1 for a in actors if a.first == t.last + 1 and a.last + 1 < len(tokens)
+                     and tokens[a.last + 1].text == _FIRE), None)
+        if fire is None:
+            continue
+        # «فتحت قوات الأمن النار على المتظاهرين»: fire on a protest is excessive force against it
+        target = tokens[fire + 2].text if fire + 2 < len(tokens) and tokens[fire + 1].text in _OVER else ""
+        out.append(replace(t, event_type="Protests", sub_event_type="Excessive force against protesters",
+                           strength="strong") if target in cue_set("protester") else replace(t, strength="weak"))
     return out

@@ -143,19 +143,23 @@ _CAUSE = frozenset(norm(w) for w in {"بسبب", "جراء"})
 # «ردا على», «التحقيق في»: data/cues/refers.tsv
 
 
-def _name_attacker(usable: list[TriggerMention], s: Sent, out: list[Frame]) -> None:
-    """Gives an earlier event the attacker a retelling names: «وقال ناشطون إن طائرات روسية شنت الغارات»."""
+def _name_attacker(usable: list[TriggerMention], s: Sent, out: list[Frame]) -> tuple | None:
+    """Gives an earlier event the attacker a retelling names: «وقال ناشطون إن طائرات روسية شنت الغارات»; else
+    returns (sentence, paragraph, doer, span) of an attack told with its doer only: «تعرض الحاجز لهجوم نفذه مسلحون»."""
+    told = None
     for t in usable:
-        if not t.definite or not out:
-            continue
         actor1, _, spans = _pick_actors(t, s, None)
+        if not t.definite or not out:
+            told = told or ((s.index, s.paragraph, actor1, spans[:1]) if actor1 and not t.definite else None)
+            continue
         f = out[-1]
         if (actor1 and "actor1" in f.defaults and f.event_type == t.event_type
                 and s.index - f.sent <= 2 and actor1 != f.actor2):
             f.actor1 = actor1
             f.defaults = f.defaults - {"actor1"}
             f.actor_spans = f.actor_spans + spans[:1]
-            return
+            return None
+    return told
 
 
 def _told_before(t: TriggerMention, s: Sent) -> bool:
@@ -392,6 +396,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
     # («وأفاد المرصد أمس بمقتل سبعة الاثنين … وأشار إلى اشتباكات …»: the clashes are Monday's, not the telling's)
     narrative: tuple[date, int, tuple[int, int] | None] | None = None
     narrated_in = -1
+    doer: tuple | None = None  # an attack's doer told in a sentence that codes no event (_name_attacker)
     for s in sents:
         if s.paragraph != last_par:
             last_par = s.paragraph
@@ -491,7 +496,7 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
             usable = [t for t in usable if tolls or (s.dates and places_here) or (places_here and (
                 any(a.kind == "nisba" and 0 < a.first - t.last <= 1 for a in s.actors) or _shot_by(t, s)))]
         if not specific:
-            _name_attacker(usable, s, out)
+            doer = _name_attacker(usable, s, out)
             usable = []
         chosen: dict[tuple, Frame] = {}
         # «ارتفعت حصيلة الغارات في العملية الجارية على الغوطة إلى مئة»: a region's running toll of a campaign
@@ -520,6 +525,9 @@ def frames(sents: list[Sent], published: date | None) -> list[Frame]:
                 # «مقتل 14 شخصا» at an airbase, «11 شخصا قتلوا خلال المعارك»: not known to be civilians
                 victims = None
             actor1, actor2, spans = _pick_actors(t, s, victims, military)
+            if actor1 is None and doer and doer[:2] == (s.index - 1, s.paragraph) and doer[2] != actor2:
+                # «تعرض الحاجز لهجوم نفذه مسلحون. وأسفر الهجوم عن مقتل ثلاثة»: the doer of the sentence before
+                actor1, spans = doer[2], doer[3] + spans
             sub = _resolve_sub(t, s, actor1, victims)
             etype = _event_type(sub, t.event_type)
             actor1, actor2, defaults = _default_actors(etype, sub, actor1, actor2, victims,

@@ -810,3 +810,19 @@ def test_a_dated_report_of_the_attack_keeps_its_day():
 ])
 def test_the_air_words_of_a_rumour_aside_do_not_make_a_strike_an_air_strike(text):
     assert [(_kind(e), e.actor1) for e in _run(text)] == [(SHELLING, "SYR_GOV")]
+
+
+ATTACKED = "تعرض حاجز لقوات النظام في ريف درعا لهجوم نفذه مسلحون مجهولون."
+
+
+@pytest.mark.parametrize("toll", [
+    "وأسفر تبادل إطلاق النار عن مقتل ثلاثة عناصر من الحاجز في مدينة نوى.",
+    "وقتل ثلاثة عناصر من الحاجز في اشتباكات استمرت ساعة في مدينة نوى.",
+])
+def test_the_doer_of_an_attack_told_without_toll_is_the_doer_of_the_next_sentences_event(toll):
+    assert [(e.actor1, e.actor2) for e in _run(f"{ATTACKED} {toll}")] == [("UNIDENTIFIED", "SYR_GOV")]
+
+
+def test_the_doer_of_an_attack_told_without_toll_does_not_reach_into_another_paragraph():
+    (ev,) = _run(f"{ATTACKED}\n\nوقتل ثلاثة عناصر من الحاجز في اشتباكات استمرت ساعة في مدينة نوى.")
+    assert ev.actor1 != "UNIDENTIFIED"

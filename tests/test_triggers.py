@@ -430,3 +430,18 @@ def test_assailing_a_person_or_a_statement_is_no_clash(arabic, raw, surface, pol
 ])
 def test_a_qualifier_tells_the_kind_of_a_generic_attack(arabic, raw, surface, sub):
     assert _by_surface(arabic, raw, surface)[2] == sub
+
+
+@pytest.mark.parametrize("raw, surface, sub", [
+    # a strike told with a chemical means a few words on is a chemical attack
+    ("قصفت مروحيات النظام بلدة اللطامنة بغاز الكلور", "قصفت", "Chemical weapon"),
+    ("اتهمت واشنطن النظام بقصف مدينة دوما بالأسلحة الكيميائية", "بقصف", "Chemical weapon"),
+    ("شنت الطائرات غارات على البلدة باستخدام غاز السارين", "غارات", "Chemical weapon"),
+    # another weapon, or a chemical word with no «ب» or too far, leaves it a strike
+    ("قصفت قوات النظام بلدة اللطامنة بالمدفعية الثقيلة", "قصفت", "Shelling/artillery/missile attack"),
+    ("شنت الطائرات غارات على البلدة التي تضم مخزنا للأسلحة الكيميائية", "غارات", "Air/drone strike"),
+    ("قالت الوزارة إن الأعراض سببها قصف عادي وليس بأسلحة كيمياوية", "قصف", "STRIKE"),
+    ("نفت موسكو أن تكون طائراتها قصفت دوما التي شهدت هجوما بغاز الكلور", "قصفت", "Air/drone strike"),
+])
+def test_a_chemical_means_makes_a_strike_a_chemical_attack(arabic, raw, surface, sub):
+    assert _by_surface(arabic, raw, surface)[2] == sub

@@ -229,7 +229,7 @@ def triggers(tokens: list[Token], sentence_starts: list[int] | None = None) -> l
         out.append(_disrupted(_qualified(t, tokens, hi), tokens, lo))
     out += _fire_verbs(tokens, starts, {k for t in out for k in range(t.first, t.last + 1)})
     out = [_air_defence(t, out, tokens, starts) for t in out]
-    return _strike_means([_by_air(t, out, starts) for t in out], tokens, starts)
+    return [_chemical(t, tokens, starts) for t in _strike_means([_by_air(t, out, starts) for t in out], tokens, starts)]
 
 
 # «سيطرتهم», «بسيطرتها»: the control noun with a possessive pronoun reads as «سيطرت» + suffix
@@ -275,6 +275,33 @@ def _qualified(t: TriggerMention, tokens: list[Token], hi: int) -> TriggerMentio
     if kind is None or kind == t.sub_event_type:
         return t
     return replace(t, event_type=_REMOTE, sub_event_type=kind, rule=t.rule + "+kind")
+
+
+CHEMICAL = "Chemical weapon"
+# «قصفت الطائرات مدينة دوما بغاز الكلور»: how far after a strike word its chemical means may be told
+_CHEMICAL_REACH = 5
+
+
+def _chemical(t: TriggerMention, tokens: list[Token], starts: list[int]) -> TriggerMention:
+    """Makes a strike told with a chemical means a chemical attack: «بقصف دوما بالأسلحة الكيميائية» → Chemical weapon."""
+    if t.event_type != _REMOTE or t.sub_event_type not in (AIR, SHELLING, "STRIKE"):
+        return t
+    hi = min((s for s in starts if s > t.first), default=len(tokens))
+    for k in range(t.last + 1, min(hi, t.last + 1 + _CHEMICAL_REACH)):
+        w = tokens[k].text
+        # «قصفت دوما التي شهدت هجوما بغاز الكلور»: a relative clause or another attack has means of its own
+        if w in cue_set("relative") or w in cue_set("attack_noun"):
+            break
+        # «بغاز السارين», «بالكلور»; «بالأسلحة الكيمياوية», «باستخدام غاز الكلور»: a bare weapon or its use, then
+        # the kind; «قصف عادي وليس بأسلحة كيمياوية»: a means denied is not the strike's
+        if not w.startswith("ب") or tokens[k - 1].text in cue_set("negator"):
+            continue
+        kind = _kind_of(w, True)
+        if kind is None and k + 1 < hi and (w in cue_set("bare_weapon") or w in cue_set("weapon_use")):
+            kind = _kind_of(tokens[k + 1].text, True)
+        if kind == CHEMICAL:
+            return replace(t, sub_event_type=CHEMICAL, rule=t.rule + "+chemical")
+    return t
 
 
 DISRUPTED = ("Strategic developments", "Disrupted weapons use")

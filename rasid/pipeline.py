@@ -172,7 +172,7 @@ def analyze(article: Article) -> list[Event]:
     for s in sents:
         words = [t.text for t in toks[s.lo:s.hi + 1]]
         s.words = words
-        s.triggers = agentive(s.triggers, s.actors, s.casualties)
+        s.triggers = agentive(toks, s.triggers, s.actors, s.casualties)
         s.triggers = open_fire(toks, s.triggers, s.actors)
         s.foreign = s.index in abroad_in
         # «منذ الصباح» dates today's fighting; «منذ أسابيع», «منذ بدء الحملة» tell a campaign

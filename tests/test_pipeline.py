@@ -97,6 +97,8 @@ def test_takeover_without_conjunction():
      ("Battles", "Armed clash"), ("OPP", "SYR_GOV"), 4),
     ("وقتلت الطائرات الروسية 12 مدنيا في مدينة سراقب.",
      ("Explosions/Remote violence", "Air/drone strike"), ("RUS", "CIVILIANS"), 12),
+    ("قتلت عناصر من تنظيم داعش خمسة رعاة في بادية تدمر أمس.",
+     ("Violence against civilians", "Attack"), ("IS", "CIVILIANS"), 5),
 ])
 def test_a_killing_verb_with_its_doer_and_victims_is_an_event(text, kind, actors, killed):
     (ev,) = report_events(text)

@@ -444,17 +444,24 @@ def _by_air(t: TriggerMention, found: list[TriggerMention], starts: list[int]) -
     return t
 
 
-def agentive(found: list[TriggerMention], actors: list, casualties: list) -> list[TriggerMention]:
+_FROM = norm("من")
+
+
+def agentive(tokens: list[Token], found: list[TriggerMention], actors: list, casualties: list) -> list[TriggerMention]:
     """Keeps a verb of killing told with its doer and then its victims, as a weak trigger: «قتلت قوات النظام ثلاثة مدنيين» → kept.
 
-    Unvowelled «قتل» is active or passive alike; only the active has an object: the toll right after the doer.
+    Unvowelled «قتل» is active or passive alike; only the active has an object: the toll right after the doer,
+    who may be members of a force («قتلت عناصر من تنظيم داعش خمسة رعاة»).
     """
     out = []
     for t in found:
         if t.strength != "agent":
             out.append(t)
             continue
-        doer = next((a for a in actors if a.first == t.last + 1 and a.actor != "CIVILIANS"), None)
+        at = t.last + 1
+        if at + 2 < len(tokens) and tokens[at].text in cue_set("fighter") and tokens[at + 1].text == _FROM:
+            at += 2
+        doer = next((a for a in actors if a.first == at and a.actor != "CIVILIANS"), None)
         if doer is not None and any(c.kind == "killed" and c.first == doer.last + 1 for c in casualties):
             t = replace(t, strength="weak", rule=t.rule + "+agent")
             # «قتلت الطائرات الروسية 12 مدنيا»: an air force killing is an air strike

@@ -45,6 +45,9 @@ def test_one_figure(arabic, raw, expected):
     ("قتل مقاتلان من الفصائل", ("killed", 2, "fighters", "مقاتلان")),
     # the feminine of «مواطن»
     ("أسفر القصف عن استشهاد مواطنة", ("killed", 1, "civilians", "مواطنة")),
+    # a singular noun with a possessive pronoun is still one person
+    ("أدى القصف إلى مقتل طفلها", ("killed", 1, "civilians", "طفلها")),
+    ("أسفر الهجوم عن مقتل عنصره", ("killed", 1, "fighters", "عنصره")),
 ])
 def test_singular_and_dual_nouns(arabic, raw, expected):
     assert _found(arabic, raw) == [expected]
@@ -178,6 +181,8 @@ def test_weapon_count_is_not_a_toll(arabic, raw, expected):
     ("قتل جندي وضابطين", 3),
     ("مقتل 13 شخصا و13 مهاجما", 26),
     ("قتل 6 أطفال وامرأة واحدة و3 شبان", 10),
+    ("مقتل امرأة وطفلها", 2),
+    ("مقتل شاب وطفله", 2),
 ])
 def test_coordinated_singular_victims(arabic, raw, expected):
     assert [v for k, v, _, _ in _found(arabic, raw) if k == "killed"] == [expected]

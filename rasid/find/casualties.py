@@ -45,6 +45,19 @@ def _counted() -> tuple[dict[str, str], dict[str, str | None]]:
     return singular, dual
 
 
+# «مقتل طفلها», «وزوجته»: the pronouns a victim noun may carry (ة is read as ه, so «طفلة» stays «طفله»)
+_POSSESSIVE = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _one_person(word: str) -> str | None:
+    """Returns the class (c or f) of a singular victim noun, with or without a pronoun: «طفلها» → c, «عنصره» → f."""
+    singular = _counted()[0]
+    if word in singular:
+        return singular[word]
+    stem = next((word[:-len(p)] for p in _POSSESSIVE if word.endswith(p) and word[:-len(p)] in singular), None)
+    return singular[stem] if stem else None
+
+
 # Counted things that are not people: a figure before one («4 صواريخ», «20 كيلومترا», «5 سنوات»,
 # «48 بالمئة») counts weapons, vehicles, buildings, strikes, time, distance or a share, never victims
 # (data/cues/counted_thing.tsv, without prepositions: «بقذائف» is how, not what). A figure after a word of
@@ -265,14 +278,13 @@ def casualties(tokens: list[Token], text: str, nums: list[Number] | None = None)
         if nxt >= len(tokens) or any(u[0] <= nxt <= u[1] for u in used):
             continue
         word = tokens[nxt].text
-        singular, dual = _counted()
+        dual = _counted()[1]
         if dual.get(word):
             out.append(Casualty(c.payloads[0], 2, nxt, nxt,
                                 "civilians" if dual[word] == "c" else "fighters", False, None,
                                 f"casualty:{c.payloads[0]}:dual"))
-        elif word in singular and c.payloads[0] != "captured":
-            out.append(Casualty(c.payloads[0], 1, nxt, nxt,
-                                "civilians" if singular[word] == "c" else "fighters", False, None,
+        elif (one := _one_person(word)) and c.payloads[0] != "captured":
+            out.append(Casualty(c.payloads[0], 1, nxt, nxt, "civilians" if one == "c" else "fighters", False, None,
                                 f"casualty:{c.payloads[0]}:singular"))
     out += _self_counted(cues, tokens, nums, out)
     return _added_tolls(_coordinated(sorted(out, key=lambda c: c.first), tokens, nums), cues, tokens, text)
@@ -456,7 +468,7 @@ def _coordinated(out: list[Casualty], tokens: list[Token], nums: list[Number]) -
         while end + 1 < len(tokens) and tokens[end + 1].text.startswith("و"):
             j = end + 1
             word = tokens[j].text[1:]
-            extra = 2 if _counted()[1].get(word) else 1 if word in _counted()[0] else None
+            extra = 2 if _counted()[1].get(word) else 1 if _one_person(word) else None
             n = by_first.get(j)
             if extra is None and n is not None and n.last + 1 < len(tokens) and \
                     readings(tokens[n.last + 1].text) & _victim_nouns():

@@ -1,9 +1,12 @@
 """Unaffiliated gunmen: «مسلحون» with no side named is ACLED's Unidentified Armed Group."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
+from .lexicon import table
 from .morph import cue_set
+from .normalize import norm
 from .segment import Token
 
 # The catalogue id of armed men no report ties to a group (data/actors.tsv lists its named forms:
@@ -67,8 +70,20 @@ def _sided(tokens: list[Token], k: int, starts: set[int], nationality: Callable[
     return k + 2 in starts or (k + 2 < len(tokens) and _member(tokens[k + 2].text))
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """Returns the number words of data/numbers.tsv: «خمسة», «عشرات» …"""
+    return frozenset(norm(r["word"]) for r in table("numbers.tsv") if r.get("kind") not in ("hedge", "ordinal"))
+
+
+def _counted(tokens: list[Token], k: int) -> bool:
+    """Tells whether gunmen at k are counted, the dead or the taken of a toll: «قتل منه 58 مسلحا» → True."""
+    before = tokens[k - 1].text if k else ""
+    return before.isdigit() or before in _number_words()
+
+
 def unaffiliated(tokens: list[Token], k: int, starts: set[int], nationality: Callable[[str], str | None]) -> bool:
     """Tells whether the word at k names gunmen of no stated side, given where the other actor mentions start and
     how nationality adjectives read: «هاجم مسلحون حاجزا» → True; «هجوم مسلح», «مسلحون من تنظيم داعش» → False."""
-    return tokens[k].text in cue_set("gunmen_noun") and not _qualifies(tokens, k) and not _sided(
-        tokens, k, starts, nationality)
+    return tokens[k].text in cue_set("gunmen_noun") and not _counted(tokens, k) and not _qualifies(tokens, k) \
+        and not _sided(tokens, k, starts, nationality)

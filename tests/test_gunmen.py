@@ -27,6 +27,9 @@ def _gunmen(arabic, raw):
     # a predicate, and an adjective agreeing with a plural noun, say "armed"
     ("أكد شهود أن المهاجمين كانوا مسلحين وأن مسلحين آخرين فروا", ["مسلحين"]),
     ("اشتبك محتجون مسلحون مع الشرطة ثم هاجم مسلحون مخفرا", ["مسلحون"]),
+    # counted gunmen are the dead of a toll, whoever they fought for
+    ("أما التنظيم فقتل منه 58 مسلحا، وهاجم مسلحون الحاجز", ["مسلحون"]),
+    ("قتل خمسة مسلحين في الغارة ثم هاجم مسلحون القرية", ["مسلحون"]),
 ])
 def test_unaffiliated_gunmen(arabic, raw, surfaces):
     assert _gunmen(arabic, raw) == surfaces

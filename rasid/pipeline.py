@@ -10,13 +10,13 @@ from .consolidate import consolidate
 from .discourse import anchor, chrome_spans
 from .find.actors import actors
 from .find.casualties import casualties
-from .find.claims import OUTLET, WITNESS, capital_mentions, claims, cue_mentions, named_back, \
+from .find.claims import OUTLET, SPEAKS_FOR, WITNESS, capital_mentions, claims, cue_mentions, named_back, \
     source_mentions
 from .find.dates import dates, roundup_day
 from .find.framing import commentary, habitual, period_spans, planned, reference_spans
 from .find.numbers import numbers
 from .find.places import places
-from .find.triggers import agentive, may_occur, open_fire, triggers
+from .find.triggers import may_occur, triggers, with_subject
 from .geocode import resolve, unresolved
 from .lexicon import Tokens, readings
 from .morph import cue_set
@@ -27,11 +27,6 @@ from .versions import Story, attach, stories
 from .segment import Token, sentences, word_list, word_tokens
 from . import world
 
-# Belligerents' own channels: their denials speak for the party.
-_SPEAKS_FOR = {"RUS_MOD": "RUS", "RUS_GOV": "RUS", "TUR_GOV": "TUR", "US_GOV": "USA",
-               "IRN_GOV": "IRN_IRGC", "ISR_GOV": "ISR", "SYR_GOV": "SYR_GOV",
-               "SANA": "SYR_GOV", "SYR_GOV_PR": "SYR_GOV",
-               "COALITION_PR": "COALITION", "SDF_PR": "SDF", "AMAQ": "IS"}
 # Openers that go on with the previous speaker's account («وأضاف», «مشيرا»): data/cues/continuation.tsv.
 
 
@@ -172,8 +167,7 @@ def analyze(article: Article) -> list[Event]:
     for s in sents:
         words = [t.text for t in toks[s.lo:s.hi + 1]]
         s.words = words
-        s.triggers = agentive(toks, s.triggers, s.actors, s.casualties)
-        s.triggers = open_fire(toks, s.triggers, s.actors)
+        s.triggers = with_subject(toks, s.triggers, s.actors, s.casualties)
         s.foreign = s.index in abroad_in
         # «منذ الصباح» dates today's fighting; «منذ أسابيع», «منذ بدء الحملة» tell a campaign
         s.since = (not _SINCE.isdisjoint(words) and any(
@@ -210,11 +204,11 @@ def analyze(article: Article) -> list[Event]:
     for st in sents:
         for c in st.claims:
             if c.stance == "denies":
-                denied.setdefault(_SPEAKS_FOR.get(c.source, c.source), []).append(c)
+                denied.setdefault(SPEAKS_FOR.get(c.source, c.source), []).append(c)
     # «حي سكني في مدينة الموصل العراقية»: an unlisted name coded to a place abroad is abroad too
     abroad_at = {(f.first, f.last): f.country for f in abroad if world.places_event(f)}
     out = []
-    for story in stories(frs, sents, denied, _SPEAKS_FOR):
+    for story in stories(frs, sents, denied, SPEAKS_FOR):
         ev = _event(article, n, toks, sents, story, roundup)
         span = story.top.frame.place_span
         out.append(replace(ev, country=abroad_at[span]) if span in abroad_at else ev)

@@ -234,10 +234,14 @@ def _stance(c) -> str:
     return "asserts" if c.key in _accusing() else c.payloads[0]
 
 
-# A state's government speaks for it: the source id of sources.tsv that an accusing state is named by
-# («اتهمت الولايات المتحدة» is what «اتهمت واشنطن» says).
-_GOVERNMENT = {"USA": "US_GOV", "RUS": "RUS_GOV", "TUR": "TUR_GOV", "ISR": "ISR_GOV", "IRN_IRGC": "IRN_GOV",
-               "FRA": "FRA_GOV", "GBR": "GBR_GOV", "JOR": "JOR_GOV", "IRQ_GOV": "IRQ_GOV_PR", "SYR_GOV": "SYR_GOV_PR"}
+# A party's own channels (source ids of sources.tsv), its government first: what they say speaks for the party (a
+# denial denies its own act), and a party that speaks is named by the first («اتهمت الولايات المتحدة» is what
+# «اتهمت واشنطن» says: US_GOV).
+CHANNELS = {"RUS": ("RUS_GOV", "RUS_MOD"), "USA": ("US_GOV",), "TUR": ("TUR_GOV",), "ISR": ("ISR_GOV",),
+            "IRN_IRGC": ("IRN_GOV",), "SYR_GOV": ("SYR_GOV_PR", "SYR_GOV", "SANA"), "COALITION": ("COALITION_PR",),
+            "SDF": ("SDF_PR",), "IS": ("AMAQ",), "FRA": ("FRA_GOV",), "GBR": ("GBR_GOV",), "JOR": ("JOR_GOV",),
+            "IRQ_GOV": ("IRQ_GOV_PR",)}
+SPEAKS_FOR = {source: party for party, sources in CHANNELS.items() for source in sources}
 # «اتهمت الولايات المتحدة أمس النظام السوري بـ»: how far the accused may stand after the accuser
 _ACCUSED_REACH = 3
 
@@ -264,7 +268,7 @@ def _accusers(tokens: list[Token], in_s, out: list[ClaimMention], actors) -> lis
         last = group[-1].last
         if not any(0 < b.first - last <= _ACCUSED_REACH and b.actor not in {g.actor for g in group} for b in actors):
             continue
-        found += [ClaimMention(g.first, g.last, _GOVERNMENT.get(g.actor, g.actor), "asserts", "claim:accuser", c.first)
+        found += [ClaimMention(g.first, g.last, CHANNELS.get(g.actor, (g.actor,))[0], "asserts", "claim:accuser", c.first)
                   for g in group]
     return found
 

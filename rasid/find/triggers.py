@@ -444,32 +444,6 @@ def _by_air(t: TriggerMention, found: list[TriggerMention], starts: list[int]) -
     return t
 
 
-_FROM = norm("من")
-
-
-def agentive(tokens: list[Token], found: list[TriggerMention], actors: list, casualties: list) -> list[TriggerMention]:
-    """Keeps a verb of killing told with its doer and then its victims, as a weak trigger: «قتلت قوات النظام ثلاثة مدنيين» → kept.
-
-    Unvowelled «قتل» is active or passive alike; only the active has an object: the toll right after the doer,
-    who may be members of a force («قتلت عناصر من تنظيم داعش خمسة رعاة»).
-    """
-    out = []
-    for t in found:
-        if t.strength != "agent":
-            out.append(t)
-            continue
-        at = t.last + 1
-        if at + 2 < len(tokens) and tokens[at].text in cue_set("fighter") and tokens[at + 1].text == _FROM:
-            at += 2
-        doer = next((a for a in actors if a.first == at and a.actor != "CIVILIANS"), None)
-        if doer is not None and any(c.kind == "killed" and c.first == doer.last + 1 for c in casualties):
-            t = replace(t, strength="weak", rule=t.rule + "+agent")
-            # «قتلت الطائرات الروسية 12 مدنيا»: an air force killing is an air strike
-            out.append(replace(t, event_type=_REMOTE, sub_event_type=AIR) if doer.kind == "air" else t)
-    return out
-
-
-
 _FIRE = norm("النار")
 # «أطلق عناصر من قوات النظام النار»: the most words a subject between the verb and «النار» takes
 _FIRE_REACH = 5
@@ -489,20 +463,41 @@ def _fire_verbs(tokens: list[Token], starts: list[int], taken: set[int]) -> list
     return out
 
 
-def open_fire(tokens: list[Token], found: list[TriggerMention], actors: list) -> list[TriggerMention]:
-    """Keeps a verb of opening fire whose subject stands right between it and «النار», as a weak trigger:
-    «أطلق مسلحون النار على السيارة» → kept; «أطلقت حركة فتح النار على الخطة» (no armed subject) → dropped."""
+
+
+_FROM = norm("من")
+
+
+def _subject(tokens: list[Token], t: TriggerMention, actors: list):
+    """Returns the actor told right after a verb, as its subject: «قتلت عناصر من تنظيم داعش …» → IS; else None."""
+    at = t.last + 1
+    # «قتلت عناصر من تنظيم داعش»: members of a force stand for it
+    if at + 2 < len(tokens) and tokens[at].text in cue_set("fighter") and tokens[at + 1].text == _FROM:
+        at += 2
+    return next((a for a in actors if a.first == at and a.actor != "CIVILIANS"), None)
+
+
+def with_subject(tokens: list[Token], found: list[TriggerMention], actors: list, casualties: list) -> list[TriggerMention]:
+    """Keeps the verbs that tell an event only with their subject after them (Arabic's verb-subject-object order):
+    «قتلت قوات النظام ثلاثة مدنيين», «أطلق مسلحون النار على السيارة» → kept; «قتل جنود النظام في …» → dropped.
+
+    Unvowelled «قتل» is active or passive alike; only the active has an object, the toll right after the doer.
+    A verb of opening fire needs «النار» right after its subject.
+    """
     out = []
     for t in found:
-        if t.strength != "fire":
+        if t.strength not in ("agent", "fire"):
             out.append(t)
             continue
-        fire = next((a.last + 1 for a in actors if a.first == t.last + 1 and a.last + 1 < len(tokens)
-                     and tokens[a.last + 1].text == _FIRE), None)
-        if fire is None:
-            continue
-        # «فتحت قوات الأمن النار على المتظاهرين»: fire on a protest is excessive force against it
-        target = tokens[fire + 2].text if fire + 2 < len(tokens) and tokens[fire + 1].text in _OVER else ""
-        out.append(replace(t, event_type="Protests", sub_event_type="Excessive force against protesters",
-                           strength="strong") if target in cue_set("protester") else replace(t, strength="weak"))
+        subject = _subject(tokens, t, actors)
+        after = subject.last + 1 if subject else len(tokens)
+        if t.strength == "agent" and any(c.kind == "killed" and c.first == after for c in casualties):
+            t = replace(t, strength="weak", rule=t.rule + "+agent")
+            # «قتلت الطائرات الروسية 12 مدنيا»: an air force killing is an air strike
+            out.append(replace(t, event_type=_REMOTE, sub_event_type=AIR) if subject.kind == "air" else t)
+        elif t.strength == "fire" and after < len(tokens) and tokens[after].text == _FIRE:
+            # «فتحت قوات الأمن النار على المتظاهرين»: fire on a protest is excessive force against it
+            target = tokens[after + 2].text if after + 2 < len(tokens) and tokens[after + 1].text in _OVER else ""
+            out.append(replace(t, event_type="Protests", sub_event_type="Excessive force against protesters",
+                               strength="strong") if target in cue_set("protester") else replace(t, strength="weak"))
     return out
